@@ -1,0 +1,63 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/** Where the data lives: a PostgreSQL server, or embedded PGlite in a directory (or in memory). */
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /** `dataDir` is a directory, or "memory" for a throwaway in-memory database. */
+  | { kind: "pglite"; dataDir: string };
+
+export interface Database {
+  readonly kind: DatabaseTarget["kind"];
+  readonly prisma: PrismaClient;
+  /** The driver adapter factory, shared with the migration engine (PGlite allows one opener). */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Cheap round trip for readiness checks; throws when the database is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL when DATABASE_URL is set, otherwise PGlite under `dataDir` (`.data/pglite` by default). */
+export function databaseTarget(databaseUrl: string | undefined, dataDir: string): DatabaseTarget {
+  if (databaseUrl) return { kind: "postgres", url: databaseUrl };
+  return { kind: "pglite", dataDir: dataDir === "memory" ? "memory" : resolve(dataDir, "pglite") };
+}
+
+/** Opens a Prisma client on the target through its driver adapter. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      kind: "postgres",
+      prisma,
+      adapterFactory,
+      ping: async () => {
+        await prisma.$queryRawUnsafe("SELECT 1");
+      },
+      close: () => prisma.$disconnect(),
+    };
+  }
+  if (target.dataDir !== "memory") mkdirSync(target.dataDir, { recursive: true });
+  const pglite = target.dataDir === "memory" ? new PGlite() : new PGlite(target.dataDir);
+  await pglite.waitReady;
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    kind: "pglite",
+    prisma,
+    adapterFactory,
+    ping: async () => {
+      await pglite.query("SELECT 1");
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
