@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     }
     case "migrate": {
       const target = databaseTarget(process.env.DATABASE_URL, process.env.DATA_DIR ?? ".data");
-      const db = await openDatabase(target);
+      const db = openDatabase(target);
       try {
         const applied = await applyMigrations(paths, db.adapterFactory);
         console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");

@@ -28,8 +28,11 @@ export function databaseTarget(databaseUrl: string | undefined, dataDir: string)
   return { kind: "pglite", dataDir: dataDir === "memory" ? "memory" : resolve(dataDir, "pglite") };
 }
 
-/** Opens a Prisma client on the target through its driver adapter. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/**
+ * Opens a Prisma client on the target through its driver adapter. Synchronous on purpose: the
+ * session storage needs the client when the Shopify module loads; connections open on first query.
+ */
+export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgres") {
     const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
     const prisma = new PrismaClient({ adapter: adapterFactory });
@@ -45,7 +48,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   if (target.dataDir !== "memory") mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir === "memory" ? new PGlite() : new PGlite(target.dataDir);
-  await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

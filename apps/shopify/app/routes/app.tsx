@@ -1,0 +1,42 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { publicConfig } from "~/config.server.js";
+import { languageFromRequest } from "~/i18n/language.server.js";
+import { polarisTranslations } from "~/i18n/polaris.server.js";
+import { t } from "~/i18n/t.js";
+import { services } from "~/services.server.js";
+import { authenticate } from "~/shopify.server.js";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  const { config } = await services();
+  const lang = languageFromRequest(request);
+  return { apiKey: publicConfig(config).apiKey, lang, polaris: polarisTranslations(lang) };
+};
+
+export default function AppLayout() {
+  const { apiKey, lang, polaris } = useLoaderData<typeof loader>();
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris}>
+      <NavMenu>
+        <Link to="/app" rel="home">
+          {t(lang, "home.title")}
+        </Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch its thrown responses (redirects for auth) and add its headers.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
