@@ -43,6 +43,17 @@ const EnvSchema = z
         .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
         .optional(),
     ),
+    // Keys retired by a rotation, comma-separated: still decrypt, never encrypt.
+    ENCRYPTION_PREVIOUS_KEYS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .refine(
+          (v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32),
+          "must be comma-separated 32-byte base64 keys",
+        )
+        .optional(),
+    ),
     OPENAI_API_KEY: optionalText,
     XAI_API_KEY: optionalText,
     SENTRY_DSN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
@@ -72,6 +83,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** 32-byte key for tokens and personal data at rest; a fixed, published key only in the demo. */
   encryptionKey: Buffer;
+  /** Keys retired by a rotation: tokens sealed with them still open (and get re-sealed). */
+  encryptionPreviousKeys: Buffer[];
   ai: { openaiApiKey: string | undefined; xaiApiKey: string | undefined };
   sentryDsn: string | undefined;
   logLevel: Env["LOG_LEVEL"];
@@ -120,6 +133,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: env.DATA_DIR,
     redisUrl: env.REDIS_URL,
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, "base64") : DEMO_ENCRYPTION_KEY,
+    encryptionPreviousKeys: (env.ENCRYPTION_PREVIOUS_KEYS ?? "")
+      .split(",")
+      .filter((k) => k.trim() !== "")
+      .map((k) => Buffer.from(k.trim(), "base64")),
     ai: { openaiApiKey: env.OPENAI_API_KEY, xaiApiKey: env.XAI_API_KEY },
     sentryDsn: env.SENTRY_DSN,
     logLevel: env.LOG_LEVEL,

@@ -4,7 +4,18 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/** Parameterised SQL straight on the driver: for multi-row upserts and COPY-speed paths. */
+export interface SqlRunner {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** Raw SQL access, with transactions, for the sync's hot paths (Prisma stays for everything else). */
+export interface Sql extends SqlRunner {
+  transaction<T>(run: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite in a directory (or in memory). */
 export type DatabaseTarget =
@@ -17,6 +28,7 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The driver adapter factory, shared with the migration engine (PGlite allows one opener). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  readonly sql: Sql;
   /** Cheap round trip for readiness checks; throws when the database is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -36,14 +48,42 @@ export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgres") {
     const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
     const prisma = new PrismaClient({ adapter: adapterFactory });
+    // A small pool of its own for raw SQL, opened on first use (most processes never need it).
+    let pool: pg.Pool | undefined;
+    const getPool = () =>
+      (pool ??= new pg.Pool({ connectionString: target.url, max: 4, connectionTimeoutMillis: 5_000 }));
     return {
       kind: "postgres",
       prisma,
       adapterFactory,
+      sql: {
+        query: async <Row,>(text: string, params: unknown[] = []) =>
+          (await getPool().query(text, params)).rows as Row[],
+        transaction: async (run) => {
+          const client = await getPool().connect();
+          try {
+            await client.query("BEGIN");
+            const result = await run({
+              query: async <Row,>(text: string, params: unknown[] = []) =>
+                (await client.query(text, params)).rows as Row[],
+            });
+            await client.query("COMMIT");
+            return result;
+          } catch (error) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw error;
+          } finally {
+            client.release();
+          }
+        },
+      },
       ping: async () => {
         await prisma.$queryRawUnsafe("SELECT 1");
       },
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool?.end();
+      },
     };
   }
   if (target.dataDir !== "memory") mkdirSync(target.dataDir, { recursive: true });
@@ -54,6 +94,13 @@ export function openDatabase(target: DatabaseTarget): Database {
     kind: "pglite",
     prisma,
     adapterFactory,
+    sql: {
+      query: async <Row,>(text: string, params: unknown[] = []) => (await pglite.query<Row>(text, params)).rows,
+      transaction: (run) =>
+        pglite.transaction((tx) =>
+          run({ query: async <Row,>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows }),
+        ),
+    },
     ping: async () => {
       await pglite.query("SELECT 1");
     },

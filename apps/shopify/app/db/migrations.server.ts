@@ -64,16 +64,50 @@ async function withEngine<T>(
   const { SchemaEngine } = await loadSchemaEngine();
   const schema = await readFile(paths.schemaPath, "utf8");
   const logs: string[] = [];
+  const tracked = disposingFactory(adapterFactory);
   const engine = await SchemaEngine.new(
     { datamodels: [[paths.schemaPath, schema]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(tracked.factory),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await tracked.disposeAll();
   }
+}
+
+/**
+ * Wraps a factory so every connection the engine opens is disposed when it is done. Freeing the
+ * engine does not: with adapter-pg the pool (and its session advisory lock) would outlive the
+ * run, and the next migration run in the same process would wait 10 s for that lock.
+ */
+function disposingFactory(inner: SqlMigrationAwareDriverAdapterFactory): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  disposeAll: () => Promise<void>;
+} {
+  const opened: { dispose(): Promise<void> }[] = [];
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => {
+      const adapter = await inner.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await inner.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  return {
+    factory,
+    disposeAll: async () => {
+      await Promise.all(opened.splice(0).map((a) => a.dispose()));
+    },
+  };
 }
 
 /**

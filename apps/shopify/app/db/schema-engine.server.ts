@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as SchemaEngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -15,7 +15,8 @@ let loaded: Promise<Bindings> | undefined;
 export function loadSchemaEngine(): Promise<Bindings> {
   loaded ??= (async () => {
     const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const jsPath = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    // createRequire, not import.meta.resolve: the latter is missing under Vite's module runner.
+    const jsPath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(jsPath.replace(/\.js$/, ".wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     const exports = instance.exports as { __wbindgen_start: () => void };

@@ -61,7 +61,11 @@ export function toAIError(error: unknown, provider: ProviderName): AIError {
     return new AIError("aborted", "The call was aborted", { provider, cause: error, retryable: false });
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new AIError("timeout", `${provider} did not answer in time`, { provider, cause: error, retryable: true });
+    return new AIError("timeout", `${provider} did not answer in time`, {
+      provider,
+      cause: error,
+      retryable: true,
+    });
   }
   if (error instanceof APIConnectionError) {
     return new AIError("provider_unavailable", `Could not reach ${provider}: ${error.message}`, {
@@ -77,7 +81,7 @@ export function toAIError(error: unknown, provider: ProviderName): AIError {
       cause: error,
       retryable,
       status: error.status,
-      headers: headerRecord(error.headers),
+      headers: headerRecord(error.headers as Headers | undefined),
     });
   }
   if (error instanceof SyntaxError || error instanceof OpenAIError) {

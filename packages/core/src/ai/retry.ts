@@ -20,7 +20,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * How long the server asked us to wait, from `retry-after-ms` (OpenAI's, milliseconds) or
  * `retry-after` (seconds or an HTTP date). Undefined when absent or unreadable.
  */
-export function retryAfterMs(headers: Readonly<Record<string, string>>, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: Readonly<Record<string, string>>,
+  now: number = Date.now(),
+): number | undefined {
   const ms = headers["retry-after-ms"];
   if (ms !== undefined) {
     const value = Number.parseFloat(ms);
@@ -39,7 +42,12 @@ export function retryAfterMs(headers: Readonly<Record<string, string>>, now: num
  * otherwise exponential backoff with up to 25% jitter so a burst of failures does not retry
  * in lockstep. Undefined means "do not retry" (not retryable, out of retries, or a wait too long).
  */
-export function retryDelay(error: AIError, retry: number, policy: RetryPolicy, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  error: AIError,
+  retry: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number | undefined {
   if (!error.retryable || retry >= policy.maxRetries) return undefined;
   const asked = retryAfterMs(error.headers);
   if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;

@@ -32,7 +32,6 @@ export async function createCache(options: CreateCacheOptions = {}): Promise<Cac
     url: options.redisUrl,
     ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),
   });
-  await waitForReady(redis.client, 2_000);
   return createResilientCache({
     primary: redis,
     fallback: memory,
@@ -41,17 +40,3 @@ export async function createCache(options: CreateCacheOptions = {}): Promise<Cac
   });
 }
 
-// Lets the first calls go to Redis instead of logging a spurious outage while it connects.
-async function waitForReady(
-  client: { status: string; once(event: "ready", listener: () => void): unknown },
-  timeoutMs: number,
-): Promise<void> {
-  if (client.status === "ready") return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    client.once("ready", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}

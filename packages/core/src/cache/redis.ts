@@ -48,6 +48,7 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
       // Connection errors surface on the calls; the event must be handled or Node would throw.
     });
     owned = true;
+    await waitForReady(client, 2_000);
   } else {
     throw new NinjaLeadError("invalid_config", "createRedisCache needs `client` or `url`");
   }
@@ -121,4 +122,18 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
       return Promise.resolve();
     },
   };
+}
+
+// Lets the first calls go to Redis instead of failing (or logging an outage) while it connects.
+async function waitForReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once("ready", done);
+  });
 }

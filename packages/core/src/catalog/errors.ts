@@ -47,6 +47,8 @@ export class AliExpressApiError extends NinjaLeadError {
   readonly platformCode: string;
   readonly status: number | undefined;
   readonly requestId: string | undefined;
+  /** How long the gateway asked us to wait before retrying (from `Retry-After`), if it said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     code: NinjaLeadErrorCode,
@@ -55,6 +57,7 @@ export class AliExpressApiError extends NinjaLeadError {
       platformCode: string;
       status?: number | undefined;
       requestId?: string | undefined;
+      retryAfterMs?: number | undefined;
       retryable: boolean;
       cause?: unknown;
     },
@@ -67,5 +70,6 @@ export class AliExpressApiError extends NinjaLeadError {
     this.platformCode = init.platformCode;
     this.status = init.status;
     this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }

@@ -119,3 +119,35 @@ export function minimize(
   const bestIndex = values.indexOf(Math.min(...values));
   return { x: points[bestIndex] ?? [...start], value: at(values, bestIndex), evaluations, converged };
 }
+
+/**
+ * Runs `minimize` again from its own optimum with a fresh small simplex until a restart stops
+ * improving: plain Nelder–Mead can stall on a ridge before the true optimum in 3–4 dimensions.
+ */
+export function minimizeWithRestarts(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: { firstStep?: number; maxRounds?: number; maxEvaluations?: number; xTolerance?: number } = {},
+): MinimizeResult {
+  let point = [...start];
+  let best = Number.POSITIVE_INFINITY;
+  let evaluations = 0;
+  let converged = false;
+  const maxRounds = options.maxRounds ?? 6;
+  for (let round = 0; round < maxRounds; round++) {
+    const result = minimize(f, point, {
+      step: round === 0 ? (options.firstStep ?? 0.7) : 0.05,
+      maxEvaluations: options.maxEvaluations ?? 3000,
+      xTolerance: options.xTolerance ?? 1e-7,
+    });
+    evaluations += result.evaluations;
+    const improved = best - result.value;
+    if (result.value <= best) {
+      point = result.x;
+      best = result.value;
+    }
+    converged = result.converged;
+    if (round > 0 && improved < 1e-9 * (Math.abs(best) + 1e-9)) break;
+  }
+  return { x: point, value: best, evaluations, converged };
+}

@@ -50,3 +50,26 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 10
   }
   return Number.NaN;
 }
+
+/**
+ * Digamma ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 6, then the asymptotic series.
+ *
+ * @example
+ * digamma(1) // −0.5772156649 (minus the Euler–Mascheroni constant)
+ */
+export function digamma(x: number): number {
+  let result = 0;
+  let v = x;
+  while (v < 6) {
+    result -= 1 / v;
+    v += 1;
+  }
+  const inv = 1 / v;
+  const inv2 = inv * inv;
+  return (
+    result +
+    Math.log(v) -
+    0.5 * inv -
+    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))))
+  );
+}

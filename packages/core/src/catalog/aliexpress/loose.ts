@@ -9,15 +9,42 @@ import { z } from "zod";
 const blankToUndefined = (value: unknown): unknown =>
   value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
-/** An identifier that may arrive as a number or a string: always a trimmed string out. */
+/**
+ * An identifier that may arrive as a number or a string: always a trimmed string out. SKU ids
+ * exceed 2^53, so a body decoded with plain `JSON.parse` has already lost digits: such ids are
+ * refused rather than silently pointing at another SKU (decode with `parseAliExpressJson`).
+ */
 export const looseId = z.preprocess(
   (value) => {
     const v = blankToUndefined(value);
     if (typeof v === "number" && Number.isSafeInteger(v)) return String(v);
     return typeof v === "string" ? v.trim() : v;
   },
-  z.string().regex(/^[\w.:-]+$/, "expected an identifier"),
+  z
+    .string({
+      error: (issue) =>
+        typeof issue.input === "number"
+          ? "id is larger than 2^53 and lost precision in JSON.parse: decode the body with parseAliExpressJson"
+          : "expected an identifier",
+    })
+    .regex(/^[^\p{Cc}]+$/u, "expected an identifier")
+    .optional(),
 );
+
+/**
+ * Decodes an AliExpress response body, keeping integers beyond 2^53 (SKU ids) as exact strings
+ * instead of rounding them as `JSON.parse` does.
+ *
+ * @example
+ * parseAliExpressJson('{"sku_id":12000035916497236}') // { sku_id: "12000035916497236" }
+ */
+export function parseAliExpressJson(text: string): unknown {
+  const reviver = (_key: string, value: unknown, context?: { source?: string }): unknown =>
+    typeof value === "number" && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)
+      ? context.source
+      : value;
+  return JSON.parse(text, reviver as (key: string, value: unknown) => unknown);
+}
 
 /** Free text that may be absent or blank: trimmed string or undefined. */
 export const looseText = z.preprocess(

@@ -9,18 +9,18 @@ import { looseBool, looseDecimal, looseId, looseInt, looseList, looseText } from
  */
 
 export const skuPropertySchema = z.object({
-  sku_property_id: looseId.optional(),
+  sku_property_id: looseId,
   sku_property_name: looseText,
   sku_property_value: looseText,
-  property_value_id: looseId.optional(),
+  property_value_id: looseId,
   /** The seller's own name for the value ("Navy blue 2-pack"), shown to buyers instead of the value. */
   property_value_definition_name: looseText,
   sku_image: looseText,
 });
 
 export const skuSchema = z.object({
-  id: looseId.optional(),
-  sku_id: looseId.optional(),
+  id: looseId,
+  sku_id: looseId,
   /** "14:193#Black;200007763:201336100": property-id:value-id pairs, `#` adds the custom name. */
   sku_attr: looseText,
   sku_code: looseText,
@@ -41,17 +41,17 @@ export const itemPropertySchema = z.object({
   attr_value_unit: looseText,
   attr_value_start: looseText,
   attr_value_end: looseText,
-  attr_name_id: looseId.optional(),
-  attr_value_id: looseId.optional(),
+  attr_name_id: looseId,
+  attr_value_id: looseId,
 });
 
 export const baseInfoSchema = z.object({
-  product_id: looseId.optional(),
+  product_id: looseId,
   subject: looseText,
   detail: looseText,
   mobile_detail: looseText,
   currency_code: looseText,
-  category_id: looseId.optional(),
+  category_id: looseId,
   product_status_type: looseText,
   avg_evaluation_rating: looseDecimal,
   evaluation_count: looseInt,
@@ -83,7 +83,7 @@ export const logisticsSchema = z.object({
 });
 
 export const storeSchema = z.object({
-  store_id: looseId.optional(),
+  store_id: looseId,
   store_name: looseText,
   store_country_code: looseText,
 });

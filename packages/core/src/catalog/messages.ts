@@ -1,0 +1,244 @@
+import { translate, type Language, type MessageCatalog } from "../i18n/index.js";
+
+/** Everything the import tells the merchant, in the ten languages. */
+export type CatalogMessageKey =
+  | "ships_from_filtered"
+  | "logistics_option_dropped"
+  | "single_value_option_dropped"
+  | "options_merged"
+  | "duplicate_variants_merged"
+  | "variants_truncated"
+  | "media_truncated"
+  | "title_shortened"
+  | "title_noise_removed"
+  | "description_cleaned"
+  | "contact_info_removed"
+  | "price_raised_for_margin"
+  | "out_of_stock_variants"
+  | "weight_missing"
+  | "ai_rejected"
+  | "ai_unavailable"
+  | "specifications_heading"
+  | "default_option_value";
+
+export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
+  en: {
+    ships_from_filtered: "Kept only the variants shipped from {origin}; {dropped} variants from other warehouses were left out.",
+    logistics_option_dropped: "The option “{name}” describes shipping, not the product, and was removed.",
+    single_value_option_dropped: "The option “{name}” had a single value and was removed to stay within 3 options.",
+    options_merged: "Shopify allows 3 options: “{names}” were merged into one option.",
+    duplicate_variants_merged: "{count} duplicate variants (same options) were merged.",
+    variants_truncated: "Only {kept} of {total} variants were kept (Shopify limit).",
+    media_truncated: "Only {kept} of {total} images were kept (Shopify limit).",
+    title_shortened: "The title was shortened to {length} characters.",
+    title_noise_removed: "Removed from the title: {removed}.",
+    description_cleaned: "Removed from the description: {removed}.",
+    contact_info_removed: "Seller contact details were removed from the description ({count}).",
+    price_raised_for_margin: "The price of {sku} was raised to keep the minimum margin.",
+    out_of_stock_variants: "{count} variants are out of stock at the supplier.",
+    weight_missing: "The supplier gives no weight: shipping rates may be wrong.",
+    ai_rejected: "The AI text for {field} failed the SEO checks and was not used: {reason}",
+    ai_unavailable: "The AI step could not run; the cleaned supplier texts were kept.",
+    specifications_heading: "Specifications",
+    default_option_value: "Standard",
+  },
+  fr: {
+    ships_from_filtered: "Seules les variantes expédiées depuis {origin} sont conservées ; {dropped} variantes d’autres entrepôts ont été écartées.",
+    logistics_option_dropped: "L’option « {name} » concerne l’expédition, pas le produit : elle a été retirée.",
+    single_value_option_dropped: "L’option « {name} » n’avait qu’une valeur : elle a été retirée pour rester à 3 options.",
+    options_merged: "Shopify accepte 3 options : « {names} » ont été fusionnées en une seule.",
+    duplicate_variants_merged: "{count} variantes en double (mêmes options) ont été fusionnées.",
+    variants_truncated: "Seules {kept} variantes sur {total} ont été conservées (limite Shopify).",
+    media_truncated: "Seules {kept} images sur {total} ont été conservées (limite Shopify).",
+    title_shortened: "Le titre a été raccourci à {length} caractères.",
+    title_noise_removed: "Retiré du titre : {removed}.",
+    description_cleaned: "Retiré de la description : {removed}.",
+    contact_info_removed: "Les coordonnées du vendeur ont été retirées de la description ({count}).",
+    price_raised_for_margin: "Le prix de {sku} a été relevé pour garantir la marge minimale.",
+    out_of_stock_variants: "{count} variantes sont en rupture chez le fournisseur.",
+    weight_missing: "Le fournisseur n’indique pas de poids : les frais de port peuvent être faux.",
+    ai_rejected: "Le texte IA pour {field} n’a pas passé les contrôles SEO et n’a pas été utilisé : {reason}",
+    ai_unavailable: "L’étape IA n’a pas pu s’exécuter ; les textes nettoyés du fournisseur ont été conservés.",
+    specifications_heading: "Caractéristiques",
+    default_option_value: "Standard",
+  },
+  es: {
+    ships_from_filtered: "Solo se conservan las variantes enviadas desde {origin}; se descartaron {dropped} variantes de otros almacenes.",
+    logistics_option_dropped: "La opción «{name}» describe el envío, no el producto, y se eliminó.",
+    single_value_option_dropped: "La opción «{name}» tenía un solo valor y se eliminó para no superar 3 opciones.",
+    options_merged: "Shopify permite 3 opciones: «{names}» se fusionaron en una sola.",
+    duplicate_variants_merged: "Se fusionaron {count} variantes duplicadas (mismas opciones).",
+    variants_truncated: "Solo se conservaron {kept} de {total} variantes (límite de Shopify).",
+    media_truncated: "Solo se conservaron {kept} de {total} imágenes (límite de Shopify).",
+    title_shortened: "El título se acortó a {length} caracteres.",
+    title_noise_removed: "Eliminado del título: {removed}.",
+    description_cleaned: "Eliminado de la descripción: {removed}.",
+    contact_info_removed: "Se eliminaron los datos de contacto del vendedor de la descripción ({count}).",
+    price_raised_for_margin: "Se subió el precio de {sku} para mantener el margen mínimo.",
+    out_of_stock_variants: "{count} variantes están agotadas en el proveedor.",
+    weight_missing: "El proveedor no indica el peso: las tarifas de envío pueden ser incorrectas.",
+    ai_rejected: "El texto de IA para {field} no superó los controles SEO y no se usó: {reason}",
+    ai_unavailable: "El paso de IA no pudo ejecutarse; se conservaron los textos limpios del proveedor.",
+    specifications_heading: "Especificaciones",
+    default_option_value: "Estándar",
+  },
+  de: {
+    ships_from_filtered: "Nur Varianten mit Versand aus {origin} wurden übernommen; {dropped} Varianten aus anderen Lagern wurden ausgelassen.",
+    logistics_option_dropped: "Die Option „{name}“ beschreibt den Versand, nicht das Produkt, und wurde entfernt.",
+    single_value_option_dropped: "Die Option „{name}“ hatte nur einen Wert und wurde entfernt, um bei 3 Optionen zu bleiben.",
+    options_merged: "Shopify erlaubt 3 Optionen: „{names}“ wurden zu einer Option zusammengeführt.",
+    duplicate_variants_merged: "{count} doppelte Varianten (gleiche Optionen) wurden zusammengeführt.",
+    variants_truncated: "Nur {kept} von {total} Varianten wurden übernommen (Shopify-Limit).",
+    media_truncated: "Nur {kept} von {total} Bildern wurden übernommen (Shopify-Limit).",
+    title_shortened: "Der Titel wurde auf {length} Zeichen gekürzt.",
+    title_noise_removed: "Aus dem Titel entfernt: {removed}.",
+    description_cleaned: "Aus der Beschreibung entfernt: {removed}.",
+    contact_info_removed: "Kontaktdaten des Verkäufers wurden aus der Beschreibung entfernt ({count}).",
+    price_raised_for_margin: "Der Preis von {sku} wurde angehoben, um die Mindestmarge zu halten.",
+    out_of_stock_variants: "{count} Varianten sind beim Lieferanten ausverkauft.",
+    weight_missing: "Der Lieferant nennt kein Gewicht: Versandkosten können falsch sein.",
+    ai_rejected: "Der KI-Text für {field} hat die SEO-Prüfung nicht bestanden und wurde nicht verwendet: {reason}",
+    ai_unavailable: "Der KI-Schritt konnte nicht laufen; die bereinigten Lieferantentexte wurden übernommen.",
+    specifications_heading: "Technische Daten",
+    default_option_value: "Standard",
+  },
+  it: {
+    ships_from_filtered: "Sono state mantenute solo le varianti spedite da {origin}; {dropped} varianti di altri magazzini sono state escluse.",
+    logistics_option_dropped: "L’opzione «{name}» descrive la spedizione, non il prodotto, ed è stata rimossa.",
+    single_value_option_dropped: "L’opzione «{name}» aveva un solo valore ed è stata rimossa per restare entro 3 opzioni.",
+    options_merged: "Shopify consente 3 opzioni: «{names}» sono state unite in un’unica opzione.",
+    duplicate_variants_merged: "{count} varianti duplicate (stesse opzioni) sono state unite.",
+    variants_truncated: "Sono state mantenute solo {kept} varianti su {total} (limite di Shopify).",
+    media_truncated: "Sono state mantenute solo {kept} immagini su {total} (limite di Shopify).",
+    title_shortened: "Il titolo è stato accorciato a {length} caratteri.",
+    title_noise_removed: "Rimosso dal titolo: {removed}.",
+    description_cleaned: "Rimosso dalla descrizione: {removed}.",
+    contact_info_removed: "I contatti del venditore sono stati rimossi dalla descrizione ({count}).",
+    price_raised_for_margin: "Il prezzo di {sku} è stato alzato per mantenere il margine minimo.",
+    out_of_stock_variants: "{count} varianti sono esaurite presso il fornitore.",
+    weight_missing: "Il fornitore non indica il peso: le tariffe di spedizione potrebbero essere errate.",
+    ai_rejected: "Il testo IA per {field} non ha superato i controlli SEO e non è stato usato: {reason}",
+    ai_unavailable: "Il passaggio IA non è stato eseguito; sono stati mantenuti i testi puliti del fornitore.",
+    specifications_heading: "Specifiche",
+    default_option_value: "Standard",
+  },
+  "pt-BR": {
+    ships_from_filtered: "Apenas as variantes enviadas de {origin} foram mantidas; {dropped} variantes de outros armazéns ficaram de fora.",
+    logistics_option_dropped: "A opção “{name}” descreve o envio, não o produto, e foi removida.",
+    single_value_option_dropped: "A opção “{name}” tinha um único valor e foi removida para ficar em 3 opções.",
+    options_merged: "A Shopify permite 3 opções: “{names}” foram combinadas em uma só.",
+    duplicate_variants_merged: "{count} variantes duplicadas (mesmas opções) foram combinadas.",
+    variants_truncated: "Apenas {kept} de {total} variantes foram mantidas (limite da Shopify).",
+    media_truncated: "Apenas {kept} de {total} imagens foram mantidas (limite da Shopify).",
+    title_shortened: "O título foi encurtado para {length} caracteres.",
+    title_noise_removed: "Removido do título: {removed}.",
+    description_cleaned: "Removido da descrição: {removed}.",
+    contact_info_removed: "Os contatos do vendedor foram removidos da descrição ({count}).",
+    price_raised_for_margin: "O preço de {sku} foi aumentado para manter a margem mínima.",
+    out_of_stock_variants: "{count} variantes estão esgotadas no fornecedor.",
+    weight_missing: "O fornecedor não informa o peso: o frete pode ficar errado.",
+    ai_rejected: "O texto de IA para {field} não passou nas verificações de SEO e não foi usado: {reason}",
+    ai_unavailable: "A etapa de IA não pôde ser executada; os textos limpos do fornecedor foram mantidos.",
+    specifications_heading: "Especificações",
+    default_option_value: "Padrão",
+  },
+  nl: {
+    ships_from_filtered: "Alleen varianten die vanuit {origin} worden verzonden zijn behouden; {dropped} varianten uit andere magazijnen zijn weggelaten.",
+    logistics_option_dropped: "De optie ‘{name}’ gaat over verzending, niet over het product, en is verwijderd.",
+    single_value_option_dropped: "De optie ‘{name}’ had maar één waarde en is verwijderd om binnen 3 opties te blijven.",
+    options_merged: "Shopify staat 3 opties toe: ‘{names}’ zijn samengevoegd tot één optie.",
+    duplicate_variants_merged: "{count} dubbele varianten (zelfde opties) zijn samengevoegd.",
+    variants_truncated: "Alleen {kept} van {total} varianten zijn behouden (Shopify-limiet).",
+    media_truncated: "Alleen {kept} van {total} afbeeldingen zijn behouden (Shopify-limiet).",
+    title_shortened: "De titel is ingekort tot {length} tekens.",
+    title_noise_removed: "Uit de titel verwijderd: {removed}.",
+    description_cleaned: "Uit de beschrijving verwijderd: {removed}.",
+    contact_info_removed: "Contactgegevens van de verkoper zijn uit de beschrijving verwijderd ({count}).",
+    price_raised_for_margin: "De prijs van {sku} is verhoogd om de minimale marge te behouden.",
+    out_of_stock_variants: "{count} varianten zijn uitverkocht bij de leverancier.",
+    weight_missing: "De leverancier geeft geen gewicht: verzendkosten kunnen onjuist zijn.",
+    ai_rejected: "De AI-tekst voor {field} haalde de SEO-controles niet en is niet gebruikt: {reason}",
+    ai_unavailable: "De AI-stap kon niet draaien; de opgeschoonde teksten van de leverancier zijn behouden.",
+    specifications_heading: "Specificaties",
+    default_option_value: "Standaard",
+  },
+  pl: {
+    ships_from_filtered: "Zachowano tylko warianty wysyłane z {origin}; pominięto {dropped} wariantów z innych magazynów.",
+    logistics_option_dropped: "Opcja „{name}” dotyczy wysyłki, a nie produktu, i została usunięta.",
+    single_value_option_dropped: "Opcja „{name}” miała jedną wartość i została usunięta, aby zmieścić się w 3 opcjach.",
+    options_merged: "Shopify pozwala na 3 opcje: „{names}” połączono w jedną opcję.",
+    duplicate_variants_merged: "Połączono {count} zduplikowanych wariantów (te same opcje).",
+    variants_truncated: "Zachowano tylko {kept} z {total} wariantów (limit Shopify).",
+    media_truncated: "Zachowano tylko {kept} z {total} zdjęć (limit Shopify).",
+    title_shortened: "Tytuł skrócono do {length} znaków.",
+    title_noise_removed: "Usunięto z tytułu: {removed}.",
+    description_cleaned: "Usunięto z opisu: {removed}.",
+    contact_info_removed: "Dane kontaktowe sprzedawcy usunięto z opisu ({count}).",
+    price_raised_for_margin: "Cenę {sku} podniesiono, aby zachować minimalną marżę.",
+    out_of_stock_variants: "{count} wariantów jest niedostępnych u dostawcy.",
+    weight_missing: "Dostawca nie podaje wagi: koszty wysyłki mogą być błędne.",
+    ai_rejected: "Tekst AI dla {field} nie przeszedł kontroli SEO i nie został użyty: {reason}",
+    ai_unavailable: "Krok AI nie mógł zostać wykonany; zachowano oczyszczone teksty dostawcy.",
+    specifications_heading: "Specyfikacja",
+    default_option_value: "Standard",
+  },
+  ja: {
+    ships_from_filtered: "{origin}から発送されるバリエーションのみを残し、他の倉庫の{dropped}件を除外しました。",
+    logistics_option_dropped: "オプション「{name}」は商品ではなく配送に関するものなので削除しました。",
+    single_value_option_dropped: "オプション「{name}」は値が1つだけのため、3オプション以内に収めるよう削除しました。",
+    options_merged: "Shopifyのオプションは3つまでです。「{names}」を1つのオプションに統合しました。",
+    duplicate_variants_merged: "重複したバリエーション（同じオプション）{count}件を統合しました。",
+    variants_truncated: "{total}件中{kept}件のバリエーションのみを残しました（Shopifyの上限）。",
+    media_truncated: "{total}枚中{kept}枚の画像のみを残しました（Shopifyの上限）。",
+    title_shortened: "タイトルを{length}文字に短縮しました。",
+    title_noise_removed: "タイトルから削除：{removed}。",
+    description_cleaned: "説明文から削除：{removed}。",
+    contact_info_removed: "説明文から販売者の連絡先を削除しました（{count}件）。",
+    price_raised_for_margin: "最低利益率を保つため、{sku}の価格を引き上げました。",
+    out_of_stock_variants: "{count}件のバリエーションが仕入先で在庫切れです。",
+    weight_missing: "仕入先が重量を示していないため、送料が正しくない可能性があります。",
+    ai_rejected: "{field}のAIテキストはSEOチェックに合格しなかったため使用しませんでした：{reason}",
+    ai_unavailable: "AIステップを実行できなかったため、整えた仕入先のテキストを使用しました。",
+    specifications_heading: "仕様",
+    default_option_value: "標準",
+  },
+  "zh-CN": {
+    ships_from_filtered: "仅保留从{origin}发货的变体；已排除其他仓库的{dropped}个变体。",
+    logistics_option_dropped: "选项“{name}”描述的是配送而非商品，已删除。",
+    single_value_option_dropped: "选项“{name}”只有一个值，为保持在3个选项以内已删除。",
+    options_merged: "Shopify最多允许3个选项：已将“{names}”合并为一个选项。",
+    duplicate_variants_merged: "已合并{count}个重复变体（选项相同）。",
+    variants_truncated: "仅保留了{total}个变体中的{kept}个（Shopify限制）。",
+    media_truncated: "仅保留了{total}张图片中的{kept}张（Shopify限制）。",
+    title_shortened: "标题已缩短为{length}个字符。",
+    title_noise_removed: "已从标题中删除：{removed}。",
+    description_cleaned: "已从描述中删除：{removed}。",
+    contact_info_removed: "已从描述中删除卖家联系方式（{count}处）。",
+    price_raised_for_margin: "为保持最低利润率，已提高{sku}的价格。",
+    out_of_stock_variants: "{count}个变体在供应商处缺货。",
+    weight_missing: "供应商未提供重量：运费可能不准确。",
+    ai_rejected: "{field}的AI文本未通过SEO检查，未被采用：{reason}",
+    ai_unavailable: "AI步骤无法运行；已保留清理后的供应商文本。",
+    specifications_heading: "规格参数",
+    default_option_value: "标准",
+  },
+};
+
+/** A warning shown in the preview: a stable code, its parameters, and the field it concerns. */
+export interface ImportWarning {
+  code: Exclude<CatalogMessageKey, "specifications_heading" | "default_option_value">;
+  params: Readonly<Record<string, string | number>>;
+  /** The productSet field concerned ("title", "variants", "descriptionHtml", …). */
+  field: string;
+}
+
+/**
+ * Renders a warning in the merchant's language.
+ *
+ * @example
+ * formatImportWarning({ code: "title_shortened", params: { length: 68 }, field: "title" }, "fr")
+ * // "Le titre a été raccourci à 68 caractères."
+ */
+export function formatImportWarning(warning: ImportWarning, language: Language): string {
+  return translate(catalogMessages, language, warning.code, warning.params);
+}

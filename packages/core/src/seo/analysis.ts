@@ -1,0 +1,234 @@
+import { parseProductHtml, type ParsedHtml, type TextBlock } from "./html.js";
+import { prepareKeyphrase, stemOf, type Keyphrase } from "./keyphrase.js";
+import { languageProfile, type LanguageProfile, type ReadingEase } from "./languages/index.js";
+import type { SeoProduct } from "./schema.js";
+import { cjkWords, countContentChars, fold, hasLetter, latinWords, splitSentences } from "./text.js";
+
+export interface AnalyzedSentence {
+  text: string;
+  /** Words (CJK: segmented words). */
+  wordCount: number;
+  /** Length used for "long sentence": words, or characters for ja/zh. */
+  length: number;
+  stems: string[];
+  functionFlags: boolean[];
+  passive: boolean;
+  transition: boolean;
+  /** First word(s), folded, to spot repetitive beginnings. */
+  start: string;
+}
+
+export interface AnalyzedBlock extends TextBlock {
+  sentences: AnalyzedSentence[];
+  wordCount: number;
+  chars: number;
+}
+
+export interface AuditImage {
+  src: string;
+  alt: string;
+  hasAlt: boolean;
+  source: "product" | "description";
+}
+
+/** Everything checks read, computed in one pass over the parsed description. */
+export interface Analysis {
+  product: SeoProduct;
+  profile: LanguageProfile;
+  html: ParsedHtml;
+  blocks: AnalyzedBlock[];
+  sentences: AnalyzedSentence[];
+  wordCount: number;
+  /** Words with letters (numbers excluded), for the reading-ease formulas. */
+  letterWordCount: number;
+  chars: number;
+  syllables: number;
+  longWords: number;
+  readingEase: ReadingEase | undefined;
+  keyphrase: Keyphrase | undefined;
+  /** The keyphrase and its synonyms, for checks that accept either. */
+  keyphrases: Keyphrase[];
+  /** Occurrences of the main keyphrase in the description. */
+  keyphraseCount: number;
+  images: AuditImage[];
+}
+
+const SYLLABLE_CACHE = new Map<string, Map<string, number>>();
+function syllablesOf(word: string, profile: LanguageProfile): number {
+  let cache = SYLLABLE_CACHE.get(profile.language);
+  if (!cache) {
+    cache = new Map();
+    SYLLABLE_CACHE.set(profile.language, cache);
+  }
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  // A "word" of hundreds of letters is garbage (base64, run-on import residue): cap the cost.
+  const n = word.length > 40 ? Math.ceil(word.length / 3) : profile.syllables(word);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(word, n);
+  return n;
+}
+
+const MAX_TRANSITION_WORDS = 4;
+function hasTransition(folded: readonly string[], profile: LanguageProfile): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    let phrase = folded[i] ?? "";
+    if (profile.transitionWords.has(phrase)) return true;
+    for (let k = 1; k < MAX_TRANSITION_WORDS && i + k < folded.length; k++) {
+      phrase += ` ${folded[i + k] ?? ""}`;
+      if (profile.transitionWords.has(phrase)) return true;
+    }
+  }
+  return false;
+}
+
+function analyzeSentence(text: string, profile: LanguageProfile, acc: { syllables: number; longWords: number; letterWords: number }): AnalyzedSentence {
+  if (profile.cjk) {
+    const ws = cjkWords(text, profile.language === "ja" ? "ja" : "zh-CN");
+    let transition = false;
+    for (const t of profile.transitionWords) {
+      if (text.includes(t)) {
+        transition = true;
+        break;
+      }
+    }
+    const chars = countContentChars(text);
+    acc.letterWords += ws.length;
+    return {
+      text,
+      wordCount: ws.length,
+      length: chars,
+      stems: ws,
+      functionFlags: ws.map((w) => profile.functionWords.has(w)),
+      passive: profile.isPassive(ws, text),
+      transition,
+      start: ws[0] ?? "",
+    };
+  }
+  const ws = latinWords(text);
+  const lower: string[] = [];
+  const folded: string[] = [];
+  const stems: string[] = [];
+  const functionFlags: boolean[] = [];
+  for (const w of ws) {
+    const l = w.toLowerCase();
+    const f = fold(w);
+    lower.push(l);
+    folded.push(f);
+    stems.push(stemOf(w, profile));
+    functionFlags.push(profile.functionWords.has(f));
+    if (hasLetter(w)) {
+      acc.letterWords++;
+      const syl = syllablesOf(l, profile);
+      acc.syllables += syl;
+      if (syl >= 4) acc.longWords++;
+    }
+  }
+  const first = folded[0] ?? "";
+  const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
+  return {
+    text,
+    wordCount: ws.length,
+    length: ws.length,
+    stems,
+    functionFlags,
+    passive: profile.isPassive(lower, text),
+    transition: hasTransition(folded, profile),
+    start,
+  };
+}
+
+/** Runs the one pass: parse, split, tokenise, stem, count. Never throws on odd content. */
+export function analyze(product: SeoProduct): Analysis {
+  const profile = languageProfile(product.language);
+  const html = parseProductHtml(product.descriptionHtml);
+  const acc = { syllables: 0, longWords: 0, letterWords: 0 };
+  const blocks: AnalyzedBlock[] = [];
+  const sentences: AnalyzedSentence[] = [];
+  let wordCount = 0;
+  let chars = 0;
+  const textParts: string[] = [];
+  for (const block of html.blocks) {
+    const ss = splitSentences(block.text).map((s) => analyzeSentence(s, profile, acc));
+    const words = ss.reduce((n, s) => n + s.wordCount, 0);
+    const blockChars = profile.cjk ? ss.reduce((n, s) => n + s.length, 0) : block.text.length;
+    blocks.push({ ...block, sentences: ss, wordCount: words, chars: blockChars });
+    for (const s of ss) sentences.push(s);
+    wordCount += words;
+    chars += blockChars;
+    if (profile.cjk) textParts.push(block.text);
+  }
+
+  const keyphrase = prepareKeyphrase(product.keyphrase, profile);
+  const keyphrases = [keyphrase, ...product.synonyms.map((s) => prepareKeyphrase(s, profile))].filter(
+    (k): k is Keyphrase => k !== undefined,
+  );
+  let keyphraseCount = 0;
+  if (keyphrase) {
+    for (const s of sentences) keyphraseCount += countInSentence(keyphrase, s);
+  }
+
+  const readableSentences = sentences.filter((s) => s.wordCount > 0).length;
+  const readingEase =
+    acc.letterWords > 10 && readableSentences > 0
+      ? profile.readingEase({
+          sentences: readableSentences,
+          words: acc.letterWords,
+          syllables: acc.syllables,
+          longWords: acc.longWords,
+          chars,
+          text: profile.cjk ? textParts.join("\n") : "",
+        })
+      : undefined;
+
+  const images: AuditImage[] = [
+    ...product.images.map((i) => ({ src: i.src, alt: i.alt.trim(), hasAlt: i.alt.trim() !== "", source: "product" as const })),
+    ...html.images.map((i) => ({ src: i.src, alt: i.alt, hasAlt: i.alt !== "", source: "description" as const })),
+  ];
+
+  return {
+    product,
+    profile,
+    html,
+    blocks,
+    sentences,
+    wordCount,
+    letterWordCount: acc.letterWords,
+    chars,
+    syllables: acc.syllables,
+    longWords: acc.longWords,
+    readingEase,
+    keyphrase,
+    keyphrases,
+    keyphraseCount,
+    images,
+  };
+}
+
+/** Occurrences of the keyphrase in one sentence: the fewest occurrences of any of its content words. */
+export function countInSentence(kp: Keyphrase, s: AnalyzedSentence): number {
+  if (kp.cjk) {
+    let min = Number.POSITIVE_INFINITY;
+    const hay = s.text.toLowerCase();
+    for (const part of kp.cjkParts) {
+      let n = 0;
+      for (let i = hay.indexOf(part); i >= 0; i = hay.indexOf(part, i + part.length)) n++;
+      min = Math.min(min, n);
+    }
+    return Number.isFinite(min) ? min : 0;
+  }
+  const targets = kp.contentStems.length > 0 ? kp.contentStems : kp.stems;
+  let min = Number.POSITIVE_INFINITY;
+  for (const t of targets) {
+    let n = 0;
+    for (const st of s.stems) if (st === t) n++;
+    min = Math.min(min, n);
+    if (min === 0) return 0;
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+
+/** Folded plain text of a product field (title, meta…), for substring checks. */
+export function foldedText(text: string): string {
+  return latinWords(text).map(fold).join(" ");
+}
