@@ -20,12 +20,15 @@ function run(cmd: string, args: string[], cwd: string): string {
     return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`${cmd} ${args.join(" ")} failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(`${cmd} ${args.join(" ")} failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`, { cause: error });
   }
 }
 
 try {
-  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], coreDir)) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], coreDir)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   const first = packed[0];
   if (!first) throw new Error("npm pack produced nothing");
   const tarball = join(work, first.filename);
@@ -37,15 +40,25 @@ try {
   console.log(run(bin("publint"), ["run", tarball, "--strict"], root).trim());
   console.log(run(bin("attw"), [tarball, "--profile", "node16", "--format", "table-flipped"], root).trim());
 
-  const pkg = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")) as { name: string; exports: Record<string, unknown> };
+  const pkg = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")) as {
+    name: string;
+    exports: Record<string, unknown>;
+  };
   const specifiers = Object.keys(pkg.exports)
     .filter((k) => k !== "./package.json")
     .map((k) => (k === "." ? pkg.name : `${pkg.name}/${k.slice(2)}`));
 
   const consumer = join(work, "consumer");
   run("mkdir", ["-p", consumer], root);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0" }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", tarball], consumer);
+  writeFileSync(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, version: "0.0.0" }),
+  );
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", tarball],
+    consumer,
+  );
 
   writeFileSync(
     join(consumer, "esm.mjs"),
@@ -70,7 +83,9 @@ createMemoryCache().set("k", 1).then(() => console.log(JSON.stringify(out)));`,
   const cjs = JSON.parse(run(process.execPath, ["cjs.cjs"], consumer)) as Record<string, string[]>;
   for (const spec of specifiers) {
     if (JSON.stringify(esm[spec]) !== JSON.stringify(cjs[spec])) {
-      throw new Error(`${spec}: ESM and CJS export different names\nESM: ${esm[spec]?.join(",")}\nCJS: ${cjs[spec]?.join(",")}`);
+      throw new Error(
+        `${spec}: ESM and CJS export different names\nESM: ${esm[spec]?.join(",")}\nCJS: ${cjs[spec]?.join(",")}`,
+      );
     }
   }
   console.log(`consumer: ${specifiers.length} entry points import from ESM and CJS with the same exports`);

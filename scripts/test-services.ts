@@ -5,7 +5,10 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  "postgresql://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 function withDatabase(url: string, database: string): string {
@@ -15,7 +18,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** Creates an empty database for this run; `drop()` removes it (terminating leftover connections). */
-export async function createTestDatabase(prefix = "nl_test"): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  prefix = "nl_test",
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();

@@ -28,7 +28,10 @@ function reachable(url: string, defaultPort: number): Promise<boolean> {
 function step(name: string, command: string, args: string[]): void {
   const started = Date.now();
   process.stdout.write(`\n▶ ${name}\n`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     process.stdout.write(`\n✖ ${name} failed after ${seconds} s\n`);
@@ -38,10 +41,13 @@ function step(name: string, command: string, args: string[]): void {
 }
 
 const missing: string[] = [];
-if (!(await reachable(POSTGRES_URL, 5432))) missing.push(`PostgreSQL at ${new URL(POSTGRES_URL).host} (set DATABASE_URL)`);
+if (!(await reachable(POSTGRES_URL, 5432)))
+  missing.push(`PostgreSQL at ${new URL(POSTGRES_URL).host} (set DATABASE_URL)`);
 if (!(await reachable(REDIS_URL, 6379))) missing.push(`Redis at ${new URL(REDIS_URL).host} (set REDIS_URL)`);
 if (missing.length > 0) {
-  process.stderr.write(`npm test needs real services, and these are unreachable:\n  - ${missing.join("\n  - ")}\n`);
+  process.stderr.write(
+    `npm test needs real services, and these are unreachable:\n  - ${missing.join("\n  - ")}\n`,
+  );
   process.exit(1);
 }
 

@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   app.use(compression());
   app.use("/assets", express.static(`${here}build/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${here}build/client`, { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: cfg.env === "production" ? "production" : "development" }));
+  const handle = createRequestHandler({
+    build,
+    mode: cfg.env === "production" ? "production" : "development",
+  });
+  app.all("*", (req, res, next) => {
+    handle(req, res, next).catch(next);
+  });
 
   const server = app.listen(cfg.port, cfg.host, () => {
     log.info("NinjaLead is serving", {
@@ -51,6 +57,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`NinjaLead failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `NinjaLead failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 });

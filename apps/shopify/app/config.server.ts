@@ -21,6 +21,8 @@ const EnvSchema = z
         "read_products,write_products,read_customers,write_customers,read_orders,read_translations,write_translations,read_locales,write_files,read_files,read_themes",
       ),
     SHOP_CUSTOM_DOMAIN: optionalText,
+    // Serve Admin API calls from a local store emulator instead of https://<shop> (demo, tests).
+    SHOPIFY_ADMIN_API_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
     DATABASE_URL: z.preprocess(
       (v) => (v === "" ? undefined : v),
       z
@@ -63,6 +65,9 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production" || env.NINJALEAD_DEMO === "1") return;
+    if (env.SHOPIFY_ADMIN_API_ORIGIN) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_ADMIN_API_ORIGIN"], message: "is for the demo and tests only" });
+    }
     const required = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "ENCRYPTION_KEY", "DATABASE_URL"] as const;
     for (const key of required) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
@@ -77,7 +82,14 @@ export interface AppConfig {
   host: string;
   appUrl: string;
   demo: boolean;
-  shopify: { apiKey: string; apiSecret: string; scopes: string[]; customDomain: string | undefined };
+  shopify: {
+    apiKey: string;
+    apiSecret: string;
+    scopes: string[];
+    customDomain: string | undefined;
+    /** A local Admin API (the store emulator) standing in for https://<shop>; never in production. */
+    adminApiOrigin: string | undefined;
+  };
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
@@ -128,6 +140,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         .map((s) => s.trim())
         .filter(Boolean),
       customDomain: env.SHOP_CUSTOM_DOMAIN,
+      adminApiOrigin: env.SHOPIFY_ADMIN_API_ORIGIN,
     },
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,

@@ -1,33 +1,11 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { config, type AppConfig } from "./config.server.js";
+import { config } from "./config.server.js";
 import { EncryptedSessionStorage } from "./security/session-storage.server.js";
 import { createTokenCipher } from "./security/token-cipher.server.js";
 import { database } from "./services.server.js";
+import { API_VERSION, createShopifyApp } from "./shopify/app-factory.server.js";
 
-export const API_VERSION = ApiVersion.October26;
-
-/**
- * The Shopify app: embedded, token exchange auth, expiring offline tokens, sessions in Prisma with
- * the tokens encrypted at rest. A factory so tests can build one on their own database.
- */
-export function createShopifyApp(cfg: AppConfig, sessionStorage: EncryptedSessionStorage) {
-  return shopifyApp({
-    apiKey: cfg.shopify.apiKey,
-    apiSecretKey: cfg.shopify.apiSecret,
-    apiVersion: API_VERSION,
-    scopes: cfg.shopify.scopes,
-    appUrl: cfg.appUrl,
-    authPathPrefix: "/auth",
-    sessionStorage,
-    distribution: AppDistribution.AppStore,
-    future: {
-      unstable_newEmbeddedAuthStrategy: true,
-      expiringOfflineAccessTokens: true,
-    },
-    ...(cfg.shopify.customDomain ? { customShopDomains: [cfg.shopify.customDomain] } : {}),
-  });
-}
+export { API_VERSION };
 
 const cfg = config();
 export const sessionStorage = new EncryptedSessionStorage(

@@ -15,7 +15,12 @@ describe("environment validation", () => {
   it("reports every invalid variable in one error", () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: "not-a-port", DATABASE_URL: "mysql://x", REDIS_URL: "http://x", SHOPIFY_APP_URL: "nope" });
+      loadConfig({
+        PORT: "not-a-port",
+        DATABASE_URL: "mysql://x",
+        REDIS_URL: "http://x",
+        SHOPIFY_APP_URL: "nope",
+      });
     } catch (e) {
       error = e;
     }
@@ -41,11 +46,17 @@ describe("environment validation", () => {
   });
 
   it("rejects an encryption key of the wrong length", () => {
-    expect(() => loadConfig({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrowError(/ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrowError(
+      /ENCRYPTION_KEY: must be 32 bytes/,
+    );
   });
 
   it("lets only the allow-listed settings reach the browser", () => {
-    const config = loadConfig({ SHOPIFY_API_KEY: "public-key", SHOPIFY_API_SECRET: "very-secret", OPENAI_API_KEY: "sk-x" });
+    const config = loadConfig({
+      SHOPIFY_API_KEY: "public-key",
+      SHOPIFY_API_SECRET: "very-secret",
+      OPENAI_API_KEY: "sk-x",
+    });
     const exposed = JSON.stringify(publicConfig(config));
     expect(Object.keys(publicConfig(config)).sort()).toEqual(["apiKey", "appUrl", "demo"]);
     expect(exposed).not.toContain("very-secret");

@@ -4,7 +4,12 @@ import { Session } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../scripts/test-services.js";
 import { openDatabase, type Database } from "~/db/client.server.js";
-import { applyMigrations, defaultPrismaPaths, diffMigrationsToSchema, isEmptyDiff } from "~/db/migrations.server.js";
+import {
+  applyMigrations,
+  defaultPrismaPaths,
+  diffMigrationsToSchema,
+  isEmptyDiff,
+} from "~/db/migrations.server.js";
 
 const paths = defaultPrismaPaths(fileURLToPath(new URL("../../..", import.meta.url)));
 
@@ -40,7 +45,12 @@ function databaseSuite(name: string, open: () => Promise<{ db: Database; cleanup
 
     it("stores shops with their locales and settings", async () => {
       const shop = await db.prisma.shop.create({
-        data: { domain: "db-suite.myshopify.com", primaryLocale: "fr", enabledLocales: ["fr", "en"], settings: { a: 1 } },
+        data: {
+          domain: "db-suite.myshopify.com",
+          primaryLocale: "fr",
+          enabledLocales: ["fr", "en"],
+          settings: { a: 1 },
+        },
       });
       expect(shop.installedAt).toBeInstanceOf(Date);
       const read = await db.prisma.shop.findUniqueOrThrow({ where: { domain: "db-suite.myshopify.com" } });
@@ -76,9 +86,12 @@ function databaseSuite(name: string, open: () => Promise<{ db: Database; cleanup
 
 databaseSuite("PostgreSQL (a fresh database for this run)", async () => {
   const testDb = await createTestDatabase();
-  return { db: openDatabase({ kind: "postgres", url: testDb.url }), cleanup: testDb.drop };
+  return { db: openDatabase({ kind: "postgres", url: testDb.url }), cleanup: () => testDb.drop() };
 });
 
 databaseSuite("PGlite (embedded, in memory)", () =>
-  Promise.resolve({ db: openDatabase({ kind: "pglite", dataDir: "memory" }), cleanup: () => Promise.resolve() }),
+  Promise.resolve({
+    db: openDatabase({ kind: "pglite", dataDir: "memory" }),
+    cleanup: () => Promise.resolve(),
+  }),
 );

@@ -22,7 +22,12 @@ describe("health endpoints on embedded defaults (PGlite, memory cache)", () => {
     const ready = await fetch(`${app.url}/health/ready`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as Ready;
-    expect(body).toMatchObject({ status: "ready", failing: [], database: { ok: true, kind: "pglite" }, cache: { ok: true, backend: "memory" } });
+    expect(body).toMatchObject({
+      status: "ready",
+      failing: [],
+      database: { ok: true, kind: "pglite" },
+      cache: { ok: true, backend: "memory" },
+    });
     const summary = (await (await fetch(`${app.url}/health`)).json()) as { status: string; node: string };
     expect(summary.status).toBe("ok");
     expect(summary.node).toMatch(/^v2[2-9]\./);
@@ -34,7 +39,7 @@ describe("health on PostgreSQL and Redis", () => {
   let drop: () => Promise<void>;
   beforeAll(async () => {
     const db = await createTestDatabase();
-    drop = db.drop;
+    drop = () => db.drop();
     app = await startApp({ DATABASE_URL: db.url, REDIS_URL });
   });
   afterAll(async () => {
@@ -44,7 +49,11 @@ describe("health on PostgreSQL and Redis", () => {
 
   it("is ready with both", async () => {
     const body = (await (await fetch(`${app.url}/health/ready`)).json()) as Ready;
-    expect(body).toMatchObject({ status: "ready", database: { ok: true, kind: "postgres" }, cache: { ok: true, backend: "redis" } });
+    expect(body).toMatchObject({
+      status: "ready",
+      database: { ok: true, kind: "postgres" },
+      cache: { ok: true, backend: "redis" },
+    });
   });
 });
 
@@ -66,7 +75,10 @@ describe("readiness names the failing part with a 503", () => {
 
   it("names the database when PostgreSQL does not answer", async () => {
     const closedPort = await freePort();
-    const app = await startApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/none`, AUTO_MIGRATE: "0" });
+    const app = await startApp({
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/none`,
+      AUTO_MIGRATE: "0",
+    });
     try {
       const res = await fetch(`${app.url}/health/ready`);
       expect(res.status).toBe(503);

@@ -24,13 +24,16 @@ const language = z.enum(LANGUAGES);
 /** Trimmed, non-empty, bounded plain text (the Liquid escapes it; no HTML is interpreted). */
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 
-/** https URLs or same-shop paths only: a `javascript:` or `data:` link must never reach an href. */
+/**
+ * https URLs or same-shop paths only: a `javascript:` or `data:` link must never reach an href,
+ * nor `//host` or `/\host` (browsers read both as another host). The Liquid applies the same rule.
+ */
 const safeUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((v) => v.startsWith("https://") || (v.startsWith("/") && !v.startsWith("//")), {
-    message: "must be an https:// URL or a path starting with /",
+  .refine((v) => v.startsWith("https://") || /^\/([a-z0-9\-_?#]|$)/i.test(v), {
+    message: "must be an https:// URL or a path on the shop starting with /",
   });
 
 const httpsUrl = z

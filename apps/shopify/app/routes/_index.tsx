@@ -6,7 +6,7 @@ import { t } from "~/i18n/t.js";
 /** Outside the Shopify admin: a shop domain form; inside (a `shop` param), straight to the app. */
 export const loader = ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
-  if (url.searchParams.get("shop")) throw redirect(`/app?${url.searchParams.toString()}`);
+  if (url.searchParams.get("shop")) return redirect(`/app?${url.searchParams.toString()}`);
   return { lang: languageFromRequest(request) };
 };
 

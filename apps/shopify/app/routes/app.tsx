@@ -6,7 +6,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { publicConfig } from "~/config.server.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
-import { polarisTranslations } from "~/i18n/polaris.server.js";
+import { polarisTranslations, type PolarisTranslations } from "~/i18n/polaris.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
 import { authenticate } from "~/shopify.server.js";
@@ -23,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function AppLayout() {
   const { apiKey, lang, polaris } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris as PolarisTranslations}>
       <NavMenu>
         <Link to="/app" rel="home">
           {t(lang, "home.title")}

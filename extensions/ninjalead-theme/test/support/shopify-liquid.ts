@@ -8,6 +8,8 @@
  *   "translation missing: <locale>.<key>" as on Shopify.
  * - `json`: JSON with < > & U+2028 U+2029 escaped as \uXXXX (Shopify's HTML-safe JSON), so a
  *   value can never close a <script> element.
+ * - `escape`: Ruby's CGI.escapeHTML (& < > " ' → &amp; &lt; &gt; &quot; &#39;), which differs
+ *   from liquidjs' own (&#34;).
  * - `asset_url`: the extension's asset on a CDN base URL.
  * - `{% schema %}`: consumed and rendered as nothing; its JSON gives the settings' defaults.
  * - `product.metafields["$app"]`: resolved to the app-reserved namespace `app--<appId>`, where
@@ -21,7 +23,7 @@ import {
   Drop,
   Liquid,
   Tag,
-  type FilterImpl,
+  type Context,
   type TagToken,
   type TopLevelToken,
 } from "liquidjs";
@@ -31,7 +33,7 @@ export const EXTENSION_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Metafields of one resource as Shopify stores them: namespace → key → {type, value}. */
-export type MetafieldStore = Record<string, Record<string, { type: string; value: Json }>>;
+export type MetafieldStore = Record<string, Record<string, { type: string; value: unknown }>>;
 
 /** `product.metafields` / `shop.metafields`: a Drop so `["$app"]` resolves like on Shopify. */
 export class MetafieldsDrop extends Drop {
@@ -57,6 +59,14 @@ export function shopifyJson(value: unknown): string {
     v instanceof Drop ? null : v,
   );
   return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Liquid's `escape` on Shopify: nil renders as "", everything else as escaped text. */
+export function shopifyEscape(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 function readJson(path: string): unknown {
@@ -127,8 +137,9 @@ export function createShopifyLiquid(options: ShopifyLiquidOptions = {}): Shopify
   });
   engine.registerTag("schema", SchemaTag);
   engine.registerFilter("json", (value: unknown) => shopifyJson(value));
+  engine.registerFilter("escape", (value: unknown) => shopifyEscape(value));
   engine.registerFilter("asset_url", (name: unknown) => `${assetBaseUrl}/${encodeURI(String(name))}`);
-  engine.registerFilter("t", function (this: FilterImpl, key: unknown) {
+  engine.registerFilter("t", function (this: { context: Context }, key: unknown) {
     const iso = String(this.context.getSync(["request", "locale", "iso_code"]) ?? "en");
     const candidates = [iso, iso.split("-")[0] ?? iso, "en.default"];
     const k = String(key);
@@ -249,8 +260,8 @@ export async function renderBlock(liquid: ShopifyLiquid, options: RenderBlockOpt
 }
 
 /** `app--<id>` metafields of the contract, as Shopify stores what the app wrote to `$app`. */
-export function appMetafields(appId: string, values: Record<string, Json>): MetafieldStore {
-  const ns: Record<string, { type: string; value: Json }> = {};
+export function appMetafields(appId: string, values: Record<string, unknown>): MetafieldStore {
+  const ns: Record<string, { type: string; value: unknown }> = {};
   for (const [key, value] of Object.entries(values)) ns[key] = { type: "json", value };
   return { [`app--${appId}`]: ns };
 }

@@ -169,14 +169,16 @@ export function createAI(config: AIConfig = {}): AIEngine {
       } catch (caught) {
         error = toAIError(caught, name);
       }
+      if (error.status === undefined) slot.limiter.settle();
+      else slot.limiter.observe(error.headers);
       if (error.code === "aborted" || signal?.aborted) {
         slot.breaker.onNeutral();
         throw abortedError(signal, name);
       }
-      // A caller's bad request says nothing about the provider's health.
-      if (error.code === "bad_request" || error.code === "invalid_output") slot.breaker.onNeutral();
-      else slot.breaker.onFailure();
-      slot.limiter.observe(error.headers);
+      // Neither a caller's bad request nor being throttled says anything about the provider's health.
+      if (error.code === "bad_request" || error.code === "invalid_output" || error.code === "rate_limited") {
+        slot.breaker.onNeutral();
+      } else slot.breaker.onFailure();
       if (error.status === 429) {
         const wait = retryAfterMs(error.headers);
         if (wait !== undefined) slot.limiter.pause(wait);

@@ -11,6 +11,11 @@ export interface RateLimiterOptions {
   /** Burst allowed, as this many ms of refill. Default 1,000. */
   burstMs?: number;
   now?: () => number;
+  /**
+   * With no configured limits, send one probe request and wait for its x-ratelimit-* headers
+   * before letting a batch loose (otherwise the first burst is blind). Default true.
+   */
+  learn?: boolean;
 }
 
 interface Bucket {
@@ -50,6 +55,9 @@ export class RateLimiter {
   private requests: Bucket | undefined;
   private tokens: Bucket | undefined;
   private pausedUntil = 0;
+  /** Until a response has told us the limits (or that there are none), one probe at a time. */
+  private known: boolean;
+  private probing = false;
   private readonly queue: Waiter[] = [];
   private pumping = false;
   private readonly safety: number;
@@ -62,6 +70,7 @@ export class RateLimiter {
     this.now = options.now ?? (() => performance.now());
     if (limits.rpm) this.requests = this.bucket(limits.rpm);
     if (limits.tpm) this.tokens = this.bucket(limits.tpm);
+    this.known = options.learn === false || this.requests !== undefined || this.tokens !== undefined;
   }
 
   /** Current per-minute limits in force (undefined until configured or learnt). */
@@ -73,7 +82,14 @@ export class RateLimiter {
 
   /** Waits for one request carrying `tokens` (prompt + max output) to be allowed. */
   async acquire(tokens: number, signal?: AbortSignal): Promise<void> {
-    if (!this.requests && !this.tokens && this.pausedUntil <= this.now() && this.queue.length === 0) return;
+    if (
+      this.known &&
+      !this.requests &&
+      !this.tokens &&
+      this.pausedUntil <= this.now() &&
+      this.queue.length === 0
+    )
+      return;
     let waiter: Waiter | undefined;
     const granted = new Promise<void>((resolve) => {
       waiter = { tokens, resolve };
@@ -96,6 +112,8 @@ export class RateLimiter {
 
   /** Learns limits and remaining budget from a response's `x-ratelimit-*` headers. */
   observe(headers: Readonly<Record<string, string>>): void {
+    this.known = true;
+    this.probing = false;
     const num = (name: string): number | undefined => {
       const v = headers[name];
       if (v === undefined) return undefined;
@@ -119,6 +137,13 @@ export class RateLimiter {
         if (reset !== undefined) this.pause(reset);
       }
     }
+    void this.pump();
+  }
+
+  /** A call ended without an HTTP answer (connection error, abort): let the next caller probe. */
+  settle(): void {
+    if (!this.probing) return;
+    this.probing = false;
     void this.pump();
   }
 
@@ -174,6 +199,18 @@ export class RateLimiter {
       for (;;) {
         const head = this.queue[0];
         if (!head) return;
+        const paused = this.pausedUntil - this.now();
+        if (paused > 0) {
+          await sleep(Math.ceil(paused));
+          continue;
+        }
+        if (!this.known) {
+          if (this.probing) return; // observe() restarts the pump when the probe's answer is in
+          this.probing = true;
+          this.queue.shift();
+          head.resolve();
+          continue;
+        }
         const wait = this.waitFor(head.tokens);
         if (wait <= 0) {
           this.queue.shift();

@@ -9,9 +9,9 @@ import { ElementType, parseDocument } from "htmlparser2";
 
 type AnyNode = ReturnType<typeof parseDocument>["children"][number];
 type ElementNode = Extract<AnyNode, { attribs: Record<string, string> }>;
-type TextNode = Extract<AnyNode, { type: ElementType.Text }>;
+type TextNode = Extract<AnyNode, { type: typeof ElementType.Text }>;
 
-const isElement = (node: AnyNode): node is ElementNode => ElementType.isTag(node as ElementNode);
+const isElement = (node: AnyNode): node is ElementNode => "attribs" in node;
 const isText = (node: AnyNode): node is TextNode => node.type === ElementType.Text;
 
 const ALLOWED = new Set([
@@ -83,7 +83,7 @@ export function hasContactInfo(text: string): boolean {
 export function safeImageUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   // Browsers ignore tabs/newlines inside URLs ("java\nscript:"), so strip them before checking.
-  const value = raw.replace(/[\u0000-\u0020\u007f-\u009f]+/g, "");
+  const value = raw.replace(/[\p{Cc}\s]+/gu, "");
   const absolute = value.startsWith("//") ? `https:${value}` : value;
   let url: URL;
   try {

@@ -23,16 +23,20 @@ export class IdIndex {
     return typeof key === "number" ? this.byNumber.get(key) : this.byString.get(key);
   }
 
-  /** The index of `id`, adding it when new (`added` tells which). */
-  add(id: string | number): { index: number; added: boolean } {
-    const key = idKey(id);
+  /** True when the last `add` call added a new id (no object per call on the hot path). */
+  lastAdded = false;
+
+  /** The index of `id`, adding it when new. */
+  add(id: string | number): number {
+    const key = typeof id === "number" && Number.isSafeInteger(id) ? id : idKey(id);
     const existing = typeof key === "number" ? this.byNumber.get(key) : this.byString.get(key);
-    if (existing !== undefined) return { index: existing, added: false };
+    this.lastAdded = existing === undefined;
+    if (existing !== undefined) return existing;
     const index = this.ids.length;
     if (typeof key === "number") this.byNumber.set(key, index);
     else this.byString.set(key, index);
     this.ids.push(String(key));
-    return { index, added: true };
+    return index;
   }
 }
 

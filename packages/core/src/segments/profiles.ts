@@ -428,8 +428,8 @@ export class ProfileBuilder {
   }
 
   private record(customerKey: string | number, createdAt: number, amount: number): number {
-    const { index: i, added } = this.customers.add(customerKey);
-    if (added) {
+    const i = this.customers.add(customerKey);
+    if (this.customers.lastAdded) {
       const size = i + 1;
       this.firstAt = grow(this.firstAt, size);
       this.lastAt = grow(this.lastAt, size);
@@ -453,8 +453,8 @@ export class ProfileBuilder {
   }
 
   private product(id: string | number, title: string | null): number {
-    const { index, added } = this.productIndex.add(id);
-    if (added) {
+    const index = this.productIndex.add(id);
+    if (this.productIndex.lastAdded) {
       this.products.ids.push(this.productIndex.ids[index] ?? String(id));
       this.products.titles.push(title);
       this.products.categories.push(null);

@@ -52,7 +52,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 10
 }
 
 /**
- * Digamma ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 6, then the asymptotic series.
+ * Digamma ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 10, then the asymptotic series.
  *
  * @example
  * digamma(1) // −0.5772156649 (minus the Euler–Mascheroni constant)
@@ -60,7 +60,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 10
 export function digamma(x: number): number {
   let result = 0;
   let v = x;
-  while (v < 6) {
+  while (v < 10) {
     result -= 1 / v;
     v += 1;
   }

@@ -16,7 +16,8 @@ beforeAll(async () => {
     ...APP,
     products: new Map([
       ["1005006123456789", fixtureText("ds-product-full.json")],
-      ["1005005987654321", JSON.stringify({ aliexpress_ds_product_get_response: { result: JSON.parse("{}"), rsp_code: 200 } }).replace('"result":{}', `"result":${fixtureText("ds-product-result-fr-eur.json")}`)],
+      // The bare-result fixture inside the full wrapper, spliced as text so its big SKU ids stay exact.
+      ["1005005987654321", `{"aliexpress_ds_product_get_response":{"result":${fixtureText("ds-product-result-fr-eur.json")},"rsp_code":200}}`],
     ]),
   });
 });

@@ -163,7 +163,7 @@ describe("mapVariants", () => {
       ...product,
       skus: product.skus.map((sku, i) => ({
         ...sku,
-        properties: [...sku.properties, { name: "Style", value: i % 2 ? "Classic" : "Sport", propertyId: "999" }],
+        properties: [...sku.properties, { name: "Style", value: Math.floor(i / 2) % 2 ? "Classic" : "Sport", propertyId: "999" }],
       })),
     };
     const { options, variants, warnings } = mapVariants(four, { language: "es", shipsFrom: "CN" });
@@ -174,7 +174,7 @@ describe("mapVariants", () => {
 
     const five: SourceProduct = {
       ...four,
-      skus: four.skus.map((sku, i) => ({ ...sku, properties: [...sku.properties, { name: "Length", value: i % 3 ? "40cm" : "50cm", propertyId: "998" }] })),
+      skus: four.skus.map((sku, i) => ({ ...sku, properties: [...sku.properties, { name: "Length", value: Math.floor(i / 4) % 2 ? "40cm" : "50cm", propertyId: "998" }] })),
     };
     const merged = mapVariants(five, { language: "en" });
     expect(merged.options).toHaveLength(SHOPIFY_LIMITS.options);
@@ -198,7 +198,7 @@ describe("mapVariants", () => {
     const skus = Array.from({ length: 2100 }, (_, i) => ({
       id: String(10_000 + i),
       cost: "1.00",
-      stock: i < 100 ? 0 : 5,
+      stock: i < 30 ? 0 : 5,
       properties: [{ name: "Size", value: `N${i}` }],
     }));
     const { variants, warnings } = mapVariants({ ...base, skus }, { language: "en" });

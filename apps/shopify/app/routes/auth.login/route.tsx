@@ -4,7 +4,7 @@ import { AppProvider as PolarisAppProvider, Button, Card, FormLayout, Page, Text
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { languageFromRequest } from "~/i18n/language.server.js";
-import { polarisTranslations } from "~/i18n/polaris.server.js";
+import { polarisTranslations, type PolarisTranslations } from "~/i18n/polaris.server.js";
 import { t } from "~/i18n/t.js";
 import { login } from "~/shopify.server.js";
 
@@ -33,7 +33,7 @@ export default function Auth() {
   const [shop, setShop] = useState("");
   const error = actionData?.error ?? loaderError;
   return (
-    <PolarisAppProvider i18n={polaris}>
+    <PolarisAppProvider i18n={polaris as PolarisTranslations}>
       <Page>
         <Card>
           <Form method="post">

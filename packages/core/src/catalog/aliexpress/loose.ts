@@ -43,7 +43,7 @@ export function parseAliExpressJson(text: string): unknown {
     typeof value === "number" && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)
       ? context.source
       : value;
-  return JSON.parse(text, reviver as (key: string, value: unknown) => unknown);
+  return JSON.parse(text, reviver) as unknown;
 }
 
 /** Free text that may be absent or blank: trimmed string or undefined. */
@@ -110,12 +110,13 @@ export const looseBool = z.preprocess((value) => {
  * wrapping, e.g. `{"ae_sku_property_d_t_o": [...]}`), as a single object, or not at all.
  */
 export function looseList<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => {
+  return z.preprocess((value): unknown => {
     if (value === undefined || value === null || value === "") return [];
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     if (typeof value === "object") {
       const entries = Object.values(value as Record<string, unknown>);
-      if (entries.length === 1 && Array.isArray(entries[0])) return entries[0];
+      const [first] = entries;
+      if (entries.length === 1 && Array.isArray(first)) return first as unknown[];
       if (entries.length === 1 && entries[0] !== null && typeof entries[0] === "object") return [entries[0]];
       if (entries.length === 0) return [];
       return [value];

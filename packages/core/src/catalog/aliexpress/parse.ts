@@ -33,9 +33,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function platformError(body: Record<string, unknown>, path: string): ImportError {
   const code = typeof body.code === "string" || typeof body.code === "number" ? String(body.code) : "";
-  const msg = [body.msg, body.message, body.sub_msg, body.rsp_msg].find((m) => typeof m === "string") as
-    | string
-    | undefined;
+  const msg = [body.msg, body.message, body.sub_msg, body.rsp_msg].find((m): m is string => typeof m === "string");
   return new ImportError(
     "platform_error",
     `AliExpress answered with an error instead of a product${code ? ` (${code})` : ""}: ${msg ?? "no message"}`,
@@ -58,7 +56,8 @@ function locateResult(payload: unknown): Located {
   }
   if ("ae_item_base_info_dto" in body || "ae_item_sku_info_dtos" in body) return { result: body, prefix: "" };
   const rspCode = body.rsp_code ?? body.resp_code;
-  if (rspCode !== undefined && String(rspCode) !== "200" && !isRecord(body.result))
+  const rspText = typeof rspCode === "string" || typeof rspCode === "number" ? String(rspCode) : undefined;
+  if (rspText !== undefined && rspText !== "200" && !isRecord(body.result))
     throw platformError(body, `${prefix}rsp_code`);
   if (typeof body.code === "string" && body.code !== "0" && !isRecord(body.result))
     throw platformError(body, `${prefix}code`);

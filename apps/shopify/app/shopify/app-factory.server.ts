@@ -1,0 +1,31 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import type { AppConfig } from "../config.server.js";
+import type { AppSessionStorage } from "../security/session-storage.server.js";
+
+export const API_VERSION = ApiVersion.October26;
+
+/**
+ * The Shopify app: embedded, token exchange auth, expiring offline tokens, sessions in Prisma with
+ * the tokens encrypted at rest. A factory so tests can build one on their own database.
+ */
+export function createShopifyApp(cfg: AppConfig, sessionStorage: AppSessionStorage) {
+  return shopifyApp({
+    apiKey: cfg.shopify.apiKey,
+    apiSecretKey: cfg.shopify.apiSecret,
+    apiVersion: API_VERSION,
+    scopes: cfg.shopify.scopes,
+    appUrl: cfg.appUrl,
+    authPathPrefix: "/auth",
+    sessionStorage,
+    distribution: AppDistribution.AppStore,
+    future: {
+      unstable_newEmbeddedAuthStrategy: true,
+      expiringOfflineAccessTokens: true,
+    },
+    ...(cfg.shopify.customDomain ? { customShopDomains: [cfg.shopify.customDomain] } : {}),
+  });
+}
+
+
+export type ShopifyApp = ReturnType<typeof createShopifyApp>;

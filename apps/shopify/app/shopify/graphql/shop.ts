@@ -1,0 +1,16 @@
+// The shop's identity and languages, read at install.
+
+export const SHOP_INFO = `#graphql
+  query ShopInfo {
+    shop {
+      name
+      myshopifyDomain
+      currencyCode
+    }
+    shopLocales {
+      locale
+      primary
+      published
+    }
+  }
+`;
