@@ -71,7 +71,9 @@ for (let i = 0, j = 0; i < simulated.customer.length && j < ORDERS; i++) {
   orderId[j] = 5_000_000_000 + j;
   j++;
 }
-log(`generated ${ORDERS} orders for ${CUSTOMERS} customers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+log(
+  `generated ${ORDERS} orders for ${CUSTOMERS} customers in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 
 // --- ours -----------------------------------------------------------------------------------
 global.gc?.();
@@ -161,7 +163,8 @@ try {
     sqlRuns.push((performance.now() - t) / 1000);
   }
   const check = await db.query<{ n: string }>("SELECT count(*) AS n FROM rfm");
-  if (Number(check.rows[0]?.n) !== table.size) throw new Error(`SQL saw ${check.rows[0]?.n} customers, ours ${table.size}`);
+  if (Number(check.rows[0]?.n) !== table.size)
+    throw new Error(`SQL saw ${check.rows[0]?.n} customers, ours ${table.size}`);
 } finally {
   await db.end().catch(() => undefined);
   await admin.query(`DROP DATABASE IF EXISTS ${database}`);
@@ -173,6 +176,8 @@ const sqlSeconds = sqlRuns[1] ?? sqlRuns[0] ?? Number.NaN;
 log(`sql: ${sqlRuns.map((s) => s.toFixed(2)).join(", ")} s (median ${sqlSeconds.toFixed(2)})`);
 
 const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
+const roundAll = (o: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v)]));
 const champions = analysis.statistics.find((s) => s.segment === "champions");
 console.log(
   JSON.stringify({
@@ -187,9 +192,9 @@ console.log(
     object_path_orders_per_second: Math.round(objectOrdersPerSecond),
     orders_used: report.ordersUsed,
     bgnbd_source: bgnbd.source,
-    bgnbd: Object.fromEntries(Object.entries(bgnbd.params).map(([k, v]) => [k, round(v)])),
+    bgnbd: roundAll({ ...bgnbd.params }),
     bgnbd_truth: TRUTH,
-    gamma_gamma: Object.fromEntries(Object.entries(gammaGamma.params).map(([k, v]) => [k, round(v)])),
+    gamma_gamma: roundAll({ ...gammaGamma.params }),
     gamma_gamma_truth: SPEND,
     champions_share_of_revenue: round(champions?.shareOfRevenue ?? 0),
     mean_clv: round(analysis.values.clv.reduce((s, v) => s + v, 0) / table.size, 2),

@@ -114,7 +114,9 @@ export function createMemoryQueue<T>(
       if (closing) throw new Error(`queue ${name} is closed`);
       const now = Date.now();
       for (const [id, at] of known) if (now - at > dedupeWindowMs) known.delete(id);
-      const id = jobOptions.jobId ?? `${name}:${++sequence}:${now}`;
+      // BullMQ refuses ":" in custom ids; refusing it here too keeps the two interchangeable.
+      if (jobOptions.jobId?.includes(":")) throw new Error("Custom Id cannot contain :");
+      const id = jobOptions.jobId ?? `${name}-${++sequence}-${now}`;
       if (jobOptions.jobId && known.has(id)) return { id, added: false };
       known.set(id, now);
       schedule({

@@ -5,11 +5,12 @@ import { LANGUAGE_NAMES, normalizeLanguage } from "@ninjalead/core/i18n";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 import { ensureShop } from "~/shops.server.js";
+import { database } from "~/services.server.js";
 import { authenticate } from "~/shopify.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const shop = await ensureShop(session.shop);
+  const shop = await ensureShop(database().prisma, session.shop);
   return {
     lang: languageFromRequest(request),
     shop: {

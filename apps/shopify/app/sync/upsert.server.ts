@@ -72,6 +72,14 @@ export const PRODUCT: TableSpec = {
   },
 };
 
+/** Product webhooks carry no SEO fields: those columns are left as the bulk sync wrote them. */
+export const PRODUCT_FROM_WEBHOOK: TableSpec = {
+  ...PRODUCT,
+  columns: Object.fromEntries(
+    Object.entries(PRODUCT.columns).filter(([name]) => name !== "seoTitle" && name !== "seoDescription"),
+  ),
+};
+
 export const VARIANT: TableSpec = {
   table: "Variant",
   guard: "shopifyUpdatedAt",

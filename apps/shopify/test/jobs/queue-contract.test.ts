@@ -87,10 +87,10 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
     const queue = make<string>();
     const gate = deferred();
     let runs = 0;
-    const first = await queue.add("once", "a", { jobId: "event-1" });
-    const again = await queue.add("once", "a", { jobId: "event-1" });
-    expect(first).toEqual({ id: "event-1", added: true });
-    expect(again).toEqual({ id: "event-1", added: false });
+    const first = await queue.add("once", "a", { jobId: "shop|event-1" });
+    const again = await queue.add("once", "a", { jobId: "shop|event-1" });
+    expect(first).toEqual({ id: "shop|event-1", added: true });
+    expect(again).toEqual({ id: "shop|event-1", added: false });
     const stats = await queue.stats();
     expect(stats.waiting).toBe(1);
     expect(stats.lagMs).toBeGreaterThanOrEqual(0);
@@ -100,7 +100,7 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
     });
     await gate.promise;
     await queue.idle();
-    expect((await queue.add("once", "a", { jobId: "event-1" })).added).toBe(false);
+    expect((await queue.add("once", "a", { jobId: "shop|event-1" })).added).toBe(false);
     await queue.idle();
     expect(runs).toBe(1);
     await queue.close();

@@ -23,9 +23,11 @@ export type CatalogMessageKey =
 
 export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
   en: {
-    ships_from_filtered: "Kept only the variants shipped from {origin}; {dropped} variants from other warehouses were left out.",
+    ships_from_filtered:
+      "Kept only the variants shipped from {origin}; {dropped} variants from other warehouses were left out.",
     logistics_option_dropped: "The option “{name}” describes shipping, not the product, and was removed.",
-    single_value_option_dropped: "The option “{name}” had a single value and was removed to stay within 3 options.",
+    single_value_option_dropped:
+      "The option “{name}” had a single value and was removed to stay within 3 options.",
     options_merged: "Shopify allows 3 options: “{names}” were merged into one option.",
     duplicate_variants_merged: "{count} duplicate variants (same options) were merged.",
     variants_truncated: "Only {kept} of {total} variants were kept (Shopify limit).",
@@ -43,9 +45,12 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     default_option_value: "Standard",
   },
   fr: {
-    ships_from_filtered: "Seules les variantes expédiées depuis {origin} sont conservées ; {dropped} variantes d’autres entrepôts ont été écartées.",
-    logistics_option_dropped: "L’option « {name} » concerne l’expédition, pas le produit : elle a été retirée.",
-    single_value_option_dropped: "L’option « {name} » n’avait qu’une valeur : elle a été retirée pour rester à 3 options.",
+    ships_from_filtered:
+      "Seules les variantes expédiées depuis {origin} sont conservées ; {dropped} variantes d’autres entrepôts ont été écartées.",
+    logistics_option_dropped:
+      "L’option « {name} » concerne l’expédition, pas le produit : elle a été retirée.",
+    single_value_option_dropped:
+      "L’option « {name} » n’avait qu’une valeur : elle a été retirée pour rester à 3 options.",
     options_merged: "Shopify accepte 3 options : « {names} » ont été fusionnées en une seule.",
     duplicate_variants_merged: "{count} variantes en double (mêmes options) ont été fusionnées.",
     variants_truncated: "Seules {kept} variantes sur {total} ont été conservées (limite Shopify).",
@@ -58,14 +63,17 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     out_of_stock_variants: "{count} variantes sont en rupture chez le fournisseur.",
     weight_missing: "Le fournisseur n’indique pas de poids : les frais de port peuvent être faux.",
     ai_rejected: "Le texte IA pour {field} n’a pas passé les contrôles SEO et n’a pas été utilisé : {reason}",
-    ai_unavailable: "L’étape IA n’a pas pu s’exécuter ; les textes nettoyés du fournisseur ont été conservés.",
+    ai_unavailable:
+      "L’étape IA n’a pas pu s’exécuter ; les textes nettoyés du fournisseur ont été conservés.",
     specifications_heading: "Caractéristiques",
     default_option_value: "Standard",
   },
   es: {
-    ships_from_filtered: "Solo se conservan las variantes enviadas desde {origin}; se descartaron {dropped} variantes de otros almacenes.",
+    ships_from_filtered:
+      "Solo se conservan las variantes enviadas desde {origin}; se descartaron {dropped} variantes de otros almacenes.",
     logistics_option_dropped: "La opción «{name}» describe el envío, no el producto, y se eliminó.",
-    single_value_option_dropped: "La opción «{name}» tenía un solo valor y se eliminó para no superar 3 opciones.",
+    single_value_option_dropped:
+      "La opción «{name}» tenía un solo valor y se eliminó para no superar 3 opciones.",
     options_merged: "Shopify permite 3 opciones: «{names}» se fusionaron en una sola.",
     duplicate_variants_merged: "Se fusionaron {count} variantes duplicadas (mismas opciones).",
     variants_truncated: "Solo se conservaron {kept} de {total} variantes (límite de Shopify).",
@@ -83,9 +91,12 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     default_option_value: "Estándar",
   },
   de: {
-    ships_from_filtered: "Nur Varianten mit Versand aus {origin} wurden übernommen; {dropped} Varianten aus anderen Lagern wurden ausgelassen.",
-    logistics_option_dropped: "Die Option „{name}“ beschreibt den Versand, nicht das Produkt, und wurde entfernt.",
-    single_value_option_dropped: "Die Option „{name}“ hatte nur einen Wert und wurde entfernt, um bei 3 Optionen zu bleiben.",
+    ships_from_filtered:
+      "Nur Varianten mit Versand aus {origin} wurden übernommen; {dropped} Varianten aus anderen Lagern wurden ausgelassen.",
+    logistics_option_dropped:
+      "Die Option „{name}“ beschreibt den Versand, nicht das Produkt, und wurde entfernt.",
+    single_value_option_dropped:
+      "Die Option „{name}“ hatte nur einen Wert und wurde entfernt, um bei 3 Optionen zu bleiben.",
     options_merged: "Shopify erlaubt 3 Optionen: „{names}“ wurden zu einer Option zusammengeführt.",
     duplicate_variants_merged: "{count} doppelte Varianten (gleiche Optionen) wurden zusammengeführt.",
     variants_truncated: "Nur {kept} von {total} Varianten wurden übernommen (Shopify-Limit).",
@@ -97,15 +108,19 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     price_raised_for_margin: "Der Preis von {sku} wurde angehoben, um die Mindestmarge zu halten.",
     out_of_stock_variants: "{count} Varianten sind beim Lieferanten ausverkauft.",
     weight_missing: "Der Lieferant nennt kein Gewicht: Versandkosten können falsch sein.",
-    ai_rejected: "Der KI-Text für {field} hat die SEO-Prüfung nicht bestanden und wurde nicht verwendet: {reason}",
+    ai_rejected:
+      "Der KI-Text für {field} hat die SEO-Prüfung nicht bestanden und wurde nicht verwendet: {reason}",
     ai_unavailable: "Der KI-Schritt konnte nicht laufen; die bereinigten Lieferantentexte wurden übernommen.",
     specifications_heading: "Technische Daten",
     default_option_value: "Standard",
   },
   it: {
-    ships_from_filtered: "Sono state mantenute solo le varianti spedite da {origin}; {dropped} varianti di altri magazzini sono state escluse.",
-    logistics_option_dropped: "L’opzione «{name}» descrive la spedizione, non il prodotto, ed è stata rimossa.",
-    single_value_option_dropped: "L’opzione «{name}» aveva un solo valore ed è stata rimossa per restare entro 3 opzioni.",
+    ships_from_filtered:
+      "Sono state mantenute solo le varianti spedite da {origin}; {dropped} varianti di altri magazzini sono state escluse.",
+    logistics_option_dropped:
+      "L’opzione «{name}» descrive la spedizione, non il prodotto, ed è stata rimossa.",
+    single_value_option_dropped:
+      "L’opzione «{name}» aveva un solo valore ed è stata rimossa per restare entro 3 opzioni.",
     options_merged: "Shopify consente 3 opzioni: «{names}» sono state unite in un’unica opzione.",
     duplicate_variants_merged: "{count} varianti duplicate (stesse opzioni) sono state unite.",
     variants_truncated: "Sono state mantenute solo {kept} varianti su {total} (limite di Shopify).",
@@ -118,14 +133,17 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     out_of_stock_variants: "{count} varianti sono esaurite presso il fornitore.",
     weight_missing: "Il fornitore non indica il peso: le tariffe di spedizione potrebbero essere errate.",
     ai_rejected: "Il testo IA per {field} non ha superato i controlli SEO e non è stato usato: {reason}",
-    ai_unavailable: "Il passaggio IA non è stato eseguito; sono stati mantenuti i testi puliti del fornitore.",
+    ai_unavailable:
+      "Il passaggio IA non è stato eseguito; sono stati mantenuti i testi puliti del fornitore.",
     specifications_heading: "Specifiche",
     default_option_value: "Standard",
   },
   "pt-BR": {
-    ships_from_filtered: "Apenas as variantes enviadas de {origin} foram mantidas; {dropped} variantes de outros armazéns ficaram de fora.",
+    ships_from_filtered:
+      "Apenas as variantes enviadas de {origin} foram mantidas; {dropped} variantes de outros armazéns ficaram de fora.",
     logistics_option_dropped: "A opção “{name}” descreve o envio, não o produto, e foi removida.",
-    single_value_option_dropped: "A opção “{name}” tinha um único valor e foi removida para ficar em 3 opções.",
+    single_value_option_dropped:
+      "A opção “{name}” tinha um único valor e foi removida para ficar em 3 opções.",
     options_merged: "A Shopify permite 3 opções: “{names}” foram combinadas em uma só.",
     duplicate_variants_merged: "{count} variantes duplicadas (mesmas opções) foram combinadas.",
     variants_truncated: "Apenas {kept} de {total} variantes foram mantidas (limite da Shopify).",
@@ -143,9 +161,12 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     default_option_value: "Padrão",
   },
   nl: {
-    ships_from_filtered: "Alleen varianten die vanuit {origin} worden verzonden zijn behouden; {dropped} varianten uit andere magazijnen zijn weggelaten.",
-    logistics_option_dropped: "De optie ‘{name}’ gaat over verzending, niet over het product, en is verwijderd.",
-    single_value_option_dropped: "De optie ‘{name}’ had maar één waarde en is verwijderd om binnen 3 opties te blijven.",
+    ships_from_filtered:
+      "Alleen varianten die vanuit {origin} worden verzonden zijn behouden; {dropped} varianten uit andere magazijnen zijn weggelaten.",
+    logistics_option_dropped:
+      "De optie ‘{name}’ gaat over verzending, niet over het product, en is verwijderd.",
+    single_value_option_dropped:
+      "De optie ‘{name}’ had maar één waarde en is verwijderd om binnen 3 opties te blijven.",
     options_merged: "Shopify staat 3 opties toe: ‘{names}’ zijn samengevoegd tot één optie.",
     duplicate_variants_merged: "{count} dubbele varianten (zelfde opties) zijn samengevoegd.",
     variants_truncated: "Alleen {kept} van {total} varianten zijn behouden (Shopify-limiet).",
@@ -163,9 +184,11 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     default_option_value: "Standaard",
   },
   pl: {
-    ships_from_filtered: "Zachowano tylko warianty wysyłane z {origin}; pominięto {dropped} wariantów z innych magazynów.",
+    ships_from_filtered:
+      "Zachowano tylko warianty wysyłane z {origin}; pominięto {dropped} wariantów z innych magazynów.",
     logistics_option_dropped: "Opcja „{name}” dotyczy wysyłki, a nie produktu, i została usunięta.",
-    single_value_option_dropped: "Opcja „{name}” miała jedną wartość i została usunięta, aby zmieścić się w 3 opcjach.",
+    single_value_option_dropped:
+      "Opcja „{name}” miała jedną wartość i została usunięta, aby zmieścić się w 3 opcjach.",
     options_merged: "Shopify pozwala na 3 opcje: „{names}” połączono w jedną opcję.",
     duplicate_variants_merged: "Połączono {count} zduplikowanych wariantów (te same opcje).",
     variants_truncated: "Zachowano tylko {kept} z {total} wariantów (limit Shopify).",
@@ -183,9 +206,11 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     default_option_value: "Standard",
   },
   ja: {
-    ships_from_filtered: "{origin}から発送されるバリエーションのみを残し、他の倉庫の{dropped}件を除外しました。",
+    ships_from_filtered:
+      "{origin}から発送されるバリエーションのみを残し、他の倉庫の{dropped}件を除外しました。",
     logistics_option_dropped: "オプション「{name}」は商品ではなく配送に関するものなので削除しました。",
-    single_value_option_dropped: "オプション「{name}」は値が1つだけのため、3オプション以内に収めるよう削除しました。",
+    single_value_option_dropped:
+      "オプション「{name}」は値が1つだけのため、3オプション以内に収めるよう削除しました。",
     options_merged: "Shopifyのオプションは3つまでです。「{names}」を1つのオプションに統合しました。",
     duplicate_variants_merged: "重複したバリエーション（同じオプション）{count}件を統合しました。",
     variants_truncated: "{total}件中{kept}件のバリエーションのみを残しました（Shopifyの上限）。",

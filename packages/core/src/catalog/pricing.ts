@@ -12,18 +12,29 @@ Dec.DP = 20;
 Dec.RM = Big.roundHalfUp;
 
 /** Currencies without minor units: endings like .99 do not exist there, prices are whole. */
-const ZERO_DECIMAL = new Set(["JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX", "XAF", "XOF", "PYG", "IDR"]);
+const ZERO_DECIMAL = new Set([
+  "JPY",
+  "KRW",
+  "VND",
+  "CLP",
+  "ISK",
+  "HUF",
+  "TWD",
+  "UGX",
+  "XAF",
+  "XOF",
+  "PYG",
+  "IDR",
+]);
 
-const decimal = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const text = typeof value === "number" ? String(value) : value.trim();
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-      ctx.addIssue({ code: "custom", message: "expected a non-negative decimal" });
-      return z.NEVER;
-    }
-    return text;
-  });
+const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const text = typeof value === "number" ? String(value) : value.trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    ctx.addIssue({ code: "custom", message: "expected a non-negative decimal" });
+    return z.NEVER;
+  }
+  return text;
+});
 
 const tierSchema = z.object({
   /** Inclusive lower bound of the landed cost, in the shop currency. */
@@ -34,52 +45,53 @@ const tierSchema = z.object({
   fixedMarkup: decimal.optional(),
 });
 
-export const pricingRulesSchema = z
-  .object({
-    /** Shop currency (ISO 4217) every price is written in. */
-    currency: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/)
-      .transform((c) => c.toUpperCase()),
-    /** How many units of the shop currency one unit of each supplier currency buys ({"USD": "0.92"}). */
-    rates: z.record(z.string().regex(/^[A-Z]{3}$/), decimal).default({}),
-    multiplier: decimal.default("2"),
-    fixedMarkup: decimal.default("0"),
-    /** Per cost range overrides of multiplier and markup; the first matching tier wins. */
-    tiers: z.array(tierSchema).default([]),
-    ending: z.enum(["none", ".99", ".95", "whole"]).default(".99"),
-    compareAt: z
-      .discriminatedUnion("mode", [
-        z.object({ mode: z.literal("none") }),
-        /** compare-at = price × value (e.g. 1.5 shows a 33% saving). */
-        z.object({ mode: z.literal("multiplier"), value: decimal }),
-        /** Keep the supplier's own discount ratio (list price / sale price). */
-        z.object({ mode: z.literal("supplier") }),
-      ])
-      .default({ mode: "none" }),
-    shipping: z
-      .object({
-        /** Shipping cost per unit, in the supplier currency. */
-        cost: decimal.default("0"),
-        /** True: the price absorbs shipping (free-shipping shop). False: the buyer pays it at checkout. */
-        included: z.boolean().default(true),
-      })
-      .default({ cost: "0", included: true }),
-    /** Minimum margin as a fraction of the price ("0.3" = 30 %): never breached, whatever the rules say. */
-    minimumMargin: decimal.default("0"),
-  })
-  .superRefine((rules, ctx) => {
-    if (new Dec(rules.minimumMargin).gte("0.95"))
-      ctx.addIssue({ code: "custom", path: ["minimumMargin"], message: "must be below 0.95" });
-    if (new Dec(rules.multiplier).lte(0))
-      ctx.addIssue({ code: "custom", path: ["multiplier"], message: "must be above 0" });
-    rules.tiers.forEach((tier, i) => {
-      if (tier.max !== undefined && new Dec(tier.max).lte(tier.min))
-        ctx.addIssue({ code: "custom", path: ["tiers", i, "max"], message: "must be above min" });
-      if (tier.multiplier !== undefined && new Dec(tier.multiplier).lte(0))
-        ctx.addIssue({ code: "custom", path: ["tiers", i, "multiplier"], message: "must be above 0" });
-    });
+/** The rules' fields without cross-field checks (used to embed them in other settings). */
+export const pricingRulesFields = z.object({
+  /** Shop currency (ISO 4217) every price is written in. */
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .transform((c) => c.toUpperCase()),
+  /** How many units of the shop currency one unit of each supplier currency buys ({"USD": "0.92"}). */
+  rates: z.record(z.string().regex(/^[A-Z]{3}$/), decimal).default({}),
+  multiplier: decimal.default("2"),
+  fixedMarkup: decimal.default("0"),
+  /** Per cost range overrides of multiplier and markup; the first matching tier wins. */
+  tiers: z.array(tierSchema).default([]),
+  ending: z.enum(["none", ".99", ".95", "whole"]).default(".99"),
+  compareAt: z
+    .discriminatedUnion("mode", [
+      z.object({ mode: z.literal("none") }),
+      /** compare-at = price × value (e.g. 1.5 shows a 33% saving). */
+      z.object({ mode: z.literal("multiplier"), value: decimal }),
+      /** Keep the supplier's own discount ratio (list price / sale price). */
+      z.object({ mode: z.literal("supplier") }),
+    ])
+    .default({ mode: "none" }),
+  shipping: z
+    .object({
+      /** Shipping cost per unit, in the supplier currency. */
+      cost: decimal.default("0"),
+      /** True: the price absorbs shipping (free-shipping shop). False: the buyer pays it at checkout. */
+      included: z.boolean().default(true),
+    })
+    .default({ cost: "0", included: true }),
+  /** Minimum margin as a fraction of the price ("0.3" = 30 %): never breached, whatever the rules say. */
+  minimumMargin: decimal.default("0"),
+});
+
+export const pricingRulesSchema = pricingRulesFields.superRefine((rules, ctx) => {
+  if (new Dec(rules.minimumMargin).gte("0.95"))
+    ctx.addIssue({ code: "custom", path: ["minimumMargin"], message: "must be below 0.95" });
+  if (new Dec(rules.multiplier).lte(0))
+    ctx.addIssue({ code: "custom", path: ["multiplier"], message: "must be above 0" });
+  rules.tiers.forEach((tier, i) => {
+    if (tier.max !== undefined && new Dec(tier.max).lte(tier.min))
+      ctx.addIssue({ code: "custom", path: ["tiers", i, "max"], message: "must be above min" });
+    if (tier.multiplier !== undefined && new Dec(tier.multiplier).lte(0))
+      ctx.addIssue({ code: "custom", path: ["tiers", i, "multiplier"], message: "must be above 0" });
   });
+});
 
 export type PricingRulesInput = z.input<typeof pricingRulesSchema>;
 export type PricingRules = z.output<typeof pricingRulesSchema>;
@@ -184,9 +196,14 @@ export function priceVariant(input: PriceInput, rules: PricingRules): PriceResul
       break;
     case "supplier":
       if (input.listPrice !== undefined && new Dec(input.cost).gt(0))
-        compareAt = applyEnding(price.times(new Dec(input.listPrice).div(input.cost)), rules.ending, rules.currency);
+        compareAt = applyEnding(
+          price.times(new Dec(input.listPrice).div(input.cost)),
+          rules.ending,
+          rules.currency,
+        );
       break;
   }
-  if (compareAt !== undefined && compareAt.gt(price)) result.compareAtPrice = format(compareAt, rules.currency);
+  if (compareAt !== undefined && compareAt.gt(price))
+    result.compareAtPrice = format(compareAt, rules.currency);
   return result;
 }

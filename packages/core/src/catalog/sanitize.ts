@@ -15,19 +15,108 @@ const isElement = (node: AnyNode): node is ElementNode => "attribs" in node;
 const isText = (node: AnyNode): node is TextNode => node.type === ElementType.Text;
 
 const ALLOWED = new Set([
-  "p", "br", "strong", "em", "u", "s", "sub", "sup", "small", "ul", "ol", "li", "h2", "h3", "h4",
-  "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "img",
+  "p",
+  "br",
+  "strong",
+  "em",
+  "u",
+  "s",
+  "sub",
+  "sup",
+  "small",
+  "ul",
+  "ol",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+  "blockquote",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "img",
 ]);
-const RENAMED: Readonly<Record<string, string>> = { b: "strong", i: "em", h1: "h2", h5: "h4", h6: "h4", strike: "s", del: "s" };
+const RENAMED: Readonly<Record<string, string>> = {
+  b: "strong",
+  i: "em",
+  h1: "h2",
+  h5: "h4",
+  h6: "h4",
+  strike: "s",
+  del: "s",
+};
 /** Dropped with everything inside: active content, forms, metadata, embedded documents. */
 const DROPPED_WITH_CONTENT = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template",
-  "svg", "math", "form", "input", "button", "select", "option", "textarea", "head", "title", "meta", "link",
-  "base", "video", "audio", "source", "track", "canvas", "dialog", "portal", "xmp", "plaintext", "noembed",
-  "noframes", "param", "map", "area", "picture",
+  "script",
+  "style",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "form",
+  "input",
+  "button",
+  "select",
+  "option",
+  "textarea",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "canvas",
+  "dialog",
+  "portal",
+  "xmp",
+  "plaintext",
+  "noembed",
+  "noframes",
+  "param",
+  "map",
+  "area",
+  "picture",
 ]);
-const BLOCK_CONTAINERS = new Set(["div", "section", "article", "center", "main", "aside", "header", "footer", "figure", "dl", "dd", "dt", "pre"]);
-const BLOCK_OUTPUT = new Set(["p", "ul", "ol", "table", "h2", "h3", "h4", "blockquote", "img", ...BLOCK_CONTAINERS]);
+const BLOCK_CONTAINERS = new Set([
+  "div",
+  "section",
+  "article",
+  "center",
+  "main",
+  "aside",
+  "header",
+  "footer",
+  "figure",
+  "dl",
+  "dd",
+  "dt",
+  "pre",
+]);
+const BLOCK_OUTPUT = new Set([
+  "p",
+  "ul",
+  "ol",
+  "table",
+  "h2",
+  "h3",
+  "h4",
+  "blockquote",
+  "img",
+  ...BLOCK_CONTAINERS,
+]);
 const BLOCK_TAGS = "p|ul|ol|li|table|thead|tbody|tfoot|tr|td|th|h2|h3|h4|blockquote";
 /** Whitespace between block tags is source formatting, not content. */
 const BLOCK_GAP_AFTER = new RegExp(`(</(?:${BLOCK_TAGS})>|<br>|<img [^>]*>)\\s+`, "g");
@@ -40,7 +129,8 @@ const INTL_PHONE = /(?:\+|00)\d[\d\s().-]{7,}\d/;
 const CONTACT_WORDS =
   /\b(?:whats\s?app|wechat|we\s?chat|skype|telegram|viber|line\s?id|qq\s*[:：]|e-?mail|contact\s+(?:us|me|the seller)|call\s+us|tel\s*[:：]|phone\s*[:：]|contactez|contáctenos|kontaktieren|contattaci|fale conosco)/iu;
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/iu;
-const TRACKING_SRC = /(?:pixel|beacon|track(?:ing)?|analytics|spacer|blank|1x1|transparent)[^/]*\.(?:gif|png)(?:\?|$)|\.gif\?|\/(?:collect|track|pixel|beacon)(?:[/?]|$)|[?&](?:utm_\w+|uid|cid|tid)=/i;
+const TRACKING_SRC =
+  /(?:pixel|beacon|track(?:ing)?|analytics|spacer|blank|1x1|transparent)[^/]*\.(?:gif|png)(?:\?|$)|\.gif\?|\/(?:collect|track|pixel|beacon)(?:[/?]|$)|[?&](?:utm_\w+|uid|cid|tid)=/i;
 
 export type RemovedKind =
   | "scripts"
@@ -70,9 +160,13 @@ export interface SanitizedDescription {
   removed: Partial<Record<RemovedKind, number>>;
 }
 
-const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+const escapeText = (s: string) =>
+  s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 const escapeAttr = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 /** True when the text carries seller contact details (emails, phones, messenger ids, web addresses). */
 export function hasContactInfo(text: string): boolean {
@@ -113,7 +207,11 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
     removed[kind] = (removed[kind] ?? 0) + n;
   };
   const images: { src: string; alt: string }[] = [];
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
 
   const cleanText = (text: string): string => {
     const sentences = text.split(/(?<=[.!?。！？])\s+|\n+/u);
@@ -151,7 +249,11 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
     if (options.images === "drop") return "";
     const given = (attribs.alt ?? "").replace(/\s+/g, " ").trim();
     const meaningful =
-      given.length >= 3 && given.length <= 125 && !/\.(jpe?g|png|gif|webp)$/i.test(given) && !/^(img|image|pic|photo)[\s_-]*\d*$/i.test(given) && !hasContactInfo(given);
+      given.length >= 3 &&
+      given.length <= 125 &&
+      !/\.(jpe?g|png|gif|webp)$/i.test(given) &&
+      !/^(img|image|pic|photo)[\s_-]*\d*$/i.test(given) &&
+      !hasContactInfo(given);
     const base = options.imageAlt?.trim();
     const alt = meaningful ? given : base ? `${base} ${images.length + 1}` : "";
     images.push({ src: url, alt });
@@ -160,7 +262,9 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
 
   const hasBlockDescendant = (node: AnyNode): boolean =>
     isElement(node) &&
-    node.children.some((child) => isElement(child) && (BLOCK_OUTPUT.has(child.name) || hasBlockDescendant(child)));
+    node.children.some(
+      (child) => isElement(child) && (BLOCK_OUTPUT.has(child.name) || hasBlockDescendant(child)),
+    );
 
   const render = (node: AnyNode): string => {
     if (isText(node)) return escapeText(cleanText(node.data));
@@ -184,7 +288,8 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
       return "";
     }
     const inner = node.children.map(render).join("");
-    if (BLOCK_CONTAINERS.has(name)) return hasBlockDescendant(node) || !inner.trim() ? inner : `<p>${inner.trim()}</p>`;
+    if (BLOCK_CONTAINERS.has(name))
+      return hasBlockDescendant(node) || !inner.trim() ? inner : `<p>${inner.trim()}</p>`;
     if (!ALLOWED.has(name)) return inner;
     if (VOID.has(name)) return `<${name}>`;
     if (!KEEP_WHEN_EMPTY.has(name) && !inner.replace(/<br>/g, "").trim()) return "";

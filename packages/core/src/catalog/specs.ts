@@ -4,7 +4,8 @@ import { escapeHtml, hasContactInfo } from "./sanitize.js";
 
 /** Values that say "no information" and names that only make sense on the marketplace. */
 const EMPTY_VALUES = /^(none|no|n\/a|na|null|other|others|no brand|nobrand|oem|generic|unbranded|-|\/)$/i;
-const MARKETPLACE_NAMES = /^(item ?type|model number|is_customized|is customized|origin|place of origin|certification|cn|high-concerned chemical|choice|semi_choice)$/i;
+const MARKETPLACE_NAMES =
+  /^(item ?type|model number|is_customized|is customized|origin|place of origin|certification|cn|high-concerned chemical|choice|semi_choice)$/i;
 
 /**
  * Builds an HTML specifications table from the supplier's item properties, leaving out empty
@@ -15,12 +16,16 @@ const MARKETPLACE_NAMES = /^(item ?type|model number|is_customized|is customized
  * specificationsTable([{ name: "Material", value: "Cotton" }], "fr")
  * // "<h3>Caractéristiques</h3><table><tbody><tr><th>Material</th><td>Cotton</td></tr></tbody></table>"
  */
-export function specificationsTable(specs: readonly { name: string; value: string }[], language: Language): string {
+export function specificationsTable(
+  specs: readonly { name: string; value: string }[],
+  language: Language,
+): string {
   const seen = new Set<string>();
   const rows = specs.flatMap(({ name, value }) => {
     const n = name.replace(/\s+/g, " ").trim();
     const v = value.replace(/\s+/g, " ").trim();
-    if (!n || !v || EMPTY_VALUES.test(v) || MARKETPLACE_NAMES.test(n) || hasContactInfo(`${n} ${v}`)) return [];
+    if (!n || !v || EMPTY_VALUES.test(v) || MARKETPLACE_NAMES.test(n) || hasContactInfo(`${n} ${v}`))
+      return [];
     if (seen.has(n.toLowerCase())) return [];
     seen.add(n.toLowerCase());
     return [`<tr><th>${escapeHtml(n)}</th><td>${escapeHtml(v)}</td></tr>`];

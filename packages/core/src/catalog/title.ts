@@ -64,16 +64,76 @@ const NOISE_PHRASES: readonly string[] = [
 /** Placeholder or counterfeit-bait brands that must never reach a shop title. */
 const BRAND_SPAM: readonly string[] = ["no brand", "nobrand", "oem", "odm", "generic", "unbranded", "none"];
 
-const SMALL_WORDS_EN = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]);
+const SMALL_WORDS_EN = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "from",
+  "in",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "with",
+  "vs",
+]);
 const STOPWORDS = new Set([
   ...SMALL_WORDS_EN,
-  "de", "du", "des", "la", "le", "les", "et", "pour", "avec", "en", "à",
-  "del", "el", "los", "las", "y", "para", "con", "por",
-  "der", "die", "das", "und", "für", "mit", "von",
-  "di", "il", "e", "per", "da", "con",
-  "do", "da", "dos", "das", "e", "com",
-  "het", "een", "en", "voor", "met", "van",
-  "i", "w", "z", "na", "do", "dla",
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "et",
+  "pour",
+  "avec",
+  "en",
+  "à",
+  "del",
+  "el",
+  "los",
+  "las",
+  "y",
+  "para",
+  "con",
+  "por",
+  "der",
+  "die",
+  "das",
+  "und",
+  "für",
+  "mit",
+  "von",
+  "di",
+  "il",
+  "e",
+  "per",
+  "da",
+  "con",
+  "do",
+  "da",
+  "dos",
+  "das",
+  "e",
+  "com",
+  "het",
+  "een",
+  "en",
+  "voor",
+  "met",
+  "van",
+  "i",
+  "w",
+  "z",
+  "na",
+  "do",
+  "dla",
 ]);
 
 const SENTENCE_CASE_LANGUAGES = new Set<Language>(["fr", "es", "it", "pt-BR", "nl", "pl"]);
@@ -110,9 +170,24 @@ function isAcronym(word: string): boolean {
 
 /** Names with a fixed spelling that casing rules must not touch. */
 const PROPER_NOUNS = new Map(
-  ["iPhone", "iPad", "iOS", "Android", "Bluetooth", "Wi-Fi", "WiFi", "USB-C", "Type-C", "Samsung", "Apple", "Xiaomi", "Huawei", "MagSafe", "AirPods", "LEGO"].map(
-    (n) => [n.toLocaleLowerCase(), n],
-  ),
+  [
+    "iPhone",
+    "iPad",
+    "iOS",
+    "Android",
+    "Bluetooth",
+    "Wi-Fi",
+    "WiFi",
+    "USB-C",
+    "Type-C",
+    "Samsung",
+    "Apple",
+    "Xiaomi",
+    "Huawei",
+    "MagSafe",
+    "AirPods",
+    "LEGO",
+  ].map((n) => [n.toLocaleLowerCase(), n]),
 );
 
 function applyCasing(words: string[], language: Language): string[] {
@@ -157,7 +232,9 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
     removed.push(match.trim());
     return " ";
   });
-  for (const phrase of [...NOISE_PHRASES, ...BRAND_SPAM, ...(options.brandBlocklist ?? [])].sort((a, b) => b.length - a.length)) {
+  for (const phrase of [...NOISE_PHRASES, ...BRAND_SPAM, ...(options.brandBlocklist ?? [])].sort(
+    (a, b) => b.length - a.length,
+  )) {
     if (!phrase.trim()) continue;
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(phrase);
     const pattern = cjk
@@ -237,6 +314,9 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
     shortened = true;
   }
   while (cased.length > 1 && STOPWORDS.has((cased.at(-1) ?? "").toLocaleLowerCase())) cased.pop();
-  const title = cased.join(" ").replace(/\s+([,.!?])/g, "$1").trim();
+  const title = cased
+    .join(" ")
+    .replace(/\s+([,.!?])/g, "$1")
+    .trim();
   return { title: title || input.trim().slice(0, max), removed: removed.filter(Boolean), shortened };
 }

@@ -41,7 +41,8 @@ export interface MappedVariants {
 }
 
 const LOGISTICS_PROPERTY_IDS = new Set(["200007763"]);
-const LOGISTICS_NAME = /^(ships? from|shipping from|ship from|choice|发货地|envío desde|enviado desde|expédié de(puis)?|versand aus|spedito da|enviado de|verzonden vanuit|wysyłka z)$/i;
+const LOGISTICS_NAME =
+  /^(ships? from|shipping from|ship from|choice|发货地|envío desde|enviado desde|expédié de(puis)?|versand aus|spedito da|enviado de|verzonden vanuit|wysyłka z)$/i;
 
 const COUNTRY_CODES: Readonly<Record<string, string>> = {
   CN: "china",
@@ -93,7 +94,11 @@ function dimensionKey(property: SourceSkuProperty): string {
 }
 
 /** Keeps the SKUs of one warehouse, so each Shopify variant maps to exactly one supplier SKU. */
-function filterShipsFrom(skus: SourceSku[], preferred: string | undefined, warnings: ImportWarning[]): SourceSku[] {
+function filterShipsFrom(
+  skus: SourceSku[],
+  preferred: string | undefined,
+  warnings: ImportWarning[],
+): SourceSku[] {
   const originOf = (sku: SourceSku) =>
     sku.properties.find((p) => isLogistics(p) && !/^choice$/i.test(p.name.trim()))?.value;
   const origins = [...new Set(skus.map(originOf).filter((o): o is string => o !== undefined))];
@@ -153,14 +158,19 @@ export function mapVariants(product: SourceProduct, options: VariantOptions): Ma
       const value = cleanOptionText(property.value);
       if (value && !dimension.values.includes(value)) dimension.values.push(value);
     }
-  for (const name of dropped) warnings.push({ code: "logistics_option_dropped", params: { name }, field: "options" });
+  for (const name of dropped)
+    warnings.push({ code: "logistics_option_dropped", params: { name }, field: "options" });
 
   // Beyond Shopify's 3 options: drop the dimensions that do not vary, then merge the rest.
   let kept = dimensions;
   if (kept.length > SHOPIFY_LIMITS.options) {
     const single = kept.filter((d) => d.values.length <= 1);
     for (const d of single.slice(0, kept.length - SHOPIFY_LIMITS.options))
-      warnings.push({ code: "single_value_option_dropped", params: { name: d.sourceName }, field: "options" });
+      warnings.push({
+        code: "single_value_option_dropped",
+        params: { name: d.sourceName },
+        field: "options",
+      });
     const removable = new Set(single.slice(0, kept.length - SHOPIFY_LIMITS.options).map((d) => d.key));
     kept = kept.filter((d) => !removable.has(d.key));
   }
@@ -191,10 +201,11 @@ export function mapVariants(product: SourceProduct, options: VariantOptions): Ma
   let duplicates = 0;
   let variants: MappedVariant[] = [...byCombination.values()].map((candidates) => {
     duplicates += candidates.length - 1;
-    const best = [...candidates].sort((a, b) => {
-      if ((a.sku.stock > 0) !== (b.sku.stock > 0)) return a.sku.stock > 0 ? -1 : 1;
-      return Number(a.sku.cost) - Number(b.sku.cost) || a.index - b.index;
-    })[0] ?? candidates[0];
+    const best =
+      [...candidates].sort((a, b) => {
+        if (a.sku.stock > 0 !== b.sku.stock > 0) return a.sku.stock > 0 ? -1 : 1;
+        return Number(a.sku.cost) - Number(b.sku.cost) || a.index - b.index;
+      })[0] ?? candidates[0];
     if (!best) throw new Error("unreachable: a combination always has a SKU");
     const { sku, index, values } = best;
     const image = sku.properties.find((p) => p.image)?.image;
@@ -216,11 +227,18 @@ export function mapVariants(product: SourceProduct, options: VariantOptions): Ma
 
   if (variants.length > SHOPIFY_LIMITS.variants) {
     const total = variants.length;
-    variants = [...variants].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0)).slice(0, SHOPIFY_LIMITS.variants);
-    warnings.push({ code: "variants_truncated", params: { kept: SHOPIFY_LIMITS.variants, total }, field: "variants" });
+    variants = [...variants]
+      .sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0))
+      .slice(0, SHOPIFY_LIMITS.variants);
+    warnings.push({
+      code: "variants_truncated",
+      params: { kept: SHOPIFY_LIMITS.variants, total },
+      field: "variants",
+    });
   }
   const outOfStock = variants.filter((v) => v.stock <= 0).length;
-  if (outOfStock > 0) warnings.push({ code: "out_of_stock_variants", params: { count: outOfStock }, field: "variants" });
+  if (outOfStock > 0)
+    warnings.push({ code: "out_of_stock_variants", params: { count: outOfStock }, field: "variants" });
   if (!product.weightKg) warnings.push({ code: "weight_missing", params: {}, field: "variants" });
 
   const mappedOptions: MappedOption[] = groups.map((group, position) => ({

@@ -91,10 +91,9 @@ export class SeenOrderIds {
     let b = 0;
     let o = 0;
     while (a < this.sorted.length || b < batchSorted.length) {
-      const va = this.sorted[a] ?? Number.POSITIVE_INFINITY;
-      const vb = batchSorted[b] ?? Number.POSITIVE_INFINITY;
-      if (a < this.sorted.length && (b >= batchSorted.length || va <= vb)) ((merged[o++] = va), a++);
-      else ((merged[o++] = vb), b++);
+      const takeOld =
+        a < this.sorted.length && (b >= batchSorted.length || (this.sorted[a] ?? 0) <= (batchSorted[b] ?? 0));
+      merged[o++] = takeOld ? (this.sorted[a++] ?? 0) : (batchSorted[b++] ?? 0);
     }
     this.sorted = merged;
     return duplicate;

@@ -53,6 +53,7 @@ export interface Analysis {
   images: AuditImage[];
 }
 
+const VOWEL_RE = /[aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿąęœæ]/;
 const SYLLABLE_CACHE = new Map<string, Map<string, number>>();
 function syllablesOf(word: string, profile: LanguageProfile): number {
   let cache = SYLLABLE_CACHE.get(profile.language);
@@ -62,8 +63,9 @@ function syllablesOf(word: string, profile: LanguageProfile): number {
   }
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  // A "word" of hundreds of letters is garbage (base64, run-on import residue): cap the cost.
-  const n = word.length > 40 ? Math.ceil(word.length / 3) : profile.syllables(word);
+  // Tokens without a vowel ("cm", "hd", Polish "w") carry no syllable, as in Yoast's counter;
+  // a "word" of hundreds of letters is garbage (base64, run-on import residue): cap the cost.
+  const n = !VOWEL_RE.test(word) ? 0 : word.length > 40 ? Math.ceil(word.length / 3) : profile.syllables(word);
   if (cache.size > 100_000) cache.clear();
   cache.set(word, n);
   return n;

@@ -68,26 +68,51 @@ export async function startAliExpressServer(options: AliExpressServerOptions): P
       };
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (req.method === "GET" && url.pathname === "/health") return send(200, "{}");
-      if (url.pathname !== "/sync") return send(404, errorBody("ISV", "InvalidApiPath", "The specified API path is invalid"));
+      if (url.pathname !== "/sync")
+        return send(404, errorBody("ISV", "InvalidApiPath", "The specified API path is invalid"));
       const query = Object.fromEntries(url.searchParams);
       const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
       const params: Record<string, string> = { ...form, ...query };
       requests.push({ params, query });
 
       for (const name of ["app_key", "method", "sign_method", "timestamp", "sign"]) {
-        if (!params[name]) return send(200, errorBody("ISV", "MissingParameter", `The input parameter “${name}” that is mandatory for processing this request is not supplied`));
+        if (!params[name])
+          return send(
+            200,
+            errorBody(
+              "ISV",
+              "MissingParameter",
+              `The input parameter “${name}” that is mandatory for processing this request is not supplied`,
+            ),
+          );
       }
-      if (params.app_key !== options.appKey) return send(200, errorBody("ISV", "InvalidAppKey", "Specified app key is invalid"));
-      if (params.sign_method !== "sha256") return send(200, errorBody("ISV", "InvalidSignMethod", "Only sha256 is accepted"));
+      if (params.app_key !== options.appKey)
+        return send(200, errorBody("ISV", "InvalidAppKey", "Specified app key is invalid"));
+      if (params.sign_method !== "sha256")
+        return send(200, errorBody("ISV", "InvalidSignMethod", "Only sha256 is accepted"));
       const ts = Number(params.timestamp);
       if (!Number.isFinite(ts) || Math.abs(Date.now() - ts) > maxSkew)
-        return send(200, errorBody("ISV", "InvalidTimestamp", "The request has expired or the timestamp is invalid"));
+        return send(
+          200,
+          errorBody("ISV", "InvalidTimestamp", "The request has expired or the timestamp is invalid"),
+        );
       const expected = Buffer.from(platformSign(params, options.appSecret));
       const given = Buffer.from(params.sign ?? "");
       if (expected.length !== given.length || !timingSafeEqual(expected, given))
-        return send(200, errorBody("ISV", "IncompleteSignature", "The request signature does not conform to platform standards"));
+        return send(
+          200,
+          errorBody(
+            "ISV",
+            "IncompleteSignature",
+            "The request signature does not conform to platform standards",
+          ),
+        );
       const token = params.session ?? params.access_token;
-      if (token !== options.accessToken) return send(200, errorBody("ISV", "IllegalAccessToken", "The specified access token is invalid or expired"));
+      if (token !== options.accessToken)
+        return send(
+          200,
+          errorBody("ISV", "IllegalAccessToken", "The specified access token is invalid or expired"),
+        );
 
       const fault = faults.shift();
       switch (fault) {
@@ -99,7 +124,10 @@ export async function startAliExpressServer(options: AliExpressServerOptions): P
         case "http429":
           return send(429, "{}", { "retry-after": "0" });
         case "rateLimit":
-          return send(200, errorBody("ISV", "ApiCallLimit", "The request has exceeded the allowed call frequency"));
+          return send(
+            200,
+            errorBody("ISV", "ApiCallLimit", "The request has exceeded the allowed call frequency"),
+          );
         case "ispError":
           return send(200, errorBody("ISP", "ServiceUnavailable", "The service is temporarily unavailable"));
         case "hang":

@@ -17,7 +17,10 @@ beforeAll(async () => {
     products: new Map([
       ["1005006123456789", fixtureText("ds-product-full.json")],
       // The bare-result fixture inside the full wrapper, spliced as text so its big SKU ids stay exact.
-      ["1005005987654321", `{"aliexpress_ds_product_get_response":{"result":${fixtureText("ds-product-result-fr-eur.json")},"rsp_code":200}}`],
+      [
+        "1005005987654321",
+        `{"aliexpress_ds_product_get_response":{"result":${fixtureText("ds-product-result-fr-eur.json")},"rsp_code":200}}`,
+      ],
     ]),
   });
 });
@@ -41,8 +44,18 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe("signAliExpressRequest", () => {
   it("signs the sorted name+value string, method included, as uppercase HMAC-SHA256 hex", async () => {
-    const params = { v: "2.0", method: "aliexpress.ds.product.get", app_key: "503912", product_id: "1", sign: "ignored", timestamp: "1700000000000", sign_method: "sha256" };
-    expect(stringToSign(params)).toBe("app_key503912methodaliexpress.ds.product.getproduct_id1sign_methodsha256timestamp1700000000000v2.0");
+    const params = {
+      v: "2.0",
+      method: "aliexpress.ds.product.get",
+      app_key: "503912",
+      product_id: "1",
+      sign: "ignored",
+      timestamp: "1700000000000",
+      sign_method: "sha256",
+    };
+    expect(stringToSign(params)).toBe(
+      "app_key503912methodaliexpress.ds.product.getproduct_id1sign_methodsha256timestamp1700000000000v2.0",
+    );
     const expected = createHmac("sha256", "secret").update(stringToSign(params)).digest("hex").toUpperCase();
     await expect(signAliExpressRequest(params, "secret")).resolves.toBe(expected);
     expect(expected).toMatch(/^[0-9A-F]{64}$/);
@@ -51,25 +64,43 @@ describe("signAliExpressRequest", () => {
   it("prefixes the API path for /rest APIs and encodes UTF-8", async () => {
     const params = { app_key: "1", code: "é中" };
     expect(stringToSign(params, "/auth/token/create")).toBe("/auth/token/createapp_key1codeé中");
-    const expected = createHmac("sha256", "s").update("/auth/token/createapp_key1codeé中", "utf8").digest("hex").toUpperCase();
+    const expected = createHmac("sha256", "s")
+      .update("/auth/token/createapp_key1codeé中", "utf8")
+      .digest("hex")
+      .toUpperCase();
     await expect(signAliExpressRequest(params, "s", "/auth/token/create")).resolves.toBe(expected);
   });
 });
 
 describe("createAliExpressClient", () => {
   it("fetches and parses a product, with system parameters in the query and signed", async () => {
-    const product = await client().getProduct("https://fr.aliexpress.com/item/1005006123456789.html?spm=a2g0o.home", {
-      shipToCountry: "fr",
-      targetCurrency: "USD",
-      targetLanguage: "en",
-    });
+    const product = await client().getProduct(
+      "https://fr.aliexpress.com/item/1005006123456789.html?spm=a2g0o.home",
+      {
+        shipToCountry: "fr",
+        targetCurrency: "USD",
+        targetLanguage: "en",
+      },
+    );
     expect(product.id).toBe("1005006123456789");
     expect(product.skus).toHaveLength(12);
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
-    expect(request?.query).toMatchObject({ app_key: APP.appKey, method: "aliexpress.ds.product.get", sign_method: "sha256", v: "2.0", format: "json", session: APP.accessToken });
+    expect(request?.query).toMatchObject({
+      app_key: APP.appKey,
+      method: "aliexpress.ds.product.get",
+      sign_method: "sha256",
+      v: "2.0",
+      format: "json",
+      session: APP.accessToken,
+    });
     expect(request?.query.product_id).toBeUndefined();
-    expect(request?.params).toMatchObject({ product_id: "1005006123456789", ship_to_country: "FR", target_currency: "USD", target_language: "EN" });
+    expect(request?.params).toMatchObject({
+      product_id: "1005006123456789",
+      ship_to_country: "FR",
+      target_currency: "USD",
+      target_language: "EN",
+    });
   });
 
   it("keeps SKU ids beyond 2^53 exact from the wire", async () => {
@@ -80,18 +111,29 @@ describe("createAliExpressClient", () => {
   it("rejects a wrong secret with the platform's signature error, without retrying", async () => {
     const error = await rejection(client({ appSecret: "wrong" }).getProduct("1005006123456789"));
     expect(error).toBeInstanceOf(AliExpressApiError);
-    expect(error).toMatchObject({ code: "auth_failed", platformCode: "IncompleteSignature", retryable: false });
+    expect(error).toMatchObject({
+      code: "auth_failed",
+      platformCode: "IncompleteSignature",
+      retryable: false,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it("rejects an unknown access token as auth_failed", async () => {
-    const error = await rejection(client({ accessToken: "expired" }).call("aliexpress.ds.product.get", { product_id: "1" }));
+    const error = await rejection(
+      client({ accessToken: "expired" }).call("aliexpress.ds.product.get", { product_id: "1" }),
+    );
     expect(error).toMatchObject({ code: "auth_failed", platformCode: "IllegalAccessToken" });
   });
 
   it("retries 5xx, HTML gateway pages, 429, rate limits and ISP errors, then succeeds", async () => {
     const warnings: string[] = [];
-    const logger: Logger = { debug() {}, info() {}, error() {}, warn: (m, f) => warnings.push(`${m}:${String(f?.code)}`) };
+    const logger: Logger = {
+      debug() {},
+      info() {},
+      error() {},
+      warn: (m, f) => warnings.push(`${m}:${String(f?.code)}`),
+    };
     server.failNext("http500");
     server.failNext("html502");
     server.failNext("http429");
@@ -125,7 +167,9 @@ describe("createAliExpressClient", () => {
   it("stops when the caller aborts, without retrying", async () => {
     server.failNext("hang");
     const controller = new AbortController();
-    const pending = client({ timeoutMs: 10_000, maxRetries: 3 }).getProduct("1005006123456789", { signal: controller.signal });
+    const pending = client({ timeoutMs: 10_000, maxRetries: 3 }).getProduct("1005006123456789", {
+      signal: controller.signal,
+    });
     await expect.poll(() => server.requests.length).toBe(1);
     controller.abort();
     const error = await rejection(pending);
@@ -134,8 +178,14 @@ describe("createAliExpressClient", () => {
   });
 
   it("reports a network failure as retryable provider_unavailable", async () => {
-    const error = await rejection(client({ endpoint: "http://127.0.0.1:1/sync", maxRetries: 1 }).call("aliexpress.ds.product.get"));
-    expect(error).toMatchObject({ code: "provider_unavailable", platformCode: "NetworkError", retryable: true });
+    const error = await rejection(
+      client({ endpoint: "http://127.0.0.1:1/sync", maxRetries: 1 }).call("aliexpress.ds.product.get"),
+    );
+    expect(error).toMatchObject({
+      code: "provider_unavailable",
+      platformCode: "NetworkError",
+      retryable: true,
+    });
   });
 
   it("turns a removed product into an ImportError", async () => {
@@ -158,7 +208,11 @@ describe("createAliExpressClient", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["appKey", "appSecret", "timeoutMs"]);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual([
+      "appKey",
+      "appSecret",
+      "timeoutMs",
+    ]);
     expect((error as ValidationError).code).toBe("invalid_config");
   });
 });

@@ -13,7 +13,10 @@ import { loadFixture } from "./load-fixture.js";
 describe("parseAliExpressUrl", () => {
   it.each([
     ["https://www.aliexpress.com/item/1005006123456789.html", "1005006123456789"],
-    ["https://fr.aliexpress.com/item/1005006123456789.html?spm=a2g0o.productlist.main.1&algo_pvid=abc", "1005006123456789"],
+    [
+      "https://fr.aliexpress.com/item/1005006123456789.html?spm=a2g0o.productlist.main.1&algo_pvid=abc",
+      "1005006123456789",
+    ],
     ["https://m.aliexpress.com/item/1005006123456789.html#nav-review", "1005006123456789"],
     ["https://pt.aliexpress.com/i/1005006123456789.html", "1005006123456789"],
     ["https://www.aliexpress.us/item/3256806123456789.html?gatewayAdapt=glo2usa", "3256806123456789"],
@@ -52,16 +55,20 @@ describe("parseAliExpressUrl", () => {
 });
 
 describe("cleanTitle", () => {
-  const stuffed = "2024 New Hot Sale Free Shipping Men's T-Shirt Cotton T-Shirt Summer Tee Top Men Women T Shirt TSHIRT Dropshipping";
+  const stuffed =
+    "2024 New Hot Sale Free Shipping Men's T-Shirt Cotton T-Shirt Summer Tee Top Men Women T Shirt TSHIRT Dropshipping";
 
   it("removes noise, years and repeated spellings of the same word", () => {
     const { title, removed } = cleanTitle(stuffed, { language: "en" });
     expect(title).toBe("Men's T-Shirt Cotton Summer Tee Top Women");
-    expect(removed).toEqual(expect.arrayContaining(["Free Shipping", "Hot Sale", "2024 New", "Dropshipping", "T Shirt", "TSHIRT"]));
+    expect(removed).toEqual(
+      expect.arrayContaining(["Free Shipping", "Hot Sale", "2024 New", "Dropshipping", "T Shirt", "TSHIRT"]),
+    );
   });
 
   it("fits 70 characters at a word boundary and keeps the keyphrase", () => {
-    const long = "WATERPROOF Backpack For Men Laptop Backpack 15.6 Inch Travel Bag USB Charging Anti Theft School Bag Large Capacity";
+    const long =
+      "WATERPROOF Backpack For Men Laptop Backpack 15.6 Inch Travel Bag USB Charging Anti Theft School Bag Large Capacity";
     const { title, shortened } = cleanTitle(long, { language: "en", keyphrase: "anti theft backpack" });
     expect(shortened).toBe(true);
     expect(title.length).toBeLessThanOrEqual(70);
@@ -72,20 +79,32 @@ describe("cleanTitle", () => {
   });
 
   it("uses sentence case in French and keeps acronyms and brand spellings", () => {
-    const { title } = cleanTitle("Montre Connectée Femme Homme Montre Connectée BLUETOOTH Étanche IP68 Cardio", { language: "fr" });
+    const { title } = cleanTitle(
+      "Montre Connectée Femme Homme Montre Connectée BLUETOOTH Étanche IP68 Cardio",
+      { language: "fr" },
+    );
     expect(title).toBe("Montre connectée femme homme Bluetooth étanche IP68 cardio");
   });
 
   it("keeps German nouns capitalised and removes placeholder and blocked brands", () => {
-    expect(cleanTitle("OEM Edelstahl Thermosflasche 500ml Auslaufsicher TeeShop", { language: "de", brandBlocklist: ["TeeShop"] }).title).toBe(
-      "Edelstahl Thermosflasche 500ml Auslaufsicher",
+    expect(
+      cleanTitle("OEM Edelstahl Thermosflasche 500ml Auslaufsicher TeeShop", {
+        language: "de",
+        brandBlocklist: ["TeeShop"],
+      }).title,
+    ).toBe("Edelstahl Thermosflasche 500ml Auslaufsicher");
+    expect(cleanTitle("Generic phone case for iphone 15", { language: "en" }).title).toBe(
+      "Phone Case for iPhone 15",
     );
-    expect(cleanTitle("Generic phone case for iphone 15", { language: "en" }).title).toBe("Phone Case for iPhone 15");
   });
 
   it("cleans Japanese and Chinese titles without casing or spaces rules", () => {
-    expect(cleanTitle("ワイヤレスイヤホン Bluetooth 5.3 送料無料", { language: "ja" }).title).toBe("ワイヤレスイヤホン Bluetooth 5.3");
-    expect(cleanTitle("包邮 2024新款 无线蓝牙耳机", { language: "zh-CN" }).title).toBe("2024 无线蓝牙耳机".replace("2024 ", ""));
+    expect(cleanTitle("ワイヤレスイヤホン Bluetooth 5.3 送料無料", { language: "ja" }).title).toBe(
+      "ワイヤレスイヤホン Bluetooth 5.3",
+    );
+    expect(cleanTitle("包邮 2024新款 无线蓝牙耳机", { language: "zh-CN" }).title).toBe(
+      "2024 无线蓝牙耳机".replace("2024 ", ""),
+    );
   });
 
   it("never returns an empty title", () => {
@@ -111,9 +130,9 @@ describe("option dictionary", () => {
 
   it("has every message in all ten languages", () => {
     expect(findCatalogGaps(catalogMessages)).toEqual([]);
-    expect(formatImportWarning({ code: "title_shortened", params: { length: 68 }, field: "title" }, "fr")).toBe(
-      "Le titre a été raccourci à 68 caractères.",
-    );
+    expect(
+      formatImportWarning({ code: "title_shortened", params: { length: 68 }, field: "title" }, "fr"),
+    ).toBe("Le titre a été raccourci à 68 caractères.");
   });
 });
 
@@ -135,7 +154,11 @@ describe("mapVariants", () => {
       image: "https://ae-pic-a1.aliexpress-media.com/kf/Sc0a1black.jpg",
       weightKg: "0.220",
     });
-    expect(warnings.map((w) => w.code)).toEqual(["ships_from_filtered", "logistics_option_dropped", "duplicate_variants_merged"]);
+    expect(warnings.map((w) => w.code)).toEqual([
+      "ships_from_filtered",
+      "logistics_option_dropped",
+      "duplicate_variants_merged",
+    ]);
     expect(warnings[0]?.params).toEqual({ origin: "China", dropped: 2 });
     expect(formatImportWarning(warnings[0] ?? { code: "weight_missing", params: {}, field: "" }, "en")).toBe(
       "Kept only the variants shipped from China; 2 variants from other warehouses were left out.",
@@ -154,7 +177,11 @@ describe("mapVariants", () => {
     const { options, variants, warnings } = mapVariants(product, { language: "ja" });
     expect(options).toEqual([{ name: "カラー", sourceNames: ["カラー"], values: ["ホワイト", "ブラック"] }]);
     expect(variants).toHaveLength(2);
-    expect(warnings.map((w) => w.code)).toEqual(["logistics_option_dropped", "logistics_option_dropped", "weight_missing"]);
+    expect(warnings.map((w) => w.code)).toEqual([
+      "logistics_option_dropped",
+      "logistics_option_dropped",
+      "weight_missing",
+    ]);
   });
 
   it("merges dimensions beyond three into the third option with a warning", () => {
@@ -163,7 +190,10 @@ describe("mapVariants", () => {
       ...product,
       skus: product.skus.map((sku, i) => ({
         ...sku,
-        properties: [...sku.properties, { name: "Style", value: Math.floor(i / 2) % 2 ? "Classic" : "Sport", propertyId: "999" }],
+        properties: [
+          ...sku.properties,
+          { name: "Style", value: Math.floor(i / 2) % 2 ? "Classic" : "Sport", propertyId: "999" },
+        ],
       })),
     };
     const { options, variants, warnings } = mapVariants(four, { language: "es", shipsFrom: "CN" });
@@ -174,7 +204,13 @@ describe("mapVariants", () => {
 
     const five: SourceProduct = {
       ...four,
-      skus: four.skus.map((sku, i) => ({ ...sku, properties: [...sku.properties, { name: "Length", value: Math.floor(i / 4) % 2 ? "40cm" : "50cm", propertyId: "998" }] })),
+      skus: four.skus.map((sku, i) => ({
+        ...sku,
+        properties: [
+          ...sku.properties,
+          { name: "Length", value: Math.floor(i / 4) % 2 ? "40cm" : "50cm", propertyId: "998" },
+        ],
+      })),
     };
     const merged = mapVariants(five, { language: "en" });
     expect(merged.options).toHaveLength(SHOPIFY_LIMITS.options);
@@ -188,7 +224,14 @@ describe("mapVariants", () => {
     const { options, variants, warnings } = mapVariants(product, { language: "de" });
     expect(options).toEqual([]);
     expect(variants).toEqual([
-      { sourceSkuId: "1005004111222333", optionValues: [], cost: "8.49", stock: 340, sku: "AE-1005004111222333", weightKg: "0.35" },
+      {
+        sourceSkuId: "1005004111222333",
+        optionValues: [],
+        cost: "8.49",
+        stock: 340,
+        sku: "AE-1005004111222333",
+        weightKg: "0.35",
+      },
     ]);
     expect(warnings).toEqual([]);
   });
@@ -204,6 +247,9 @@ describe("mapVariants", () => {
     const { variants, warnings } = mapVariants({ ...base, skus }, { language: "en" });
     expect(variants).toHaveLength(2048);
     expect(variants.every((v) => v.stock > 0)).toBe(true);
-    expect(warnings.find((w) => w.code === "variants_truncated")?.params).toEqual({ kept: 2048, total: 2100 });
+    expect(warnings.find((w) => w.code === "variants_truncated")?.params).toEqual({
+      kept: 2048,
+      total: 2100,
+    });
   });
 });

@@ -51,7 +51,11 @@ describe("parseAliExpressProduct", () => {
     const product = parseAliExpressProduct(loadFixture("ds-product-result-fr-eur.json"));
     expect(product.id).toBe("1005005987654321");
     expect(product.currency).toBe("EUR");
-    expect(product.skus.map((s) => s.id)).toEqual(["12000035916497236", "12000035916497237", "12000035916497238"]);
+    expect(product.skus.map((s) => s.id)).toEqual([
+      "12000035916497236",
+      "12000035916497237",
+      "12000035916497238",
+    ]);
     expect(product.skus.map((s) => s.cost)).toEqual(["21.54", "22.54", "23.54"]);
     expect(product.skus[0]?.properties[0]).toMatchObject({ name: "Couleur", value: "Noir" });
     expect(product.skus[2]?.stock).toBe(0);
@@ -63,7 +67,9 @@ describe("parseAliExpressProduct", () => {
   });
 
   it("refuses SKU ids that plain JSON.parse already rounded, naming the field", () => {
-    const error = importError(() => parseAliExpressProduct(JSON.parse(fixtureText("ds-product-result-fr-eur.json"))));
+    const error = importError(() =>
+      parseAliExpressProduct(JSON.parse(fixtureText("ds-product-result-fr-eur.json"))),
+    );
     expect(error.code).toBe("import_failed");
     expect(error.field).toBe("ae_item_sku_info_dtos.0.sku_id");
     expect(error.message).toContain("parseAliExpressJson");
@@ -108,8 +114,18 @@ describe("parseAliExpressProduct", () => {
 
   it.each([
     ["not an object", "oops", "invalid_payload", "(root)"],
-    ["no result", { aliexpress_ds_product_get_response: { rsp_code: 200 } }, "invalid_payload", "aliexpress_ds_product_get_response.result"],
-    ["no base info", { result: { ae_item_sku_info_dtos: [] } }, "missing_product_id", "result.ae_item_base_info_dto.product_id"],
+    [
+      "no result",
+      { aliexpress_ds_product_get_response: { rsp_code: 200 } },
+      "invalid_payload",
+      "aliexpress_ds_product_get_response.result",
+    ],
+    [
+      "no base info",
+      { result: { ae_item_sku_info_dtos: [] } },
+      "missing_product_id",
+      "result.ae_item_base_info_dto.product_id",
+    ],
     [
       "no title",
       { result: { ae_item_base_info_dto: { product_id: "1005001234567890", subject: "  " } } },
@@ -127,7 +143,10 @@ describe("parseAliExpressProduct", () => {
       {
         result: {
           ae_item_base_info_dto: { product_id: "1005001234567890", subject: "Lamp", currency_code: "USD" },
-          ae_item_sku_info_dtos: [{ sku_id: "1", sku_price: "3.10" }, { sku_id: "2", sku_price: "" }],
+          ae_item_sku_info_dtos: [
+            { sku_id: "1", sku_price: "3.10" },
+            { sku_id: "2", sku_price: "" },
+          ],
         },
       },
       "no_purchasable_sku",
@@ -164,7 +183,12 @@ describe("parseAliExpressProduct", () => {
 
   it("uses the requested currency when the payload states none", () => {
     const product = parseAliExpressProduct(
-      { result: { ae_item_base_info_dto: { product_id: "1005001234567890", subject: "Lamp" }, ae_item_sku_info_dtos: [{ sku_id: "1", sku_price: 3.1 }] } },
+      {
+        result: {
+          ae_item_base_info_dto: { product_id: "1005001234567890", subject: "Lamp" },
+          ae_item_sku_info_dtos: [{ sku_id: "1", sku_price: 3.1 }],
+        },
+      },
       { currency: "gbp" },
     );
     expect(product.currency).toBe("GBP");
@@ -172,6 +196,10 @@ describe("parseAliExpressProduct", () => {
   });
 
   it("keeps big integers exact when decoding a body", () => {
-    expect(parseAliExpressJson('{"a":12000035916497236,"b":1.5,"c":"x"}')).toEqual({ a: "12000035916497236", b: 1.5, c: "x" });
+    expect(parseAliExpressJson('{"a":12000035916497236,"b":1.5,"c":"x"}')).toEqual({
+      a: "12000035916497236",
+      b: 1.5,
+      c: "x",
+    });
   });
 });

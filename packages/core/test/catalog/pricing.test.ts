@@ -5,22 +5,40 @@ import { definePricingRules, priceVariant } from "../../src/catalog/pricing.js";
 import { ValidationError } from "../../src/errors/index.js";
 
 /** Decimal strings with 2 places, built from integers so no float ever enters. */
-const money = (maxCents: number) => fc.integer({ min: 1, max: maxCents }).map((c) => new Big(c).div(100).toFixed(2));
+const money = (maxCents: number) =>
+  fc.integer({ min: 1, max: maxCents }).map((c) => new Big(c).div(100).toFixed(2));
 const fraction = (max: number) => fc.integer({ min: 0, max }).map((n) => new Big(n).div(100).toFixed(2));
 const ending = fc.constantFrom(".99" as const, ".95" as const, "whole" as const, "none" as const);
 
 describe("priceVariant", () => {
   it("applies multiplier, markup, conversion and the .99 ending exactly", () => {
-    const rules = definePricingRules({ currency: "EUR", rates: { USD: "0.92" }, multiplier: "2", fixedMarkup: "1.5" });
+    const rules = definePricingRules({
+      currency: "EUR",
+      rates: { USD: "0.92" },
+      multiplier: "2",
+      fixedMarkup: "1.5",
+    });
     const result = priceVariant({ cost: "10.39", currency: "USD" }, rules);
     // 10.39 × 0.92 = 9.5588 → × 2 + 1.5 = 20.6176 → 20.99
-    expect(result).toEqual({ price: "20.99", landedCost: "9.5588", profit: "11.4312", margin: "0.5446", raisedForMargin: false, currency: "EUR" });
+    expect(result).toEqual({
+      price: "20.99",
+      landedCost: "9.5588",
+      profit: "11.4312",
+      margin: "0.5446",
+      raisedForMargin: false,
+      currency: "EUR",
+    });
   });
 
   it("has no float drift on classic traps", () => {
     const rules = definePricingRules({ currency: "USD", multiplier: "3", ending: "none" });
     expect(priceVariant({ cost: "0.1", currency: "USD" }, rules).price).toBe("0.30");
-    expect(priceVariant({ cost: "1.15", currency: "USD" }, definePricingRules({ currency: "USD", multiplier: "1", ending: "none" })).price).toBe("1.15");
+    expect(
+      priceVariant(
+        { cost: "1.15", currency: "USD" },
+        definePricingRules({ currency: "USD", multiplier: "1", ending: "none" }),
+      ).price,
+    ).toBe("1.15");
   });
 
   it("uses the first tier matching the landed cost", () => {
@@ -39,14 +57,35 @@ describe("priceVariant", () => {
   });
 
   it("includes shipping in the cost only when the price absorbs it", () => {
-    const included = definePricingRules({ currency: "USD", multiplier: "2", ending: "none", shipping: { cost: "3", included: true } });
-    const separate = definePricingRules({ currency: "USD", multiplier: "2", ending: "none", shipping: { cost: "3", included: false } });
-    expect(priceVariant({ cost: "5", currency: "USD" }, included)).toMatchObject({ price: "16.00", landedCost: "8.0000" });
-    expect(priceVariant({ cost: "5", currency: "USD" }, separate)).toMatchObject({ price: "10.00", landedCost: "5.0000" });
+    const included = definePricingRules({
+      currency: "USD",
+      multiplier: "2",
+      ending: "none",
+      shipping: { cost: "3", included: true },
+    });
+    const separate = definePricingRules({
+      currency: "USD",
+      multiplier: "2",
+      ending: "none",
+      shipping: { cost: "3", included: false },
+    });
+    expect(priceVariant({ cost: "5", currency: "USD" }, included)).toMatchObject({
+      price: "16.00",
+      landedCost: "8.0000",
+    });
+    expect(priceVariant({ cost: "5", currency: "USD" }, separate)).toMatchObject({
+      price: "10.00",
+      landedCost: "5.0000",
+    });
   });
 
   it("raises the price to the minimum margin and flags it", () => {
-    const rules = definePricingRules({ currency: "USD", multiplier: "1.1", minimumMargin: "0.4", ending: ".95" });
+    const rules = definePricingRules({
+      currency: "USD",
+      multiplier: "1.1",
+      minimumMargin: "0.4",
+      ending: ".95",
+    });
     const result = priceVariant({ cost: "30", currency: "USD" }, rules);
     // 30 / 0.6 = 50 → 50.95
     expect(result).toMatchObject({ price: "50.95", raisedForMargin: true });
@@ -54,10 +93,18 @@ describe("priceVariant", () => {
   });
 
   it("sets compare-at prices above the price, or not at all", () => {
-    const byMultiplier = definePricingRules({ currency: "USD", compareAt: { mode: "multiplier", value: "1.5" } });
-    expect(priceVariant({ cost: "10", currency: "USD" }, byMultiplier)).toMatchObject({ price: "20.99", compareAtPrice: "31.99" });
+    const byMultiplier = definePricingRules({
+      currency: "USD",
+      compareAt: { mode: "multiplier", value: "1.5" },
+    });
+    expect(priceVariant({ cost: "10", currency: "USD" }, byMultiplier)).toMatchObject({
+      price: "20.99",
+      compareAtPrice: "31.99",
+    });
     const supplier = definePricingRules({ currency: "USD", compareAt: { mode: "supplier" } });
-    expect(priceVariant({ cost: "10.39", listPrice: "12.99", currency: "USD" }, supplier).compareAtPrice).toBe("26.99");
+    expect(
+      priceVariant({ cost: "10.39", listPrice: "12.99", currency: "USD" }, supplier).compareAtPrice,
+    ).toBe("26.99");
     expect(priceVariant({ cost: "10", currency: "USD" }, supplier).compareAtPrice).toBeUndefined();
     const useless = definePricingRules({ currency: "USD", compareAt: { mode: "multiplier", value: "1" } });
     expect(priceVariant({ cost: "10", currency: "USD" }, useless).compareAtPrice).toBeUndefined();
@@ -78,12 +125,19 @@ describe("priceVariant", () => {
     }
     let invalid: unknown;
     try {
-      definePricingRules({ currency: "EURO", multiplier: "-1", minimumMargin: "0.99", tiers: [{ min: "10", max: "5" }] });
+      definePricingRules({
+        currency: "EURO",
+        multiplier: "-1",
+        minimumMargin: "0.99",
+        tiers: [{ min: "10", max: "5" }],
+      });
     } catch (error) {
       invalid = error;
     }
     expect((invalid as ValidationError).code).toBe("invalid_config");
-    expect((invalid as ValidationError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(["currency", "multiplier"]));
+    expect((invalid as ValidationError).issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["currency", "multiplier"]),
+    );
   });
 });
 
@@ -124,7 +178,10 @@ describe("priceVariant properties", () => {
   it("ends every price with the configured ending, as an exact 2-decimal string", () => {
     fc.assert(
       fc.property(money(500_000), ending, (cost, end) => {
-        const { price } = priceVariant({ cost, currency: "USD" }, definePricingRules({ currency: "USD", ending: end }));
+        const { price } = priceVariant(
+          { cost, currency: "USD" },
+          definePricingRules({ currency: "USD", ending: end }),
+        );
         expect(price).toMatch(/^\d+\.\d{2}$/);
         if (end === ".99") expect(price.endsWith(".99")).toBe(true);
         if (end === ".95") expect(price.endsWith(".95")).toBe(true);
@@ -149,12 +206,17 @@ describe("priceVariant properties", () => {
   it("is monotonic in cost and keeps compare-at above price", () => {
     fc.assert(
       fc.property(money(100_000), money(100_000), ending, (a, b, end) => {
-        const rules = definePricingRules({ currency: "USD", ending: end, compareAt: { mode: "multiplier", value: "1.3" } });
+        const rules = definePricingRules({
+          currency: "USD",
+          ending: end,
+          compareAt: { mode: "multiplier", value: "1.3" },
+        });
         const [low, high] = new Big(a).lte(b) ? [a, b] : [b, a];
         const pl = priceVariant({ cost: low, currency: "USD" }, rules);
         const ph = priceVariant({ cost: high, currency: "USD" }, rules);
         expect(new Big(pl.price).lte(ph.price)).toBe(true);
-        for (const r of [pl, ph]) if (r.compareAtPrice !== undefined) expect(new Big(r.compareAtPrice).gt(r.price)).toBe(true);
+        for (const r of [pl, ph])
+          if (r.compareAtPrice !== undefined) expect(new Big(r.compareAtPrice).gt(r.price)).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -6,8 +6,35 @@ import { sanitizeDescription } from "../../src/catalog/sanitize.js";
 import { specificationsTable } from "../../src/catalog/specs.js";
 import { loadFixture } from "./load-fixture.js";
 
-const vectors = JSON.parse(readFileSync(new URL("./fixtures/xss-vectors.json", import.meta.url), "utf8")) as string[];
-const ALLOWED_TAGS = new Set(["p", "br", "strong", "em", "u", "s", "sub", "sup", "small", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "img"]);
+const vectors = JSON.parse(
+  readFileSync(new URL("./fixtures/xss-vectors.json", import.meta.url), "utf8"),
+) as string[];
+const ALLOWED_TAGS = new Set([
+  "p",
+  "br",
+  "strong",
+  "em",
+  "u",
+  "s",
+  "sub",
+  "sup",
+  "small",
+  "ul",
+  "ol",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+  "blockquote",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "img",
+]);
 
 /** Every element and attribute of the output, re-parsed independently. */
 function audit(html: string): string[] {
@@ -16,10 +43,16 @@ function audit(html: string): string[] {
   for (const el of DomUtils.findAll(() => true, doc.children)) {
     if (!ALLOWED_TAGS.has(el.name)) problems.push(`tag ${el.name}`);
     for (const [name, value] of Object.entries(el.attribs)) {
-      const allowed = el.name === "img" ? ["src", "alt"] : el.name === "td" || el.name === "th" ? ["colspan", "rowspan"] : [];
+      const allowed =
+        el.name === "img"
+          ? ["src", "alt"]
+          : el.name === "td" || el.name === "th"
+            ? ["colspan", "rowspan"]
+            : [];
       if (!allowed.includes(name)) problems.push(`attribute ${el.name}.${name}`);
       if (name === "src" && !/^https:\/\/[^\s"'<>]+$/.test(value)) problems.push(`src ${value}`);
-      if ((name === "colspan" || name === "rowspan") && !/^\d+$/.test(value)) problems.push(`${name} ${value}`);
+      if ((name === "colspan" || name === "rowspan") && !/^\d+$/.test(value))
+        problems.push(`${name} ${value}`);
     }
   }
   return problems;
@@ -30,18 +63,25 @@ describe("sanitizeDescription: XSS corpus (OWASP filter-evasion vectors and muta
     expect(vectors.length).toBeGreaterThanOrEqual(90);
   });
 
-  it.each(vectors.map((v, i) => [i, v] as const))("vector %i yields only allow-listed markup", (_i, vector) => {
-    const { html } = sanitizeDescription(vector, { imageAlt: "Product" });
-    expect(audit(html)).toEqual([]);
-    // Outside attribute values (already audited above) no active content may appear.
-    const markup = html.replace(/"[^"]*"/g, '""');
-    expect(markup).not.toMatch(/javascript:|vbscript:|data:|<script|onerror|onload|onclick|onmouseover|onfocus/i);
-    // Sanitising is stable: the output is already clean.
-    expect(sanitizeDescription(html, { imageAlt: "Product" }).html).toBe(html);
-  });
+  it.each(vectors.map((v, i) => [i, v] as const))(
+    "vector %i yields only allow-listed markup",
+    (_i, vector) => {
+      const { html } = sanitizeDescription(vector, { imageAlt: "Product" });
+      expect(audit(html)).toEqual([]);
+      // Outside attribute values (already audited above) no active content may appear.
+      const markup = html.replace(/"[^"]*"/g, '""');
+      expect(markup).not.toMatch(
+        /javascript:|vbscript:|data:|<script|onerror|onload|onclick|onmouseover|onfocus/i,
+      );
+      // Sanitising is stable: the output is already clean.
+      expect(sanitizeDescription(html, { imageAlt: "Product" }).html).toBe(html);
+    },
+  );
 
   it("keeps the text of escaped markup as text", () => {
-    expect(sanitizeDescription("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>").html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    expect(sanitizeDescription("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>").html).toBe(
+      "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    );
   });
 });
 
@@ -50,7 +90,9 @@ describe("sanitizeDescription: supplier HTML", () => {
   const result = sanitizeDescription(product.descriptionHtml, { imageAlt: "Cotton T-Shirt" });
 
   it("keeps useful text, tables and images with alt text", () => {
-    expect(result.html).toContain("<p>Soft 100% cotton T-shirt, breathable and comfortable for daily wear.</p>");
+    expect(result.html).toContain(
+      "<p>Soft 100% cotton T-shirt, breathable and comfortable for daily wear.</p>",
+    );
     expect(result.html).toContain("<table><tr><td>Size</td><td>Chest (cm)</td></tr>");
     expect(result.images).toEqual([
       { src: "https://ae01.alicdn.com/kf/Hdesc1.jpg", alt: "Cotton T-Shirt 1" },
@@ -62,13 +104,21 @@ describe("sanitizeDescription: supplier HTML", () => {
 
   it("removes scripts, iframes, handlers, pixels, links and seller contacts, and counts them", () => {
     expect(result.html).not.toMatch(/script|iframe|onclick|pixel|WhatsApp|gmail|Click here|href|style=/i);
-    expect(result.removed).toMatchObject({ scripts: 1, embeds: 1, event_handlers: 1, tracking_pixels: 1, contact_info: 1, links: 1 });
+    expect(result.removed).toMatchObject({
+      scripts: 1,
+      embeds: 1,
+      event_handlers: 1,
+      tracking_pixels: 1,
+      contact_info: 1,
+      links: 1,
+    });
     expect(result.text).toContain("Soft 100% cotton");
     expect(result.imageOnly).toBe(false);
   });
 
   it("drops image walls on request and flags image-only descriptions", () => {
-    const wall = '<div><img src="https://a.example/1.jpg"><img src="https://a.example/2.jpg" alt="Model wearing the shirt"></div>';
+    const wall =
+      '<div><img src="https://a.example/1.jpg"><img src="https://a.example/2.jpg" alt="Model wearing the shirt"></div>';
     const kept = sanitizeDescription(wall, { imageAlt: "Shirt" });
     expect(kept.imageOnly).toBe(true);
     expect(kept.images.map((i) => i.alt)).toEqual(["Shirt 1", "Model wearing the shirt"]);
@@ -76,16 +126,24 @@ describe("sanitizeDescription: supplier HTML", () => {
   });
 
   it("wraps inline-only containers in paragraphs and keeps block structure", () => {
-    expect(sanitizeDescription("<div>one <span>two</span></div><div><p>three</p></div><h1>Title</h1><b>x</b>").html).toBe(
-      "<p>one two</p><p>three</p><h2>Title</h2><strong>x</strong>",
-    );
+    expect(
+      sanitizeDescription("<div>one <span>two</span></div><div><p>three</p></div><h1>Title</h1><b>x</b>")
+        .html,
+    ).toBe("<p>one two</p><p>three</p><h2>Title</h2><strong>x</strong>");
   });
 });
 
 describe("specificationsTable", () => {
   it("lists useful properties, escapes them, and leaves out empty or marketplace-only ones", () => {
     const product = parseAliExpressProduct(loadFixture("ds-product-full.json"));
-    const html = specificationsTable([...product.specifications, { name: "Note", value: "<b>email me@shop.cn</b>" }, { name: "Fit", value: "a < b" }], "de");
+    const html = specificationsTable(
+      [
+        ...product.specifications,
+        { name: "Note", value: "<b>email me@shop.cn</b>" },
+        { name: "Fit", value: "a < b" },
+      ],
+      "de",
+    );
     expect(html).toBe(
       "<h3>Technische Daten</h3><table><tbody><tr><th>Material</th><td>Cotton</td></tr><tr><th>Sleeve Length(cm)</th><td>Short</td></tr><tr><th>Weight</th><td>180 g</td></tr><tr><th>Fit</th><td>a &lt; b</td></tr></tbody></table>",
     );

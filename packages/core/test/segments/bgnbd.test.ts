@@ -30,7 +30,8 @@ function integrate(params: BgNbdParams, f: (lambda: number, p: number) => number
     if (g === 0) continue;
     for (let j = 0; j <= np; j++) {
       const p = j * hp;
-      const beta = p === 0 || p === 1 ? 0 : Math.exp(logNormB + (a - 1) * Math.log(p) + (b - 1) * Math.log(1 - p));
+      const beta =
+        p === 0 || p === 1 ? 0 : Math.exp(logNormB + (a - 1) * Math.log(p) + (b - 1) * Math.log(1 - p));
       if (beta === 0) continue;
       sum += w(i, nl) * w(j, np) * f(lambda, p) * g * beta;
     }
@@ -63,7 +64,8 @@ describe("BG/NBD likelihood", () => {
   it("the compressed sum equals the sum of per-customer values", () => {
     const sim = simulateCustomers(CDNOW, { customers: 500, observe: () => 39, seed: 3, wholeUnits: true });
     let direct = 0;
-    for (let i = 0; i < 500; i++) direct += bgnbdLogLikelihood(CDNOW, sim.x[i] ?? 0, sim.tx[i] ?? 0, sim.T[i] ?? 0);
+    for (let i = 0; i < 500; i++)
+      direct += bgnbdLogLikelihood(CDNOW, sim.x[i] ?? 0, sim.tx[i] ?? 0, sim.T[i] ?? 0);
     const compressed = compressHistory(sim);
     expect(compressed.size).toBeLessThan(500);
     expect(bgnbdTotalLogLikelihood(CDNOW, compressed)).toBeCloseTo(direct, 8);
@@ -99,7 +101,9 @@ describe("BG/NBD predictions", () => {
       [10, 7, 35, 38],
     ] as const) {
       const z = t / (alpha + T + t);
-      const top = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+      const top =
+        ((a + b + x - 1) / (a - 1)) *
+        (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
       const bottom = 1 + (x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 0);
       expect(bgnbdExpectedPurchases(CDNOW, t, x, tx, T)).toBeCloseTo(top / bottom, 9);
     }
@@ -108,8 +112,10 @@ describe("BG/NBD predictions", () => {
   it("matches numerical integration of the individual-level expectation", () => {
     // E[Y(t) | data] = ∫∫ P(alive at T, data | λ, p) · (1 − e^{−λpt}) / p dG dB / L(data).
     const [t, x, tx, T] = [3, 2, 4, 7];
-    const numerator = integrate(SMOOTH, (lambda, p) =>
-      Math.pow(1 - p, x) * Math.pow(lambda, x) * Math.exp(-lambda * T) * (-Math.expm1(-lambda * p * t) / p),
+    const numerator = integrate(
+      SMOOTH,
+      (lambda, p) =>
+        Math.pow(1 - p, x) * Math.pow(lambda, x) * Math.exp(-lambda * T) * (-Math.expm1(-lambda * p * t) / p),
     );
     const likelihood = integrate(SMOOTH, individual(x, tx, T));
     expect(bgnbdExpectedPurchases(SMOOTH, t, x, tx, T)).toBeCloseTo(numerator / likelihood, 5);
@@ -138,7 +144,12 @@ describe("BG/NBD maximum likelihood", () => {
     { seed: 11, truth: { r: 0.5, alpha: 40, a: 0.8, b: 2.5 } },
     { seed: 12, truth: { r: 1.2, alpha: 80, a: 0.6, b: 6 } },
   ])("recovers known parameters from 20,000 simulated customers (seed $seed)", ({ seed, truth }) => {
-    const sim = simulateCustomers(truth, { customers: 20_000, observe: (r) => 30 + 700 * r(), seed, wholeUnits: true });
+    const sim = simulateCustomers(truth, {
+      customers: 20_000,
+      observe: (r) => 30 + 700 * r(),
+      seed,
+      wholeUnits: true,
+    });
     const fit = fitBgNbd(sim);
     expect(fit.converged).toBe(true);
     // Tolerances: ±10 % for r and α, ±20 % for a and b (the dropout parameters are identified

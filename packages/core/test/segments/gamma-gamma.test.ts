@@ -52,16 +52,26 @@ describe("Gamma-Gamma likelihood", () => {
 
   it("gradient matches finite differences and the total matches the per-customer sum", () => {
     const data = repeaters(
-      simulateCustomers({ r: 1, alpha: 10, a: 1, b: 4 }, { customers: 400, observe: () => 60, seed: 9, spend: CDNOW_SPEND }),
+      simulateCustomers(
+        { r: 1, alpha: 10, a: 1, b: 4 },
+        { customers: 400, observe: () => 60, seed: 9, spend: CDNOW_SPEND },
+      ),
     );
     let direct = 0;
-    for (let i = 0; i < data.x.length; i++) direct += gammaGammaLogLikelihood(CDNOW_SPEND, data.x[i] ?? 0, data.m[i] ?? 0);
+    for (let i = 0; i < data.x.length; i++)
+      direct += gammaGammaLogLikelihood(CDNOW_SPEND, data.x[i] ?? 0, data.m[i] ?? 0);
     expect(gammaGammaTotalLogLikelihood(CDNOW_SPEND, data)).toBeCloseTo(direct, 8);
     const { gradient } = gammaGammaTotalWithGradient(CDNOW_SPEND, data);
     (["p", "q", "gamma"] as const).forEach((key, k) => {
       const h = 1e-5;
-      const up = gammaGammaTotalLogLikelihood({ ...CDNOW_SPEND, [key]: CDNOW_SPEND[key] * Math.exp(h) }, data);
-      const down = gammaGammaTotalLogLikelihood({ ...CDNOW_SPEND, [key]: CDNOW_SPEND[key] * Math.exp(-h) }, data);
+      const up = gammaGammaTotalLogLikelihood(
+        { ...CDNOW_SPEND, [key]: CDNOW_SPEND[key] * Math.exp(h) },
+        data,
+      );
+      const down = gammaGammaTotalLogLikelihood(
+        { ...CDNOW_SPEND, [key]: CDNOW_SPEND[key] * Math.exp(-h) },
+        data,
+      );
       expect(gradient[k]).toBeCloseTo((up - down) / (2 * h), 3);
     });
   });
@@ -70,12 +80,15 @@ describe("Gamma-Gamma likelihood", () => {
 describe("Gamma-Gamma fit and expectation", () => {
   it.each([7, 8])("recovers known parameters from simulated repeat buyers (seed %i)", (seed) => {
     const truth = { p: 6, q: 4, gamma: 150 };
-    const sim = simulateCustomers({ r: 1.2, alpha: 30, a: 0.6, b: 6 }, {
-      customers: 20_000,
-      observe: (r) => 60 + 600 * r(),
-      seed,
-      spend: truth,
-    });
+    const sim = simulateCustomers(
+      { r: 1.2, alpha: 30, a: 0.6, b: 6 },
+      {
+        customers: 20_000,
+        observe: (r) => 60 + 600 * r(),
+        seed,
+        spend: truth,
+      },
+    );
     const data = repeaters(sim);
     const fit = fitGammaGamma(data);
     expect(fit.converged).toBe(true);

@@ -10,7 +10,8 @@ describe("special functions", () => {
     }
     expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12);
     // Γ(x + 1) = x Γ(x) across the reflection branch (x < 0.5) and the Lanczos branch.
-    for (const x of [0.01, 0.243, 0.49, 0.793]) expect(logGamma(x + 1) - logGamma(x)).toBeCloseTo(Math.log(x), 12);
+    for (const x of [0.01, 0.243, 0.49, 0.793])
+      expect(logGamma(x + 1) - logGamma(x)).toBeCloseTo(Math.log(x), 12);
   });
 
   it("digamma matches ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2 and the recurrence", () => {
@@ -44,10 +45,13 @@ describe("optimisers", () => {
   });
 
   it("BFGS finds the Rosenbrock minimum with the analytic gradient", () => {
-    const result = minimizeBfgs(([x = 0, y = 0]) => ({
-      value: rosenbrock([x, y]),
-      gradient: [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
-    }), [-1.2, 1]);
+    const result = minimizeBfgs(
+      ([x = 0, y = 0]) => ({
+        value: rosenbrock([x, y]),
+        gradient: [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
+      }),
+      [-1.2, 1],
+    );
     expect(result.converged).toBe(true);
     expect(result.x[0]).toBeCloseTo(1, 5);
     expect(result.x[1]).toBeCloseTo(1, 5);

@@ -49,7 +49,7 @@ describe("customer profiles from Shopify orders", () => {
           created_at: "2025-06-01T10:00:00Z",
           total_price: "80.00",
           line_items: [
-            { product_id: 20, quantity: 3 },
+            { product_id: 20, quantity: 4 },
             { product_id: 10, quantity: 1 },
           ],
         }),
@@ -72,7 +72,10 @@ describe("customer profiles from Shopify orders", () => {
     expect(profile.firstOrderAt.toISOString()).toBe("2025-01-10T10:00:00.000Z");
     expect(profile.lastOrderAt.toISOString()).toBe("2025-06-01T10:00:00.000Z");
     expect(profile.averageOrderValue).toBeCloseTo(130 / 3, 10);
-    expect(profile.preferredProducts[0]).toEqual({ id: "20", title: "Tea", quantity: 3 });
+    expect(profile.preferredProducts).toEqual([
+      { id: "20", title: "Tea", quantity: 4 },
+      { id: "10", title: "Mug", quantity: 3 },
+    ]);
     expect(profile.preferredCategories).toEqual(["Grocery", "Kitchen"]);
     expect(table.firstOrderValue[0]).toBe(20);
     expect(report.customersWithoutOrders).toBe(1);
@@ -104,7 +107,9 @@ describe("bad input", () => {
     builder.addOrder(order({ total_price: "-5.00" }));
     builder.addOrder(order({ created_at: "2025-07-05T00:00:00Z" }));
     builder.addOrder(order({ created_at: "2025-06-30T20:00:00Z" })); // within the 1-day grace
-    builder.addOrder(order({ refunds: [{ transactions: [{ kind: "refund", status: "success", amount: "50.00" }] }] }));
+    builder.addOrder(
+      order({ refunds: [{ transactions: [{ kind: "refund", status: "success", amount: "50.00" }] }] }),
+    );
     builder.addOrder(
       order({
         total_price: "40.00",
@@ -184,7 +189,10 @@ describe("bad input", () => {
       builder.addOrder(bad);
     } catch (error) {
       expect(isNinjaLeadError(error)).toBe(true);
-      expect((error as ValidationError).issues.map((i) => i.path).sort()).toEqual(["created_at", "total_price"]);
+      expect((error as ValidationError).issues.map((i) => i.path).sort()).toEqual([
+        "created_at",
+        "total_price",
+      ]);
     }
     expect(() => createProfileBuilder({ currency: "euro" })).toThrow(/currency/);
   });
@@ -199,16 +207,25 @@ describe("bad input", () => {
       orderId: [1, 2, 3, 4, 5],
       productId: [7, 7, 8, 8, 8],
     });
-    builder.addOrderColumns({ customerId: ["1", "4"], createdAt: [day, day], total: [5, 6], orderId: [3, 6] });
+    builder.addOrderColumns({
+      customerId: ["1", "4"],
+      createdAt: [day, day],
+      total: [5, 6],
+      orderId: [3, 6],
+    });
     builder.addOrder(order({ id: "gid://shopify/Order/6" }));
-    expect(() => builder.addOrderColumns({ customerId: [1, 2], createdAt: [day], total: [1, 2] })).toThrow(/createdAt/);
-    expect(() => builder.addOrderColumns({ customerId: [1], createdAt: [Number.NaN], total: [1] })).toThrow(/createdAt\.0/);
+    expect(() => builder.addOrderColumns({ customerId: [1, 2], createdAt: [day], total: [1, 2] })).toThrow(
+      /createdAt/,
+    );
+    expect(() => builder.addOrderColumns({ customerId: [1], createdAt: [Number.NaN], total: [1] })).toThrow(
+      /createdAt\.0/,
+    );
     const { table, report } = builder.finish();
     expect(report.skipped.duplicateId).toBe(2);
     expect(report.skipped.zeroTotal).toBe(1);
     expect(report.skipped.futureDate).toBe(1);
-    expect(table.ids).toEqual(["1", "2"]);
-    expect(Array.from(table.orders)).toEqual([2, 1]);
+    expect(table.ids).toEqual(["1", "2", "4"]);
+    expect(Array.from(table.orders)).toEqual([2, 1, 1]);
     expect(table.purchases.length).toBe(3);
   });
 });

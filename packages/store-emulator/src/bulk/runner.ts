@@ -37,6 +37,9 @@ export function* flattenNode(node: Json, plan: ConnectionPlan, parentId?: string
   }
 }
 
+/** Read through a function: bulkOperationCancel changes the status while the run awaits. */
+const isCanceling = (op: BulkOperationRecord): boolean => op.status === "CANCELING";
+
 export interface BulkRunOptions {
   schema: GraphQLSchema;
   context: ResolverContext;
@@ -66,7 +69,7 @@ export async function runBulkQuery(options: BulkRunOptions): Promise<void> {
     for (;;) {
       // Let the HTTP server breathe between windows (clients poll while we run).
       await new Promise((resolve) => setImmediate(resolve));
-      if (op.status === "CANCELING") break;
+      if (isCanceling(op)) break;
       window.next = null;
       const result = await execute({ schema, document, rootValue: queryRoot, contextValue: { ...context, bulk: window }, fieldResolver });
       if (result.errors?.length || !result.data) {
@@ -96,7 +99,7 @@ export async function runBulkQuery(options: BulkRunOptions): Promise<void> {
   if (failed) {
     op.status = "FAILED";
     op.errorCode = "INTERNAL_SERVER_ERROR";
-  } else if (op.status === "CANCELING") {
+  } else if (isCanceling(op)) {
     op.status = "CANCELED";
   } else {
     op.status = "COMPLETED";

@@ -72,8 +72,8 @@ export interface EngineOptions {
 
 export interface GraphQLRequest {
   query: string;
-  variables?: Record<string, unknown> | null;
-  operationName?: string | null;
+  variables?: Record<string, unknown> | null | undefined;
+  operationName?: string | null | undefined;
 }
 
 /** Coerces variables like graphql-ruby reports them: `Variable $x of type T! was provided invalid value`. */

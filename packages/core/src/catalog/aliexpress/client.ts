@@ -52,12 +52,18 @@ export interface AliExpressClient {
 }
 
 /** Platform codes that a retry can fix, and what they mean for the caller. */
-function classifyPlatformCode(code: string, type: string | undefined): { code: NinjaLeadErrorCode; retryable: boolean } {
+function classifyPlatformCode(
+  code: string,
+  type: string | undefined,
+): { code: NinjaLeadErrorCode; retryable: boolean } {
   if (/^(ApiCallLimit|AppCallLimit|.*Frequency.*|.*LimitExceed.*)$/i.test(code))
     return { code: "rate_limited", retryable: true };
   if (/Signature|AccessToken|Session|AppKey|Unauthori[sz]ed|Forbidden|Permission|InsufficientIsv/i.test(code))
     return { code: "auth_failed", retryable: false };
-  if (/^isp\.|ServiceUnavailable|ServiceTimeout|SystemError|InternalError|RemoteService/i.test(code) || type === "ISP")
+  if (
+    /^isp\.|ServiceUnavailable|ServiceTimeout|SystemError|InternalError|RemoteService/i.test(code) ||
+    type === "ISP"
+  )
     return { code: "provider_unavailable", retryable: true };
   if (/NotExist|NotFound|Offline/i.test(code)) return { code: "not_found", retryable: false };
   return { code: "bad_request", retryable: false };
@@ -112,7 +118,8 @@ function httpError(status: number, retryAfter: string | null): AliExpressApiErro
 }
 
 function retryDelayMs(attempt: number, error: unknown, base: number, max: number): number {
-  if (error instanceof AliExpressApiError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, max);
+  if (error instanceof AliExpressApiError && error.retryAfterMs !== undefined)
+    return Math.min(error.retryAfterMs, max);
   const exponential = Math.min(base * 2 ** attempt, max);
   return exponential / 2 + (Math.random() * exponential) / 2;
 }
@@ -187,7 +194,10 @@ export function createAliExpressClient(config: AliExpressClientConfig): AliExpre
     try {
       response = await doFetch(url, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded;charset=utf-8", accept: "application/json" },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded;charset=utf-8",
+          accept: "application/json",
+        },
         body: new URLSearchParams(params).toString(),
         signal: combined,
       });
@@ -197,7 +207,9 @@ export function createAliExpressClient(config: AliExpressClientConfig): AliExpre
       const timedOut = timeout.aborted;
       throw new AliExpressApiError(
         timedOut ? "timeout" : "provider_unavailable",
-        timedOut ? `AliExpress did not answer within ${cfg.timeoutMs} ms` : "Could not reach the AliExpress gateway",
+        timedOut
+          ? `AliExpress did not answer within ${cfg.timeoutMs} ms`
+          : "Could not reach the AliExpress gateway",
         { platformCode: timedOut ? "Timeout" : "NetworkError", retryable: true, cause },
       );
     }
@@ -206,12 +218,16 @@ export function createAliExpressClient(config: AliExpressClientConfig): AliExpre
       body = parseAliExpressJson(text);
     } catch (cause) {
       if (!response.ok) throw httpError(response.status, response.headers.get("retry-after"));
-      throw new AliExpressApiError("provider_unavailable", "AliExpress answered with a body that is not JSON", {
-        platformCode: "InvalidResponse",
-        status: response.status,
-        retryable: true,
-        cause,
-      });
+      throw new AliExpressApiError(
+        "provider_unavailable",
+        "AliExpress answered with a body that is not JSON",
+        {
+          platformCode: "InvalidResponse",
+          status: response.status,
+          retryable: true,
+          cause,
+        },
+      );
     }
     const platform = platformErrorOf(body, response.status);
     if (platform) throw platform;
@@ -252,7 +268,11 @@ export function createAliExpressClient(config: AliExpressClientConfig): AliExpre
         ...(options.targetCurrency ? { target_currency: options.targetCurrency.toUpperCase() } : {}),
         ...(options.targetLanguage ? { target_language: options.targetLanguage.toUpperCase() } : {}),
       };
-      const body = await call("aliexpress.ds.product.get", params, options.signal ? { signal: options.signal } : {});
+      const body = await call(
+        "aliexpress.ds.product.get",
+        params,
+        options.signal ? { signal: options.signal } : {},
+      );
       return parseAliExpressProduct(body, options.targetCurrency ? { currency: options.targetCurrency } : {});
     },
   };

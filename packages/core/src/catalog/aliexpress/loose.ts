@@ -40,20 +40,20 @@ export const looseId = z.preprocess(
  */
 export function parseAliExpressJson(text: string): unknown {
   const reviver = (_key: string, value: unknown, context?: { source?: string }): unknown =>
-    typeof value === "number" && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)
+    typeof value === "number" &&
+    !Number.isSafeInteger(value) &&
+    context?.source &&
+    /^-?\d+$/.test(context.source)
       ? context.source
       : value;
   return JSON.parse(text, reviver) as unknown;
 }
 
 /** Free text that may be absent or blank: trimmed string or undefined. */
-export const looseText = z.preprocess(
-  (value) => {
-    const v = blankToUndefined(value);
-    return typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : v;
-  },
-  z.string().optional(),
-);
+export const looseText = z.preprocess((value) => {
+  const v = blankToUndefined(value);
+  return typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : v;
+}, z.string().optional());
 
 /**
  * Parses a decimal written as a number or a string ("12.5", "1,299.00", "12,99") into a canonical

@@ -33,7 +33,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function platformError(body: Record<string, unknown>, path: string): ImportError {
   const code = typeof body.code === "string" || typeof body.code === "number" ? String(body.code) : "";
-  const msg = [body.msg, body.message, body.sub_msg, body.rsp_msg].find((m): m is string => typeof m === "string");
+  const msg = [body.msg, body.message, body.sub_msg, body.rsp_msg].find(
+    (m): m is string => typeof m === "string",
+  );
   return new ImportError(
     "platform_error",
     `AliExpress answered with an error instead of a product${code ? ` (${code})` : ""}: ${msg ?? "no message"}`,
@@ -176,9 +178,7 @@ function normaliseSkus(
       sku.sku_attr ??
       (raw.ae_item_sku_info_dtos.length === 1 ? productId : `${productId}-${index}`);
     const stock =
-      sku.sku_available_stock ??
-      sku.ipm_sku_stock ??
-      (sku.sku_stock === true ? STOCK_WHEN_ONLY_FLAGGED : 0);
+      sku.sku_available_stock ?? sku.ipm_sku_stock ?? (sku.sku_stock === true ? STOCK_WHEN_ONLY_FLAGGED : 0);
     skus.push({
       id,
       cost,
@@ -210,7 +210,10 @@ function currencyOf(raw: RawProductResult, fallback: string | undefined): string
  * const product = parseAliExpressProduct(await response.json(), { currency: "EUR" });
  * product.skus[0].cost // "12.34"
  */
-export function parseAliExpressProduct(payload: unknown, options: ParseAliExpressOptions = {}): SourceProduct {
+export function parseAliExpressProduct(
+  payload: unknown,
+  options: ParseAliExpressOptions = {},
+): SourceProduct {
   const { result, prefix } = locateResult(payload);
   const parsed = productResultSchema.safeParse(result);
   if (!parsed.success) {
@@ -247,7 +250,10 @@ export function parseAliExpressProduct(payload: unknown, options: ParseAliExpres
   const currency = currencyOf(raw, options.currency);
   if (!currency)
     throw new ImportError("invalid_payload", "The AliExpress payload states no currency", [
-      { path: `${prefix}ae_item_sku_info_dtos.0.currency_code`, message: "expected an ISO 4217 currency code" },
+      {
+        path: `${prefix}ae_item_sku_info_dtos.0.currency_code`,
+        message: "expected an ISO 4217 currency code",
+      },
     ]);
 
   const media = raw.ae_multimedia_info_dto;
@@ -263,12 +269,18 @@ export function parseAliExpressProduct(payload: unknown, options: ParseAliExpres
     images: imageList(media?.image_urls),
     videos: (media?.ae_video_dtos ?? []).flatMap((v) =>
       v.media_url
-        ? [{ url: absoluteUrl(v.media_url), ...(v.poster_url ? { posterUrl: absoluteUrl(v.poster_url) } : {}) }]
+        ? [
+            {
+              url: absoluteUrl(v.media_url),
+              ...(v.poster_url ? { posterUrl: absoluteUrl(v.poster_url) } : {}),
+            },
+          ]
         : [],
     ),
     specifications: raw.ae_item_properties.flatMap((p) => {
       const value =
-        p.attr_value ?? (p.attr_value_start && p.attr_value_end ? `${p.attr_value_start}-${p.attr_value_end}` : "");
+        p.attr_value ??
+        (p.attr_value_start && p.attr_value_end ? `${p.attr_value_start}-${p.attr_value_end}` : "");
       if (!p.attr_name || !value) return [];
       return [{ name: p.attr_name, value: p.attr_value_unit ? `${value} ${p.attr_value_unit}` : value }];
     }),
@@ -286,7 +298,9 @@ export function parseAliExpressProduct(payload: unknown, options: ParseAliExpres
           },
         }
       : {}),
-    ...(raw.logistics_info_dto?.ship_to_country ? { shipToCountry: raw.logistics_info_dto.ship_to_country } : {}),
+    ...(raw.logistics_info_dto?.ship_to_country
+      ? { shipToCountry: raw.logistics_info_dto.ship_to_country }
+      : {}),
     ...(raw.logistics_info_dto?.delivery_time !== undefined
       ? { deliveryDays: raw.logistics_info_dto.delivery_time }
       : {}),

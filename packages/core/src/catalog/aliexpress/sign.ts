@@ -30,9 +30,13 @@ export async function signAliExpressRequest(
   appSecret: string,
   apiPath?: string,
 ): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(appSecret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const digest = await crypto.subtle.sign("HMAC", key, encoder.encode(stringToSign(params, apiPath)));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0"))
     .join("")

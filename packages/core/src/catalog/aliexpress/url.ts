@@ -58,9 +58,11 @@ export function parseAliExpressUrl(input: string): string {
     ]);
   const id =
     idFromPath(url.pathname) ??
-    [url.searchParams.get("productId"), url.searchParams.get("product_id"), url.searchParams.get("itemId")].find(
-      (v): v is string => v !== null && PRODUCT_ID.test(v),
-    );
+    [
+      url.searchParams.get("productId"),
+      url.searchParams.get("product_id"),
+      url.searchParams.get("itemId"),
+    ].find((v): v is string => v !== null && PRODUCT_ID.test(v));
   if (!id)
     throw new ImportError("invalid_url", `No product id in this AliExpress URL: ${url.pathname}`, [
       { path: "url", message: "expected a product page URL like https://www.aliexpress.com/item/<id>.html" },

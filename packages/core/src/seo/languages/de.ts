@@ -11,7 +11,8 @@ function syllables(word: string): number {
   if (w.length === 0) return 0;
   let n = vowelGroups(w, VOWELS);
   if (/(eue|aue|äue)/.test(w)) n++; // Feu-er, Mau-er
-  if (/(i[aou]|e[ao]|uo)/.test(w) && !/ieu/.test(w)) n++; // Ra-di-o, The-a-ter, Vi-de-o
+  if (/(i[au]|e[ao]|uo)/.test(w) && !/ieu/.test(w)) n++; // Ra-di-o, The-a-ter, Vi-de-o
+  if (/eie/.test(w)) n++; // Da-tei-en
   return Math.max(1, n);
 }
 

@@ -13,10 +13,9 @@ const BE = words("am is are was were be been being get gets got gotten getting")
 function syllables(word: string): number {
   const w = word.replace(/[^a-z]/g, "");
   if (w.length === 0) return 0;
-  if (w.length <= 3) return 1;
   let n = vowelGroups(w, VOWELS);
-  // Silent final "e" (make, stone) but not "-le" after a consonant (table) or "-ee" (free).
-  if (w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee") && !w.endsWith("ye")) n--;
+  // Silent final "e" (make, stone) but not "-le" after a consonant (table), "-ee" (free), "-ie" (hoodie).
+  if (w.length > 2 && w.endsWith("e") && !/(le|ee|ye|ie)$/.test(w)) n--;
   else if (w.endsWith("le") && w.length > 2 && VOWELS.has(w[w.length - 3] ?? "")) n--;
   // "-es"/"-ed" are silent unless after sibilants (boxes) or t/d (rated).
   if (/[^aeiouy]es$/.test(w) && !/(s|x|z|ch|sh|ge|ce)es$/.test(w)) n--;
@@ -25,6 +24,7 @@ function syllables(word: string): number {
   if (/[^tsc]i[ao]/.test(w) && !/(tion|sion|cial|tial|cian|gion)/.test(w)) n++;
   if (/[aeiou]ing$/.test(w) || /ying$/.test(w)) n++;
   if (/ue[ld]/.test(w) || /uo/.test(w) || /ea[lt]ive/.test(w)) n++;
+  if (/[^qg]ua/.test(w) || /^ua/.test(w) || /[aeiou]y[aeiou]/.test(w)) n++; // du-al, lay-er
   return Math.max(1, n);
 }
 

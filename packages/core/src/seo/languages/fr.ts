@@ -12,15 +12,21 @@ const IRREGULAR = words(`
 
 /** French syllables: vowel groups, the mute final e/es dropped, "-ent" of plural verbs kept simple. */
 function syllables(word: string): number {
-  const w = word.replace(/[^a-zàâäéèêëîïôöûùüÿœæç]/g, "");
+  // The "u" of "qu"/"gu" before a vowel is not pronounced (chaque, musique, guide).
+  const w = word.replace(/[^a-zàâäéèêëîïôöûùüÿœæç]/g, "").replace(/([qg])u(?=[aeioyéèê])/g, "$1");
   if (w.length === 0) return 0;
   let n = vowelGroups(w, VOWELS);
   // Written but unpronounced final e ("robe", "robes"); "é" is pronounced and not matched here.
-  if (n > 1 && /[^aeiouy]es?$/.test(w)) n--;
+  if (n > 1 && /[^aeiouyéèêàâîôûï]es?$/.test(w)) n--;
+  // Third-person plural "-ent" is silent after typical verb stems (permettent, peuvent), never in "-ment".
+  if (n > 1 && /(tt|ss|nn|ll|v|qu|gn|[bcdfgptv]r|ai[gnt]|oi[gnt])ent$/.test(w)) n--;
+  if (/[aeiou]y[aeiou]/.test(w)) n++; // soy-ez, pay-er
   // Diaeresis splits a group: "naïf", "Noël".
   for (const ch of w) if (ch === "ï" || ch === "ë" || ch === "ü") n++;
   // "-ient"/"-ion"/"-ier" are often two syllables after a consonant cluster; the common "tion" is one.
   if (/[^aeiouy][bcdfgkptv][rl]i[eo]/.test(w)) n++;
+  // "é" before another vowel is a hiatus: vi-dé-o, i-dé-al, cré-a-tion.
+  if (/é[aiouâ]/.test(w)) n++;
   return Math.max(1, n);
 }
 

@@ -25,7 +25,10 @@ function syllables(word: string): number {
     .replace(/ão/g, "ã")
     .replace(/õe/g, "õ")
     .replace(/ãe/g, "ã");
-  return romanceSyllables(w, STRONG, WEAK);
+  // A rising pair before a consonant is usually a hiatus (ma-te-ri-al, di-as, am-bi-en-te), but
+  // not after q/g (qua-dro) and not word-finally, where it glides (his-tó-ria).
+  const hiatus = w.match(/(?<![qg])[iu][aeoáéóâêô](?=[^aeiouáéíóúâêôãõ])/g)?.length ?? 0;
+  return romanceSyllables(w, STRONG, WEAK) + hiatus;
 }
 
 export const pt: LanguageProfile = {

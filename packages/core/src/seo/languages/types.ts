@@ -118,9 +118,14 @@ export function stripAccents(word: string): string {
  * Syllables for Spanish, Italian and Portuguese: each vowel group is one syllable, except that two
  * strong vowels side by side (a, e, o and accented í/ú) are in hiatus and split ("a-é-re-o").
  */
-export function romanceSyllables(word: string, strong: ReadonlySet<string>, weak: ReadonlySet<string>): number {
+export function romanceSyllables(
+  word: string,
+  strong: ReadonlySet<string>,
+  weak: ReadonlySet<string>,
+): number {
   let n = 0;
   let prev: "none" | "strong" | "weak" = "none";
+  let prev2: "none" | "strong" | "weak" = "none";
   const last = word.length - 1;
   for (let i = 0; i <= last; i++) {
     const ch = word[i] ?? "";
@@ -128,11 +133,15 @@ export function romanceSyllables(word: string, strong: ReadonlySet<string>, weak
     const isWeak = weak.has(ch) || (ch === "y" && (i === last || word.length === 1));
     const isStrong = strong.has(ch);
     if (!isWeak && !isStrong) {
+      prev2 = prev;
       prev = "none";
       continue;
     }
     if (prev === "none") n++;
     else if (isStrong && prev === "strong") n++;
+    // A weak vowel between two strong ones opens a new syllable: ac-cià-io, te-la-io.
+    else if (isStrong && prev === "weak" && prev2 === "strong") n++;
+    prev2 = prev;
     prev = isStrong ? "strong" : "weak";
   }
   return Math.max(word.length > 0 ? 1 : 0, n);

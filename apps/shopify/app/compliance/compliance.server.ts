@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { Sql, SqlRunner } from "../db/client.server.js";
+import { NOW_UTC } from "../sync/upsert.server.js";
+
+/**
+ * Shopify's mandatory privacy webhooks, applied table by table. What we hold on a customer is the
+ * Customer row and the customer link of their orders (orders keep amounts, never contact details);
+ * a data request's export is itself personal data, so a later redact erases it too.
+ */
+
+const numericId = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform((v) => String(v));
+
+export const DataRequestPayload = z.object({
+  shop_domain: z.string(),
+  customer: z.object({ id: numericId, email: z.string().nullish() }),
+  orders_requested: z.array(numericId).default([]),
+  data_request: z.object({ id: numericId }).nullish(),
+});
+
+export const CustomerRedactPayload = z.object({
+  shop_domain: z.string(),
+  customer: z.object({ id: numericId, email: z.string().nullish() }),
+  orders_to_redact: z.array(numericId).default([]),
+});
+
+export const ShopRedactPayload = z.object({ shop_domain: z.string() });
+
+/** Every table holding a shop's rows, and the column naming the shop. */
+export const SHOP_SCOPED_TABLES: readonly { table: string; column: string }[] = [
+  { table: "Product", column: "shop" },
+  { table: "Variant", column: "shop" },
+  { table: "Media", column: "shop" },
+  { table: "ProductMetafield", column: "shop" },
+  { table: "Customer", column: "shop" },
+  { table: "Order", column: "shop" },
+  { table: "OrderLine", column: "shop" },
+  { table: "SyncRun", column: "shop" },
+  { table: "WebhookEvent", column: "shop" },
+  { table: "ComplianceRequest", column: "shop" },
+  { table: "Session", column: "shop" },
+  { table: "Shop", column: "domain" },
+];
+
+export interface CustomerExport {
+  customer: Record<string, unknown> | null;
+  orders: Record<string, unknown>[];
+  orderLines: Record<string, unknown>[];
+}
+
+/**
+ * customers/data_request: assembles everything we hold on the customer and keeps it with the
+ * request (for the merchant to hand over). Returns the export.
+ */
+export async function handleDataRequest(sql: Sql, shop: string, payload: unknown): Promise<CustomerExport> {
+  const p = DataRequestPayload.parse(payload);
+  const customerId = p.customer.id;
+  return sql.transaction(async (tx) => {
+    const [customer] = await tx.query(
+      `SELECT id::text, email, "firstName", locale, "countryCode", tags, state, "emailMarketingState",
+              "shopifyCreatedAt", "shopifyUpdatedAt" FROM "Customer" WHERE shop = $1 AND id = $2`,
+      [shop, customerId],
+    );
+    const orders = await tx.query(
+      `SELECT id::text, "customerId"::text, "currencyCode", "totalPrice"::text, "financialStatus", "discountCodes",
+              "processedAt" FROM "Order" WHERE shop = $1 AND ("customerId" = $2 OR id = ANY($3::bigint[])) ORDER BY id`,
+      [shop, customerId, p.orders_requested],
+    );
+    const orderLines = await tx.query(
+      `SELECT id::text, "orderId"::text, "productId"::text, "variantId"::text, quantity, price::text FROM "OrderLine"
+       WHERE shop = $1 AND "orderId" = ANY($2::bigint[]) ORDER BY id`,
+      [shop, orders.map((o) => String(o.id))],
+    );
+    const result: CustomerExport = { customer: customer ?? null, orders, orderLines };
+    await tx.query(
+      `INSERT INTO "ComplianceRequest" (id, shop, topic, "customerId", payload, export, "receivedAt", "completedAt")
+       VALUES (gen_random_uuid()::text, $1, 'customers/data_request', $2, $3::jsonb, $4::jsonb, ${NOW_UTC}, ${NOW_UTC})`,
+      [
+        shop,
+        customerId,
+        JSON.stringify({ ordersRequested: p.orders_requested, dataRequestId: p.data_request?.id ?? null }),
+        JSON.stringify(result),
+      ],
+    );
+    return result;
+  });
+}
+
+/** What a redaction removed or anonymised, per table. */
+export type RedactionReport = Record<string, number>;
+
+/**
+ * customers/redact: the Customer row goes, their orders lose the link to them, earlier data
+ * request exports about them are erased.
+ */
+export async function handleCustomerRedact(sql: Sql, shop: string, payload: unknown): Promise<RedactionReport> {
+  const p = CustomerRedactPayload.parse(payload);
+  const customerId = p.customer.id;
+  return sql.transaction(async (tx) => {
+    const report: RedactionReport = {};
+    report.Customer = (
+      await tx.query(`DELETE FROM "Customer" WHERE shop = $1 AND id = $2 RETURNING id`, [shop, customerId])
+    ).length;
+    report.Order = (
+      await tx.query(
+        `UPDATE "Order" SET "customerId" = NULL WHERE shop = $1 AND ("customerId" = $2 OR id = ANY($3::bigint[])) RETURNING id`,
+        [shop, customerId, p.orders_to_redact],
+      )
+    ).length;
+    report.ComplianceRequest = (
+      await tx.query(
+        `UPDATE "ComplianceRequest" SET export = NULL, payload = '{}'::jsonb WHERE shop = $1 AND "customerId" = $2 RETURNING id`,
+        [shop, customerId],
+      )
+    ).length;
+    await recordRequest(tx, shop, "customers/redact", customerId);
+    return report;
+  });
+}
+
+/** shop/redact (and the uninstall purge): every row of the shop, in every table. */
+export async function eraseShop(sql: Sql, shop: string): Promise<RedactionReport> {
+  return sql.transaction(async (tx) => {
+    const report: RedactionReport = {};
+    for (const { table, column } of SHOP_SCOPED_TABLES) {
+      report[table] = (await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1 RETURNING 1`, [shop])).length;
+    }
+    return report;
+  });
+}
+
+export async function handleShopRedact(sql: Sql, shop: string, payload: unknown): Promise<RedactionReport> {
+  const p = ShopRedactPayload.parse(payload);
+  if (p.shop_domain !== shop) throw new Error(`shop/redact for ${p.shop_domain} received from ${shop}`);
+  return eraseShop(sql, shop);
+}
+
+async function recordRequest(tx: SqlRunner, shop: string, topic: string, customerId: string | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO "ComplianceRequest" (id, shop, topic, "customerId", payload, "receivedAt", "completedAt")
+     VALUES (gen_random_uuid()::text, $1, $2, $3, '{}'::jsonb, ${NOW_UTC}, ${NOW_UTC})`,
+    [shop, topic, customerId],
+  );
+}

@@ -1,0 +1,17 @@
+import { loadAdminSchema } from "./src/schema.js";
+import { planBulkQuery } from "./src/bulk/plan.js";
+import { runBulkQuery } from "./src/bulk/runner.js";
+import { generateStore } from "./src/generator/store.js";
+const schema = loadAdminSchema();
+const q = `{ products { edges { node { id title variants { edges { node { id price } } } } } } }`;
+console.log(JSON.stringify(planBulkQuery(schema, q)));
+const store = generateStore({ seed: 1, products: 5, customers: 0, orders: 0 });
+const op: any = { id: 1, query: q, groupObjects: false, status: "CREATED", errorCode: null, objectCount: 0, rootObjectCount: 0, fileSize: null, filePath: null, createdAt: "", completedAt: null };
+import { execute, parse } from "graphql";
+import { fieldResolver } from "./src/graphql/engine.js";
+import { queryRoot } from "./src/resolvers/query.js";
+const ctx: any = { store, services: { baseUrl: () => "x", startBulkQuery() {}, app: { id: 1 } }, bulk: { pageSize: 2, after: null, next: null } };
+const r = await execute({ schema, document: parse(q), rootValue: queryRoot, contextValue: ctx, fieldResolver });
+console.log(JSON.stringify(r).slice(0, 600));
+await runBulkQuery({ schema, context: { ...ctx, bulk: null }, operation: op, directory: "/tmp", pageSize: 2 });
+console.log(op);
