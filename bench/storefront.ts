@@ -219,7 +219,8 @@ async function extensionSlots(): Promise<Slots> {
     ["persona message", "nl-persona__message"],
     ["FAQ", "nl-faq__question"],
   ] as const) {
-    if (!Object.values(slots).some((html) => html.includes(needle))) throw new Error(`${what} did not render`);
+    if (!Object.values(slots).some((html) => html.includes(needle)))
+      throw new Error(`${what} did not render`);
   }
   return slots;
 }
@@ -322,7 +323,7 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
     });
     await page.goto(`${origin}${path}`, { waitUntil: "load" });
     await page.waitForLoadState("networkidle");
-    const data = (await page.evaluate(COLLECT)) as Omit<Load, "thirdParty">;
+    const data = await page.evaluate<Omit<Load, "thirdParty">>(COLLECT);
     return { ...data, thirdParty };
   } finally {
     await context.close();
@@ -396,7 +397,8 @@ async function main(): Promise<void> {
     }
 
     // Sizes: external files the extension adds (served gzip, as the Shopify CDN does) + inline code.
-    const urlsOf = (loads: Load[]) => new Set(loads.flatMap((l) => l.resources.map((r) => new URL(r.url).pathname)));
+    const urlsOf = (loads: Load[]) =>
+      new Set(loads.flatMap((l) => l.resources.map((r) => new URL(r.url).pathname)));
     const baseUrls = urlsOf(base);
     const addedUrls = [...urlsOf(withExt)].filter((u) => !baseUrls.has(u));
     const gzipOf = (pred: (type: string) => boolean) =>
@@ -409,10 +411,14 @@ async function main(): Promise<void> {
       if (!l) throw new Error("no runs");
       return l;
     };
-    const addedJs = gzipOf((t) => t.includes("javascript")) + gz(first(withExt).inlineJs) - gz(first(base).inlineJs);
-    const addedCss = gzipOf((t) => t === "text/css") + gz(first(withExt).inlineCss) - gz(first(base).inlineCss);
+    const addedJs =
+      gzipOf((t) => t.includes("javascript")) + gz(first(withExt).inlineJs) - gz(first(base).inlineJs);
+    const addedCss =
+      gzipOf((t) => t === "text/css") + gz(first(withExt).inlineCss) - gz(first(base).inlineCss);
     const blocking = (loads: Load[]) =>
-      new Set(loads.flatMap((l) => l.resources.filter((r) => r.blocking).map((r) => new URL(r.url).pathname)));
+      new Set(
+        loads.flatMap((l) => l.resources.filter((r) => r.blocking).map((r) => new URL(r.url).pathname)),
+      );
     const baseBlocking = blocking(base);
     const renderBlockingAdded = [...blocking(withExt)].filter((u) => !baseBlocking.has(u)).length;
     const addedHtml =

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCache, type Cache, type Logger } from "@ninjalead/core";
 import { config, type AppConfig } from "./config.server.js";
+import { createAppContext, type AppContext, type Queues } from "./context.server.js";
 import { databaseTarget, openDatabase, type Database } from "./db/client.server.js";
 import { applyMigrations, defaultPrismaPaths } from "./db/migrations.server.js";
 import { createLogger } from "./logger.server.js";
@@ -13,6 +14,8 @@ export interface Services {
   db: Database;
   cache: Cache;
   logger: Logger;
+  queues: Queues;
+  app: AppContext;
   close(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export interface Services {
 // of this module, and embedded PGlite may be opened only once per process.
 interface Registry {
   db?: Database;
+  app?: AppContext;
   services?: Promise<Services>;
   logger?: Logger;
 }
@@ -52,6 +56,12 @@ export function database(): Database {
   return registry.db;
 }
 
+/** The app context (session storage, Shopify app, queues) around the process-wide database. */
+export function appContext(): AppContext {
+  registry.app ??= createAppContext({ config: config(), db: database(), logger: logger() });
+  return registry.app;
+}
+
 /** Opens everything once: database (with pending migrations in demo/dev), cache. */
 export function services(): Promise<Services> {
   registry.services ??= (async () => {
@@ -63,12 +73,17 @@ export function services(): Promise<Services> {
       if (applied.length > 0) log.info("database migrated", { applied });
     }
     const cache = await createCache({ redisUrl: cfg.redisUrl, logger: log });
+    const app = appContext();
     return {
       config: cfg,
       db,
       cache,
       logger: log,
+      queues: app.queues,
+      app,
       close: async () => {
+        await app.close();
+        delete registry.app;
         await cache.close();
         await db.close();
         delete registry.services;

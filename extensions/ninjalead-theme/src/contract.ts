@@ -8,8 +8,8 @@
  * read in Liquid as `app.metafields.ninjalead.<key>`) switch the blocks on in the theme editor
  * through `available_if`. See docs/storefront.md and docs/decisions/storefront-metafields.md.
  */
-import { ValidationError, type FieldIssue } from "@ninjalead/core/errors";
-import { LANGUAGES, type Language } from "@ninjalead/core/i18n";
+import { ValidationError, type FieldIssue } from "../../../packages/core/src/errors/index.js";
+import { LANGUAGES, type Language } from "../../../packages/core/src/i18n/index.js";
 import { z } from "zod";
 
 /** The reserved namespace every resource metafield of this contract lives in. */
@@ -45,6 +45,15 @@ const httpsUrl = z
 // ---------------------------------------------------------------------------------------------
 // Product JSON-LD (product metafield `$app.jsonld`)
 
+const gtin = (min: number, max: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^\\d{${min},${max}}$`),
+      min === max ? `must be ${min} digits` : `must be ${min} to ${max} digits`,
+    )
+    .optional();
+
 const brandSchema = z.object({ "@type": z.literal("Brand"), name: text(200) });
 
 const aggregateRatingSchema = z.object({
@@ -52,17 +61,18 @@ const aggregateRatingSchema = z.object({
   ratingValue: z.number().min(0),
   bestRating: z.number().positive().optional(),
   worstRating: z.number().min(0).optional(),
-  ratingCount: z.number().int().positive().optional(),
-  reviewCount: z.number().int().positive().optional(),
+  ratingCount: z.number().int().min(0).optional(),
+  reviewCount: z.number().int().min(0).optional(),
 });
 
 /**
- * A schema.org Product node as @ninjalead/core's JSON-LD builder outputs it. Known properties are
- * checked; other schema.org properties (color, material, …) pass through and are rendered as is.
- * `offers` may be present but the embed never renders it: prices and availability are taken live
- * from the product's variants in Liquid, so a price change can't leave stale structured data.
+ * A schema.org Product node as @ninjalead/core's `buildProductJsonLd` outputs it (`product`).
+ * Strict: a property the embed doesn't know is an error here rather than silently dropped on the
+ * storefront; add it to this schema and to PRODUCT_JSONLD_PROPERTIES together.
+ * `offers` is accepted but never rendered: the embed builds offers live from the variants in
+ * Liquid (price, currency, availability), so a price change can't leave stale structured data.
  */
-export const jsonLdProductSchema = z.looseObject({
+export const jsonLdProductSchema = z.strictObject({
   "@context": z.literal("https://schema.org").optional(),
   "@type": z.literal("Product"),
   "@id": z.string().max(2048).optional(),
@@ -72,14 +82,23 @@ export const jsonLdProductSchema = z.looseObject({
   url: httpsUrl.optional(),
   sku: z.string().max(255).optional(),
   mpn: z.string().max(255).optional(),
-  gtin: z.string().regex(/^\d{8,14}$/, "must be 8 to 14 digits").optional(),
-  gtin8: z.string().regex(/^\d{8}$/, "must be 8 digits").optional(),
-  gtin12: z.string().regex(/^\d{12}$/, "must be 12 digits").optional(),
-  gtin13: z.string().regex(/^\d{13}$/, "must be 13 digits").optional(),
-  gtin14: z.string().regex(/^\d{14}$/, "must be 14 digits").optional(),
+  gtin: gtin(8, 14),
+  gtin8: gtin(8, 8),
+  gtin12: gtin(12, 12),
+  gtin13: gtin(13, 13),
+  gtin14: gtin(14, 14),
   brand: brandSchema.optional(),
+  category: z.string().max(500).optional(),
+  color: z.string().max(200).optional(),
+  material: z.string().max(200).optional(),
   aggregateRating: aggregateRatingSchema.optional(),
+  offers: z.unknown().optional(),
 });
+
+/** The Product properties the embed renders, in order (all of the schema's but @context/offers). */
+export const PRODUCT_JSONLD_PROPERTIES = Object.keys(jsonLdProductSchema.shape).filter(
+  (k) => k !== "@context" && k !== "offers",
+);
 
 const listItemSchema = z.object({
   "@type": z.literal("ListItem"),
@@ -88,6 +107,7 @@ const listItemSchema = z.object({
   item: httpsUrl.optional(),
 });
 
+/** As the builder outputs it (`breadcrumbs`); every crumb but the current page needs its URL. */
 export const jsonLdBreadcrumbSchema = z.object({
   "@context": z.literal("https://schema.org").optional(),
   "@type": z.literal("BreadcrumbList"),
@@ -95,15 +115,27 @@ export const jsonLdBreadcrumbSchema = z.object({
     .array(listItemSchema)
     .min(1)
     .max(20)
-    .refine((items) => items.every((item, i) => item.position === i + 1), {
-      message: "positions must be 1, 2, 3… in order",
+    .superRefine((items, ctx) => {
+      items.forEach((item, i) => {
+        if (item.position !== i + 1) {
+          ctx.addIssue({ code: "custom", message: `must be ${i + 1}`, path: [i, "position"] });
+        }
+        if (i < items.length - 1 && item.item === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            message: "required (an https URL) except on the last crumb",
+            path: [i, "item"],
+          });
+        }
+      });
     }),
 });
 
+/** The product metafield `$app.jsonld`: `{ version: 1, ...buildProductJsonLd(product, options) }`. */
 export const productJsonLdValueSchema = z.object({
   version: z.literal(CONTRACT_VERSION),
   product: jsonLdProductSchema,
-  breadcrumb: jsonLdBreadcrumbSchema.optional(),
+  breadcrumbs: jsonLdBreadcrumbSchema.optional(),
 });
 export type ProductJsonLdValue = z.output<typeof productJsonLdValueSchema>;
 
@@ -150,7 +182,11 @@ export const campaignValueSchema = z
     }
     for (const lang of v.languages) {
       if (!v.texts[lang]) {
-        ctx.addIssue({ code: "custom", message: "missing text for a target language", path: ["texts", lang] });
+        ctx.addIssue({
+          code: "custom",
+          message: "missing text for a target language",
+          path: ["texts", lang],
+        });
       }
     }
   });
@@ -213,7 +249,7 @@ const access = { admin: "MERCHANT_READ", storefront: "PUBLIC_READ" } as const;
 export const METAFIELD_DEFINITIONS: readonly MetafieldDefinitionInput[] = [
   {
     name: "NinjaLead structured data",
-    description: "Product JSON-LD (schema.org Product, BreadcrumbList) written by NinjaLead.",
+    description: "Product JSON-LD (schema.org Product, BreadcrumbList) from NinjaLead's builder.",
     namespace: METAFIELD_NAMESPACE,
     key: "jsonld",
     type: "json",

@@ -1,4 +1,4 @@
-import { LANGUAGES } from "@ninjalead/core/i18n";
+import { LANGUAGES } from "../../../packages/core/src/i18n/index.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CampaignValue } from "../src/contract.js";
 import { APP_ID, CAMPAIGN_TEXTS, campaign, HOSTILE, pageState, personas } from "./support/fixtures.js";
@@ -27,9 +27,13 @@ afterEach(() => {
 describe("Campaign banner block", () => {
   it("shows the message and CTA inside the campaign's dates", async () => {
     const html = await render("en");
-    expect(html).toContain('<aside class="nl-campaign nl-campaign--center" lang="en" aria-label="Announcement"');
+    expect(html).toContain(
+      '<aside class="nl-campaign nl-campaign--center" lang="en" aria-label="Announcement"',
+    );
     expect(html).toContain('data-campaign="winter-sale-2026"');
-    expect(html).toContain('<p class="nl-campaign__message">Winter sale: 20% off all knitwear until Sunday.</p>');
+    expect(html).toContain(
+      '<p class="nl-campaign__message">Winter sale: 20% off all knitwear until Sunday.</p>',
+    );
     expect(html).toContain('<a class="nl-campaign__cta" href="/collections/knitwear">Shop knitwear</a>');
     expect(html).not.toContain("<script");
   });
@@ -80,7 +84,10 @@ describe("Campaign banner block", () => {
   });
 
   it("keeps an absolute https CTA", async () => {
-    const html = await render("en", { ...campaign, ctaUrl: "https://alpine-knits.example/pages/sale?x=1&y=2" });
+    const html = await render("en", {
+      ...campaign,
+      ctaUrl: "https://alpine-knits.example/pages/sale?x=1&y=2",
+    });
     expect(html).toContain('href="https://alpine-knits.example/pages/sale?x=1&amp;y=2"');
   });
 

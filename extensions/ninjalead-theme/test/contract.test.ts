@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isNinjaLeadError, ValidationError } from "@ninjalead/core/errors";
+import { isNinjaLeadError, ValidationError } from "../../../packages/core/src/errors/index.js";
 import { describe, expect, it } from "vitest";
 import {
   AVAILABILITY_FLAGS,
@@ -32,13 +32,36 @@ describe("metafield contract", () => {
     expect(parseMetafieldValue("personas", personas)).toEqual(personas);
   });
 
-  it("keeps extra schema.org properties of the builder's Product and trims texts", () => {
+  it("trims texts and refuses Product properties the embed would not render", () => {
     const value = parseMetafieldValue("jsonld", {
       ...jsonLd,
       product: { ...jsonLd.product, name: "  Merino Crew Sweater ", color: "Navy" },
     });
     expect(value.product.name).toBe("Merino Crew Sweater");
     expect(value.product.color).toBe("Navy");
+    const issues = issuesOf(() =>
+      parseMetafieldValue("jsonld", { ...jsonLd, product: { ...jsonLd.product, review: [] } }),
+    );
+    expect(issues).toEqual([{ path: "product", message: expect.stringContaining("review") as string }]);
+  });
+
+  it("requires breadcrumb URLs on every crumb but the last, numbered in order", () => {
+    const issues = issuesOf(() =>
+      parseMetafieldValue("jsonld", {
+        ...jsonLd,
+        breadcrumbs: {
+          "@type": "BreadcrumbList",
+          itemListElement: [
+            { "@type": "ListItem", position: 1, name: "Home" },
+            { "@type": "ListItem", position: 3, name: "Sweater" },
+          ],
+        },
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      "breadcrumbs.itemListElement.0.item",
+      "breadcrumbs.itemListElement.1.position",
+    ]);
   });
 
   it("names every bad field of a campaign at once", () => {
@@ -71,7 +94,9 @@ describe("metafield contract", () => {
   it.each(["//evil.example", "/\\evil.example", "http://shop.example", "data:text/html,x"])(
     "rejects the CTA URL %s",
     (ctaUrl) => {
-      expect(issuesOf(() => parseMetafieldValue("campaign", { ...campaign, ctaUrl }))[0]?.path).toBe("ctaUrl");
+      expect(issuesOf(() => parseMetafieldValue("campaign", { ...campaign, ctaUrl }))[0]?.path).toBe(
+        "ctaUrl",
+      );
     },
   );
 
@@ -103,8 +128,9 @@ describe("metafield contract", () => {
       ),
     ).toEqual([{ path: "messages.0.texts", message: "missing text in defaultLanguage" }]);
     expect(
-      issuesOf(() => parseMetafieldValue("jsonld", { version: 1, product: { "@type": "Offer", name: "x" } }))[0]
-        ?.path,
+      issuesOf(() =>
+        parseMetafieldValue("jsonld", { version: 1, product: { "@type": "Offer", name: "x" } }),
+      )[0]?.path,
     ).toBe("product.@type");
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { LANGUAGES } from "@ninjalead/core/i18n";
+import { LANGUAGES } from "../../../packages/core/src/i18n/index.js";
 import { describe, expect, it } from "vitest";
 import { EXTENSION_DIR } from "./support/shopify-liquid.js";
 
@@ -40,7 +40,9 @@ describe("locales", () => {
   });
 
   it("translate every settings label the blocks' schemas use (t: keys)", () => {
-    const used = new Set(blockSources.flatMap((s) => [...s.matchAll(/"t:([\w.]+)"/g)].map((m) => m[1] ?? "")));
+    const used = new Set(
+      blockSources.flatMap((s) => [...s.matchAll(/"t:([\w.]+)"/g)].map((m) => m[1] ?? "")),
+    );
     expect(used.size).toBeGreaterThan(10);
     for (const lang of LANGUAGES) {
       const keys = read(fileOf(lang, ".schema"));
@@ -55,8 +57,14 @@ describe("locales", () => {
         readFileSync(join(EXTENSION_DIR, "snippets", f), "utf8"),
       ),
     ];
-    const used = new Set(sources.flatMap((s) => [...s.matchAll(/'([\w.]+)' \| t\b/g)].map((m) => m[1] ?? "")));
-    expect([...used].sort()).toEqual(["ninjalead.campaign.label", "ninjalead.faq.heading", "ninjalead.persona.heading"]);
+    const used = new Set(
+      sources.flatMap((s) => [...s.matchAll(/'([\w.]+)' \| t\b/g)].map((m) => m[1] ?? "")),
+    );
+    expect([...used].sort()).toEqual([
+      "ninjalead.campaign.label",
+      "ninjalead.faq.heading",
+      "ninjalead.persona.heading",
+    ]);
     for (const lang of LANGUAGES) {
       const texts = read(fileOf(lang, ""));
       for (const key of used) expect(texts.get(key), `${lang} ${key}`).toMatch(/^[^<>&"']+$/);

@@ -14,7 +14,11 @@ const render = (
 ) =>
   renderBlock(liquid, {
     block: "persona-message",
-    state: pageState({ locale, customer, shopMetafields: appMetafields(APP_ID, { campaign, personas: value }) }),
+    state: pageState({
+      locale,
+      customer,
+      shopMetafields: appMetafields(APP_ID, { campaign, personas: value }),
+    }),
     settings,
   });
 

@@ -1,4 +1,4 @@
-import { LANGUAGES } from "@ninjalead/core/i18n";
+import { LANGUAGES } from "../../../packages/core/src/i18n/index.js";
 import { describe, expect, it } from "vitest";
 import { FAQ_TEXTS, faq, HOSTILE, jsonLd, pageState, sweater } from "./support/fixtures.js";
 import { expectInert } from "./support/html.js";

@@ -1,17 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildProductJsonLd } from "../../../packages/core/src/seo/jsonld.js";
+import { parseMetafieldValue, PRODUCT_JSONLD_PROPERTIES } from "../src/contract.js";
 import { campaign, faq, HOSTILE, jsonLd, pageState, sweater } from "./support/fixtures.js";
 import { expectInert } from "./support/html.js";
+import { extractJsonLd, validateBreadcrumbList, validateProduct } from "./support/schema-org.js";
 import {
-  extractJsonLd,
-  validateBreadcrumbList,
-  validateProduct,
-} from "./support/schema-org.js";
-import { createShopifyLiquid, renderBlock, type ProductFixture } from "./support/shopify-liquid.js";
+  createShopifyLiquid,
+  EXTENSION_DIR,
+  renderBlock,
+  type ProductFixture,
+} from "./support/shopify-liquid.js";
 
 const liquid = createShopifyLiquid({ appId: "4921337" });
 
 async function render(product: ProductFixture | undefined, settings: Record<string, boolean> = {}) {
-  const html = await renderBlock(liquid, { block: "seo-embed", state: pageState({ product }), settings });
+  const state = pageState();
+  if (product) state.product = product;
+  else delete state.product;
+  const html = await renderBlock(liquid, { block: "seo-embed", state, settings });
   return { html, nodes: extractJsonLd(html) as Record<string, unknown>[] };
 }
 
@@ -44,9 +52,52 @@ describe("SEO app embed", () => {
     expect(offers[0]?.url).toBe("https://alpine-knits.example/products/merino-crew-sweater?variant=4401");
   });
 
+  it("renders what @ninjalead/core's builder produces, through the contract, end to end", async () => {
+    const built = buildProductJsonLd(
+      {
+        title: "Linen Shirt",
+        descriptionHtml: "<p>Washed linen, <b>relaxed</b> fit.</p>",
+        handle: "linen-shirt",
+        vendor: "Atelier Nord",
+        productType: "Shirts",
+        images: [{ src: "https://cdn.shopify.com/s/files/1/0001/linen-shirt.jpg", alt: "Linen shirt" }],
+        variants: [{ sku: "LS-1", barcode: "4006381333931", price: 59, available: true }],
+        currency: "EUR",
+      },
+      {
+        shop: { name: "Atelier Nord", domain: "atelier-nord.example" },
+        collection: { title: "Shirts", handle: "shirts" },
+      },
+    );
+    // What the app writes: the builder's output, checked against the contract.
+    const value = parseMetafieldValue("jsonld", { version: 1, ...built });
+    const { nodes } = await render(sweater({ jsonld: value }));
+    const product = nodes.find((n) => n["@type"] === "Product");
+    expect(validateProduct(product)).toEqual({ errors: [], missingRecommended: [] });
+    expect(product).toMatchObject({
+      name: "Linen Shirt",
+      description: "Washed linen, relaxed fit.",
+      brand: { "@type": "Brand", name: "Atelier Nord" },
+      category: "Shirts",
+      gtin: "4006381333931",
+    });
+    const crumbs = nodes.find((n) => n["@type"] === "BreadcrumbList");
+    expect(validateBreadcrumbList(crumbs)).toEqual({ errors: [], missingRecommended: [] });
+    expect(crumbs?.itemListElement).toEqual(built.breadcrumbs.itemListElement);
+  });
+
+  it("renders exactly the contract's Product properties", () => {
+    const source = readFileSync(join(EXTENSION_DIR, "blocks", "seo-embed.liquid"), "utf8");
+    const list = /assign properties = '([^']+)' \| split: ','/.exec(source)?.[1]?.split(",");
+    expect(list).toEqual(PRODUCT_JSONLD_PROPERTIES);
+  });
+
   it("uses a single Offer for a one-variant product and ignores stale offers in the metafield", async () => {
     const stale = { ...jsonLd, product: { ...jsonLd.product, offers: { "@type": "Offer", price: 1 } } };
-    const product = { ...sweater({ jsonld: stale }), variants: [{ id: 7, title: "Default Title", price: 12950, available: false }] };
+    const product = {
+      ...sweater({ jsonld: stale }),
+      variants: [{ id: 7, title: "Default Title", price: 12950, available: false }],
+    };
     const { nodes } = await render(product);
     const node = nodes.find((n) => n["@type"] === "Product");
     expect(validateProduct(node).errors).toEqual([]);
@@ -93,8 +144,8 @@ describe("SEO app embed", () => {
   it.each(HOSTILE)("keeps hostile merchant text inside the JSON string: %s", async (evil) => {
     const hostile = {
       ...jsonLd,
-      product: { ...jsonLd.product, name: evil, description: evil, [evil]: evil },
-      breadcrumb: {
+      product: { ...jsonLd.product, name: evil, description: evil, brand: { "@type": "Brand", name: evil } },
+      breadcrumbs: {
         "@type": "BreadcrumbList",
         itemListElement: [{ "@type": "ListItem", position: 1, name: evil }],
       },
@@ -107,6 +158,6 @@ describe("SEO app embed", () => {
     expect(html).not.toContain("\u2028");
     const product = nodes.find((n) => n["@type"] === "Product");
     expect(product?.name).toBe(evil);
-    expect(product?.[evil]).toBe(evil);
+    expect(product?.brand).toEqual({ "@type": "Brand", name: evil });
   });
 });

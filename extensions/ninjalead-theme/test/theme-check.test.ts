@@ -7,7 +7,9 @@ describe("theme check", () => {
   // app block tags, asset sizes (JS ≤ 10 KB), parser-blocking scripts, missing translations…
   it("reports nothing on the extension, errors or warnings", async () => {
     const offenses = await check(EXTENSION_DIR);
-    const list = offenses.map((o) => `${o.check} ${o.uri.split("/").slice(-2).join("/")}:${o.start.line} ${o.message}`);
+    const list = offenses.map(
+      (o) => `${o.check} ${o.uri.split("/").slice(-2).join("/")}:${o.start.line} ${o.message}`,
+    );
     expect(list).toEqual([]);
   }, 60_000);
 });

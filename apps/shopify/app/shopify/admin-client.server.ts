@@ -160,6 +160,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const cost = body.extensions?.cost;
       const errors = body.errors ?? [];
       if (errors.some((e) => e.extensions?.code === "THROTTLED")) {
+        const bucket = cost?.throttleStatus?.maximumAvailable;
+        if (bucket !== undefined && cost?.requestedQueryCost !== undefined && cost.requestedQueryCost > bucket) {
+          // No amount of waiting fills a bucket past its size: the query must get smaller.
+          throw new QueryCostExceededError(cost.requestedQueryCost, bucket, errors);
+        }
         throttledWaits++;
         // A bucket that never refills would loop forever: bound the waits too.
         if (throttledWaits > 20) {

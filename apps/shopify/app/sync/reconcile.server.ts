@@ -5,7 +5,7 @@ import type { AdminClient } from "../shopify/admin-client.server.js";
 import { CUSTOMER_STAMPS, ORDER_STAMPS, PRODUCT_FOR_SYNC, PRODUCT_STAMPS } from "../shopify/graphql/reconcile.js";
 import { gidId, productNodeToRows, type BulkRow, type Row } from "./rows.server.js";
 import type { SyncResource } from "./resources.server.js";
-import { MEDIA, PRODUCT, PRODUCT_METAFIELD, upsertRows, VARIANT } from "./upsert.server.js";
+import { MEDIA, PRODUCT, PRODUCT_METAFIELD, unguarded, upsertRows, VARIANT } from "./upsert.server.js";
 
 interface StampsData {
   [connection: string]: { nodes: { id: string; updatedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
@@ -125,9 +125,9 @@ async function writeProduct(db: Database, shop: string, id: string, rows: BulkRo
   const byTable = (table: BulkRow["table"]): Row[] => rows.filter((r) => r.table === table).map((r) => r.row);
   const media: Row[] = byTable("Media").map((row, position) => ({ ...row, position }));
   await db.sql.transaction(async (tx) => {
-    await upsertRows(tx, PRODUCT, byTable("Product"));
+    await upsertRows(tx, unguarded(PRODUCT), byTable("Product"));
     for (const [spec, children] of [
-      [VARIANT, byTable("Variant")],
+      [unguarded(VARIANT), byTable("Variant")],
       [MEDIA, media],
       [PRODUCT_METAFIELD, byTable("ProductMetafield")],
     ] as const) {

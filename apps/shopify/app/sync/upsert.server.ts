@@ -72,6 +72,11 @@ export const PRODUCT: TableSpec = {
   },
 };
 
+/** The same table written without the ordering guard: for repairs, where the store is the truth. */
+export function unguarded(spec: TableSpec): TableSpec {
+  return { table: spec.table, columns: spec.columns };
+}
+
 /** Product webhooks carry no SEO fields: those columns are left as the bulk sync wrote them. */
 export const PRODUCT_FROM_WEBHOOK: TableSpec = {
   ...PRODUCT,

@@ -3,7 +3,7 @@
  * EUR, the metafield values NinjaLead writes for it (valid against the contract), and the
  * campaign and persona messages of the shop. Texts in all ten languages.
  */
-import type { Language } from "@ninjalead/core/i18n";
+import type { Language } from "../../../../packages/core/src/i18n/index.js";
 import type {
   CampaignValue,
   PersonaMessagesValue,
@@ -34,7 +34,7 @@ export const jsonLd: ProductJsonLdValue = {
     material: "Merino wool",
     aggregateRating: { "@type": "AggregateRating", ratingValue: 4.6, reviewCount: 38 },
   },
-  breadcrumb: {
+  breadcrumbs: {
     "@type": "BreadcrumbList",
     itemListElement: [
       { "@type": "ListItem", position: 1, name: "Home", item: `${ORIGIN}/` },
@@ -51,7 +51,10 @@ export const FAQ_TEXTS: Record<Language, { question: string; answer: string }[]>
     { question: "Does it run true to size?", answer: "Yes. Take your usual size for a regular fit." },
   ],
   fr: [
-    { question: "Puis-je le laver en machine ?", answer: "Oui, en programme laine à 30 °C.\nSéchez-le à plat." },
+    {
+      question: "Puis-je le laver en machine ?",
+      answer: "Oui, en programme laine à 30 °C.\nSéchez-le à plat.",
+    },
     { question: "La taille est-elle standard ?", answer: "Oui. Prenez votre taille habituelle." },
   ],
   es: [{ question: "¿Se puede lavar a máquina?", answer: "Sí, con el programa de lana a 30 °C." }],
@@ -69,9 +72,18 @@ export const faq: ProductFaqValue = { version: 1, defaultLanguage: "en", items: 
 export const CAMPAIGN_TEXTS: Record<Language, { message: string; ctaLabel: string }> = {
   en: { message: "Winter sale: 20% off all knitwear until Sunday.", ctaLabel: "Shop knitwear" },
   fr: { message: "Soldes d'hiver : -20 % sur toute la maille jusqu'à dimanche.", ctaLabel: "Voir la maille" },
-  es: { message: "Rebajas de invierno: 20 % en toda la ropa de punto hasta el domingo.", ctaLabel: "Ver punto" },
-  de: { message: "Winterschlussverkauf: 20 % auf alle Strickwaren bis Sonntag.", ctaLabel: "Strickwaren ansehen" },
-  it: { message: "Saldi invernali: 20% su tutta la maglieria fino a domenica.", ctaLabel: "Scopri la maglieria" },
+  es: {
+    message: "Rebajas de invierno: 20 % en toda la ropa de punto hasta el domingo.",
+    ctaLabel: "Ver punto",
+  },
+  de: {
+    message: "Winterschlussverkauf: 20 % auf alle Strickwaren bis Sonntag.",
+    ctaLabel: "Strickwaren ansehen",
+  },
+  it: {
+    message: "Saldi invernali: 20% su tutta la maglieria fino a domenica.",
+    ctaLabel: "Scopri la maglieria",
+  },
   "pt-BR": { message: "Liquidação de inverno: 20% em todo o tricô até domingo.", ctaLabel: "Ver tricô" },
   nl: { message: "Winteruitverkoop: 20% korting op alle breiwerk tot zondag.", ctaLabel: "Bekijk breiwerk" },
   pl: { message: "Zimowa wyprzedaż: 20% taniej na dzianiny do niedzieli.", ctaLabel: "Zobacz dzianiny" },

@@ -25,10 +25,12 @@ const isAbsoluteUrl = (v: unknown): boolean => {
 const isPrice = (v: unknown): boolean =>
   (typeof v === "number" && Number.isFinite(v) && v >= 0) ||
   (typeof v === "string" && /^\d+(\.\d+)?$/.test(v));
-const AVAILABILITY = /^https:\/\/schema\.org\/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|InStoreOnly|OnlineOnly)$/;
+const AVAILABILITY =
+  /^https:\/\/schema\.org\/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|InStoreOnly|OnlineOnly)$/;
 
 function checkContext(node: Node, report: JsonLdReport, where: string): void {
-  if (node["@context"] !== "https://schema.org") report.errors.push(`${where}: @context must be https://schema.org`);
+  if (node["@context"] !== "https://schema.org")
+    report.errors.push(`${where}: @context must be https://schema.org`);
 }
 
 function checkOffer(offer: unknown, report: JsonLdReport, where: string): void {
@@ -77,9 +79,11 @@ export function validateProduct(node: unknown): JsonLdReport {
   }
   if (node.offers !== undefined) checkOffer(node.offers, report, "Product.offers");
   const images = Array.isArray(node.image) ? (node.image as unknown[]) : [node.image];
-  if (node.image === undefined || !images.every(isAbsoluteUrl)) report.missingRecommended.push("Product.image");
+  if (node.image === undefined || !images.every(isAbsoluteUrl))
+    report.missingRecommended.push("Product.image");
   if (!nonEmptyString(node.description)) report.missingRecommended.push("Product.description");
-  if (!isNode(node.brand) || !nonEmptyString(node.brand.name)) report.missingRecommended.push("Product.brand");
+  if (!isNode(node.brand) || !nonEmptyString(node.brand.name))
+    report.missingRecommended.push("Product.brand");
   if (!["sku", "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "mpn"].some((k) => nonEmptyString(node[k]))) {
     report.missingRecommended.push("Product.sku|gtin|mpn");
   }

@@ -19,14 +19,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  Drop,
-  Liquid,
-  Tag,
-  type Context,
-  type TagToken,
-  type TopLevelToken,
-} from "liquidjs";
+import { Drop, Liquid, Tag, type Context, type TagToken, type TopLevelToken } from "liquidjs";
 
 export const EXTENSION_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -48,7 +41,11 @@ export class MetafieldsDrop extends Drop {
     const ns = String(namespace);
     // "$app" is the app's own reserved namespace; "$app:x" its sub-namespace app--<id>--x.
     const resolved =
-      ns === "$app" ? `app--${this.appId}` : ns.startsWith("$app:") ? `app--${this.appId}--${ns.slice(5)}` : ns;
+      ns === "$app"
+        ? `app--${this.appId}`
+        : ns.startsWith("$app:")
+          ? `app--${this.appId}--${ns.slice(5)}`
+          : ns;
     return this.store[resolved];
   }
 }
@@ -61,12 +58,24 @@ export function shopifyJson(value: unknown): string {
   return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Liquid's `escape` on Shopify: nil renders as "", everything else as escaped text. */
 export function shopifyEscape(value: unknown): string {
   if (value === null || value === undefined) return "";
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  const text =
+    typeof value === "string"
+      ? value
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : `${value as number}`;
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 function readJson(path: string): unknown {
@@ -140,7 +149,8 @@ export function createShopifyLiquid(options: ShopifyLiquidOptions = {}): Shopify
   engine.registerFilter("escape", (value: unknown) => shopifyEscape(value));
   engine.registerFilter("asset_url", (name: unknown) => `${assetBaseUrl}/${encodeURI(String(name))}`);
   engine.registerFilter("t", function (this: { context: Context }, key: unknown) {
-    const iso = String(this.context.getSync(["request", "locale", "iso_code"]) ?? "en");
+    const current = this.context.getSync(["request", "locale", "iso_code"]);
+    const iso = typeof current === "string" ? current : "en";
     const candidates = [iso, iso.split("-")[0] ?? iso, "en.default"];
     const k = String(key);
     let text: string | undefined;
@@ -265,4 +275,3 @@ export function appMetafields(appId: string, values: Record<string, unknown>): M
   for (const [key, value] of Object.entries(values)) ns[key] = { type: "json", value };
   return { [`app--${appId}`]: ns };
 }
-

@@ -8,7 +8,11 @@ export interface RateLimits {
 export interface RateLimiterOptions {
   /** Fraction of the published limit we aim for, leaving room for clock skew. Default 0.95. */
   safety?: number;
-  /** Burst allowed, as this many ms of refill. Default 1,000. */
+  /**
+   * Burst allowed, as this many ms of refill. Default 250: smaller than the provider's own
+   * burst, because requests we grant may reach the server late (a busy event loop), after the
+   * server's full bucket has wasted its refill, and would then be refused.
+   */
   burstMs?: number;
   now?: () => number;
   /**
@@ -66,7 +70,7 @@ export class RateLimiter {
 
   constructor(limits: RateLimits = {}, options: RateLimiterOptions = {}) {
     this.safety = options.safety ?? 0.95;
-    this.burstMs = options.burstMs ?? 1_000;
+    this.burstMs = options.burstMs ?? 250;
     this.now = options.now ?? (() => performance.now());
     if (limits.rpm) this.requests = this.bucket(limits.rpm);
     if (limits.tpm) this.tokens = this.bucket(limits.tpm);

@@ -65,7 +65,11 @@ function syllablesOf(word: string, profile: LanguageProfile): number {
   if (hit !== undefined) return hit;
   // Tokens without a vowel ("cm", "hd", Polish "w") carry no syllable, as in Yoast's counter;
   // a "word" of hundreds of letters is garbage (base64, run-on import residue): cap the cost.
-  const n = !VOWEL_RE.test(word) ? 0 : word.length > 40 ? Math.ceil(word.length / 3) : profile.syllables(word);
+  const n = !VOWEL_RE.test(word)
+    ? 0
+    : word.length > 40
+      ? Math.ceil(word.length / 3)
+      : profile.syllables(word);
   if (cache.size > 100_000) cache.clear();
   cache.set(word, n);
   return n;
@@ -84,7 +88,11 @@ function hasTransition(folded: readonly string[], profile: LanguageProfile): boo
   return false;
 }
 
-function analyzeSentence(text: string, profile: LanguageProfile, acc: { syllables: number; longWords: number; letterWords: number }): AnalyzedSentence {
+function analyzeSentence(
+  text: string,
+  profile: LanguageProfile,
+  acc: { syllables: number; longWords: number; letterWords: number },
+): AnalyzedSentence {
   if (profile.cjk) {
     const ws = cjkWords(text, profile.language === "ja" ? "ja" : "zh-CN");
     let transition = false;
@@ -184,8 +192,18 @@ export function analyze(product: SeoProduct): Analysis {
       : undefined;
 
   const images: AuditImage[] = [
-    ...product.images.map((i) => ({ src: i.src, alt: i.alt.trim(), hasAlt: i.alt.trim() !== "", source: "product" as const })),
-    ...html.images.map((i) => ({ src: i.src, alt: i.alt, hasAlt: i.alt !== "", source: "description" as const })),
+    ...product.images.map((i) => ({
+      src: i.src,
+      alt: i.alt.trim(),
+      hasAlt: i.alt.trim() !== "",
+      source: "product" as const,
+    })),
+    ...html.images.map((i) => ({
+      src: i.src,
+      alt: i.alt,
+      hasAlt: i.alt !== "",
+      source: "description" as const,
+    })),
   ];
 
   return {

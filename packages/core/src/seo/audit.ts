@@ -8,7 +8,13 @@ import type { CheckResult } from "./checks/result.js";
 import { spamChecks } from "./checks/spam.js";
 import { structuredDataCheck } from "./checks/structured.js";
 import type { ReadingEase } from "./languages/index.js";
-import { auditOptionsSchema, parseSeoProduct, type AuditOptions, type SeoProduct, type SeoProductInput } from "./schema.js";
+import {
+  auditOptionsSchema,
+  parseSeoProduct,
+  type AuditOptions,
+  type SeoProduct,
+  type SeoProductInput,
+} from "./schema.js";
 
 /** The figures behind the verdicts, for dashboards and debugging. */
 export interface SeoResearch {
@@ -65,11 +71,16 @@ function research(a: Analysis): SeoResearch {
     paragraphCount: a.blocks.filter((b) => b.kind !== "heading").length,
     subheadingCount: a.blocks.filter((b) => b.kind === "heading" && b.level >= 2).length,
     syllableCount: a.syllables,
-    averageSentenceLength: sentences.length === 0 ? 0 : round2(sentences.reduce((n, s) => n + s.length, 0) / sentences.length),
+    averageSentenceLength:
+      sentences.length === 0 ? 0 : round2(sentences.reduce((n, s) => n + s.length, 0) / sentences.length),
     sentenceLengths: lengths,
     readingEase: a.readingEase ?? null,
     keyphrase: a.keyphrase
-      ? { text: a.keyphrase.raw, count: a.keyphraseCount, density: a.wordCount === 0 ? 0 : round2((a.keyphraseCount / a.wordCount) * 100) }
+      ? {
+          text: a.keyphrase.raw,
+          count: a.keyphraseCount,
+          density: a.wordCount === 0 ? 0 : round2((a.keyphraseCount / a.wordCount) * 100),
+        }
       : null,
     passiveSentences: sentences.filter((s) => s.passive).length,
     transitionSentences: sentences.filter((s) => s.transition).length,

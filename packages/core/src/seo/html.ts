@@ -32,13 +32,47 @@ export interface ParsedHtml {
 }
 
 const BLOCK_TAGS = new Set([
-  "p", "div", "section", "article", "header", "footer", "aside", "main", "blockquote", "pre",
-  "table", "thead", "tbody", "tr", "td", "th", "dd", "dt", "dl", "figure", "figcaption", "hr",
-  "ul", "ol", "address", "details", "summary",
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "main",
+  "blockquote",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "td",
+  "th",
+  "dd",
+  "dt",
+  "dl",
+  "figure",
+  "figcaption",
+  "hr",
+  "ul",
+  "ol",
+  "address",
+  "details",
+  "summary",
 ]);
 const HEADING_LEVEL: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 // Text inside these is never shown to shoppers and must not count as product copy.
-const HIDDEN_TAGS = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"]);
+const HIDDEN_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "iframe",
+  "object",
+  "head",
+  "title",
+]);
 const LEGACY_TAGS = new Set(["font", "center", "marquee", "blink", "big"]);
 const EMPTY_CHECKED = new Set(["p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"]);
 
@@ -70,7 +104,10 @@ export function parseProductHtml(html: string): ParsedHtml {
 
   const flush = (): void => {
     if (parts.length === 0) return;
-    const text = parts.join("").replace(/[ \t\r\f\v\u00a0]+/g, " ").trim();
+    const text = parts
+      .join("")
+      .replace(/[ \t\r\f\v\u00a0]+/g, " ")
+      .trim();
     parts = [];
     if (text.length > 0) out.blocks.push({ kind, level, text });
   };
@@ -101,7 +138,11 @@ export function parseProductHtml(html: string): ParsedHtml {
         lastWasBr = false;
         if (name === "img") {
           markContent();
-          out.images.push({ src: attribs.src ?? "", alt: (attribs.alt ?? "").trim(), hasAlt: attribs.alt !== undefined });
+          out.images.push({
+            src: attribs.src ?? "",
+            alt: (attribs.alt ?? "").trim(),
+            hasAlt: attribs.alt !== undefined,
+          });
           return;
         }
         if (name === "a") out.linkCount++;
@@ -126,7 +167,12 @@ export function parseProductHtml(html: string): ParsedHtml {
           markContent();
           lastWasBr = false;
         }
-        parts.push(text);
+        // Plain-text descriptions separate paragraphs with blank lines; single newlines end a line.
+        const pieces = text.includes("\n") ? text.split(/\n[ \t\r]*\n/) : [text];
+        for (let i = 0; i < pieces.length; i++) {
+          if (i > 0) flush();
+          parts.push(pieces[i] ?? "");
+        }
       },
       onclosetag(name) {
         const hadContent = contentStack.pop() ?? true;

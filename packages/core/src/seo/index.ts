@@ -5,7 +5,13 @@
 export { auditProduct, auditParsedProduct, type SeoAuditResult, type SeoResearch } from "./audit.js";
 export type { CheckResult, Rating, CheckCategory } from "./checks/result.js";
 export { seoMessages, formatMessage, type MessageKey } from "./messages/index.js";
-export { parseSeoProduct, seoProductSchema, type SeoProduct, type SeoProductInput, type AuditOptions } from "./schema.js";
+export {
+  parseSeoProduct,
+  seoProductSchema,
+  type SeoProduct,
+  type SeoProductInput,
+  type AuditOptions,
+} from "./schema.js";
 export type { ReadingEase } from "./languages/index.js";
 export { titleWidthPx, MAX_TITLE_PX } from "./pixel-width.js";
 export {

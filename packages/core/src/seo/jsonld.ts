@@ -1,4 +1,11 @@
-import type { AggregateOffer, BreadcrumbList, ItemAvailability, Offer, Product, WithContext } from "schema-dts";
+import type {
+  AggregateOffer,
+  BreadcrumbList,
+  ItemAvailability,
+  Offer,
+  Product,
+  WithContext,
+} from "schema-dts";
 import { z } from "zod";
 import { parseOrThrow } from "../internal/zod.js";
 import { isValidGtin } from "./checks/content.js";
@@ -46,7 +53,10 @@ function plainText(html: string, max: number): string {
 }
 
 function origin(domain: string): string | undefined {
-  const d = domain.trim().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  const d = domain
+    .trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/.*$/, "");
   return d === "" ? undefined : `https://${d}`;
 }
 
@@ -63,14 +73,21 @@ function gtinProperty(code: string): "gtin8" | "gtin12" | "gtin13" | "gtin14" | 
  * const { product } = buildProductJsonLd({ title: "Linen shirt", variants: [{ price: 49 }], currency: "EUR" });
  * html += jsonLdScriptTag(product);
  */
-export function buildProductJsonLd(input: SeoProductInput | SeoProduct, options: JsonLdOptions = {}): ProductJsonLd {
+export function buildProductJsonLd(
+  input: SeoProductInput | SeoProduct,
+  options: JsonLdOptions = {},
+): ProductJsonLd {
   const p = parseSeoProduct(input);
   const opts = parseOrThrow(jsonLdOptionsSchema, options, "JSON-LD options");
   const base = origin(opts.shop?.domain ?? p.shopDomain);
   const url = base && p.handle ? `${base}/products/${encodeURIComponent(p.handle)}` : undefined;
   const currency = opts.currency ?? (/^[A-Z]{3}$/.test(p.currency) ? p.currency : undefined);
   const availabilityOf = (available: boolean | undefined): ItemAvailability | undefined =>
-    available === undefined ? undefined : available ? "https://schema.org/InStock" : "https://schema.org/OutOfStock";
+    available === undefined
+      ? undefined
+      : available
+        ? "https://schema.org/InStock"
+        : "https://schema.org/OutOfStock";
 
   const offers: Offer[] = p.variants
     .filter((v) => v.price !== undefined)
@@ -88,7 +105,11 @@ export function buildProductJsonLd(input: SeoProductInput | SeoProduct, options:
       return offer;
     });
 
-  const product: WithContext<Product> = { "@context": "https://schema.org", "@type": "Product", name: p.title.trim() };
+  const product: WithContext<Product> = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: p.title.trim(),
+  };
   const description = plainText(p.descriptionHtml, 5000);
   if (description) product.description = description;
   const images = p.images.map((i) => i.src).filter((s) => s !== "");
@@ -122,7 +143,11 @@ export function buildProductJsonLd(input: SeoProductInput | SeoProduct, options:
   }
 
   const crumbs: { name: string; path: string }[] = [{ name: opts.shop?.name ?? "Home", path: "/" }];
-  if (opts.collection) crumbs.push({ name: opts.collection.title, path: `/collections/${encodeURIComponent(opts.collection.handle)}` });
+  if (opts.collection)
+    crumbs.push({
+      name: opts.collection.title,
+      path: `/collections/${encodeURIComponent(opts.collection.handle)}`,
+    });
   crumbs.push({ name: p.title.trim(), path: p.handle ? `/products/${encodeURIComponent(p.handle)}` : "" });
   const breadcrumbs: WithContext<BreadcrumbList> = {
     "@context": "https://schema.org",

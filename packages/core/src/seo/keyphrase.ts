@@ -71,7 +71,11 @@ export interface PhraseMatch {
 const NO_MATCH: PhraseMatch = { allWords: false, exact: false, position: -1, count: 0 };
 
 /** Matches a keyphrase in already stemmed tokens (Latin scripts). */
-export function matchStems(kp: Keyphrase, stems: readonly string[], functionFlags?: readonly boolean[]): PhraseMatch {
+export function matchStems(
+  kp: Keyphrase,
+  stems: readonly string[],
+  functionFlags?: readonly boolean[],
+): PhraseMatch {
   const targets = kp.contentStems.length > 0 ? kp.contentStems : kp.stems;
   if (targets.length === 0 || stems.length === 0) return NO_MATCH;
   const counts = new Map<string, number>();
@@ -136,7 +140,11 @@ export function matchAny(kps: readonly Keyphrase[], text: string, profile: Langu
   let best = NO_MATCH;
   for (const kp of kps) {
     const m = matchText(kp, text, profile);
-    if (rank(m) > rank(best) || (rank(m) === rank(best) && m.position >= 0 && (best.position < 0 || m.position < best.position))) best = m;
+    if (
+      rank(m) > rank(best) ||
+      (rank(m) === rank(best) && m.position >= 0 && (best.position < 0 || m.position < best.position))
+    )
+      best = m;
   }
   return best;
 }

@@ -32,7 +32,10 @@ export const productVariantSchema = z.object({
   barcode: optionalText,
   price,
   compareAtPrice: price,
-  available: z.boolean().nullish().transform((v) => v ?? undefined),
+  available: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
   title: optionalText,
 });
 

@@ -4,7 +4,7 @@
  */
 
 // A word: letters/marks/digits, with inner apostrophes, hyphens or dots ("l'eau", "T-shirt", "3.5").
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER_RE = /\p{L}/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -46,7 +46,7 @@ export function fold(word: string): string {
   if (hit !== undefined) return hit;
   let folded = word.toLowerCase();
   // Only pay for NFD when there is a non-ASCII character.
-  if (/[^\x00-\x7f]/.test(folded)) {
+  if (/[^\u0020-\u007e]/.test(folded)) {
     folded = folded
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
@@ -86,7 +86,8 @@ export function splitSentences(text: string): string[] {
       let k = end;
       while (k < n && (text[k] === " " || text[k] === "\t" || text[k] === "\u00a0")) k++;
       const after = text[k] ?? "";
-      if (after !== "" && after !== after.toUpperCase() && after === after.toLowerCase() && ch === ".") continue;
+      if (after !== "" && after !== after.toUpperCase() && after === after.toLowerCase() && ch === ".")
+        continue;
     }
     const sentence = text.slice(start, end).trim();
     if (sentence !== "") sentences.push(sentence);

@@ -20,8 +20,8 @@ describe("rate-limit-aware map", () => {
     expect(servers.openai.stats().http429).toBe(0);
     expect(servers.openai.stats().requests).toBe(100);
     expect(ai.providers()[0]?.limits).toEqual({ rpm: 3_000, tpm: 1_000_000 });
-    // 3,000 rpm = 50/s with a 1 s burst of 50: 100 items cannot finish much faster than 1 s.
-    expect(seconds).toBeGreaterThan(0.9);
+    // 3,000 rpm at 95% = 47.5/s after a burst of ~12: 100 items take about 1.8 s.
+    expect(seconds).toBeGreaterThan(1.5);
   });
 
   it("holds every caller after a 429 until the announced retry time (no storm)", async () => {
@@ -71,7 +71,7 @@ describe("RateLimiter", () => {
     await limiter.acquire(10); // the probe
     let second = false;
     const waiting = limiter.acquire(10).then(() => (second = true));
-    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     expect(second).toBe(false);
     limiter.observe({ "x-ratelimit-limit-requests": "6000", "x-ratelimit-remaining-requests": "5999" });
     await waiting;

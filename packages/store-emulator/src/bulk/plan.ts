@@ -7,7 +7,6 @@ import {
   isObjectType,
   Kind,
   parse,
-  validate,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -19,7 +18,7 @@ import {
   isInterfaceType,
   GraphQLError,
 } from "graphql";
-import { formatGraphQLError } from "../graphql/format-errors.js";
+import { formatGraphQLError, validateLikeShopify } from "../graphql/format-errors.js";
 
 /** A connection in a bulk query: the response key under which it appears, and its own nested connections. */
 export interface ConnectionPlan {
@@ -82,8 +81,8 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): BulkPlan | 
   } catch (error) {
     return { error: `Invalid bulk query: ${error instanceof GraphQLError ? formatGraphQLError(error).message : String(error)}` };
   }
-  const errors = validate(schema, document);
-  if (errors.length) return { error: `Invalid bulk query: ${errors.map((e) => formatGraphQLError(e).message).join("; ")}` };
+  const errors = validateLikeShopify(schema, document);
+  if (errors.length) return { error: `Invalid bulk query: ${errors.map((e) => e.message).join("; ")}` };
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0]?.operation !== "query") return { error: "Invalid bulk query: a bulk query must contain exactly one query operation." };
   const operation = operations[0];

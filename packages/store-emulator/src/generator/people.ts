@@ -80,6 +80,25 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
   const stamps = Array.from({ length: count }, () => ORDERS_FROM + Math.floor(Math.sqrt(times.next()) * ORDERS_DAYS * DAY));
   stamps.sort((a, b) => a - b);
   const sellable = products.filter((p) => p.status !== "DRAFT" && p.variants.length > 0);
+  // Each customer's propensity to order: most buy once or twice, a loyal core buys often.
+  const propensity = new Prng(mixSeed(seed, STREAM.customer, -1));
+  const cumulative: number[] = [];
+  let totalWeight = 0;
+  for (let c = 0; c < customers.length; c += 1) {
+    totalWeight += propensity.weighted([[0.2, 25], [1, 35], [2, 15], [4, 12], [8, 8], [20, 5]] as const);
+    cumulative.push(totalWeight);
+  }
+  const pickCustomer = (roll: number): CustomerRecord | undefined => {
+    const target = roll * totalWeight;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] ?? 0) > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return customers[lo];
+  };
   const orders: OrderRecord[] = [];
   const firstOrder = new Map<number, number>();
   const lastOrder = new Map<number, number>();
@@ -87,8 +106,7 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
     const rng = new Prng(mixSeed(seed, STREAM.order, i));
     const processedMs = stamps[i] ?? ORDERS_FROM;
     const guest = customers.length === 0 || rng.chance(0.05);
-    // Skewed pick: index ~ n·u³ puts many orders on the first customers (the loyal core).
-    const customer = guest ? undefined : customers[Math.min(customers.length - 1, Math.floor(customers.length * rng.next() ** 3))];
+    const customer = guest ? undefined : pickCustomer(rng.next());
     const lineItems: LineItemRecord[] = [];
     const itemCount = sellable.length ? rng.weighted([[1, 55], [2, 28], [3, 12], [4, 5]] as const) : 0;
     for (let k = 0; k < itemCount; k += 1) {

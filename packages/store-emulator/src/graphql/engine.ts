@@ -76,6 +76,15 @@ export interface GraphQLRequest {
   operationName?: string | null | undefined;
 }
 
+/** graphql-js reports input-object field problems at the object; graphql-ruby at the field. */
+function rubyProblem(path: (string | number)[], message: string): { path: (string | number)[]; explanation: string } {
+  const unknown = /^Field "([^"]+)" is not defined by type "([^"]+)"/.exec(message);
+  if (unknown?.[1]) return { path: [...path, unknown[1]], explanation: `Field is not defined on ${unknown[2] ?? "input"}` };
+  const missing = /^Field "([^"]+)" of required type "([^"]+)" was not provided/.exec(message);
+  if (missing?.[1]) return { path: [...path, missing[1]], explanation: "Expected value to not be null" };
+  return { path, explanation: message.replace(/\.$/, "") };
+}
+
 /** Coerces variables like graphql-ruby reports them: `Variable $x of type T! was provided invalid value`. */
 function coerceVariables(
   schema: GraphQLSchema,
@@ -98,7 +107,7 @@ function coerceVariables(
       else continue;
     } else {
       const value = coerceInputValue(inputs[name], type, (path, _invalid, error) => {
-        problems.push({ path: [...path], explanation: error.message.replace(/\.$/, "") });
+        problems.push(rubyProblem([...path], error.message));
       });
       if (problems.length === 0) coerced[name] = value;
     }

@@ -45,7 +45,7 @@ export function resolveConnection<T>(
   if (ctx.bulk) {
     if (info.path.prev === undefined) {
       const window = ctx.bulk;
-      const page = paginate(items, { first: window.pageSize, after: window.after, reverse: args.reverse ?? null }, keyOf, view);
+      const page = paginate(items, { first: window.pageSize, after: window.after, reverse: args.reverse ?? null }, keyOf, view, { unbounded: true });
       window.next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       return page;
     }

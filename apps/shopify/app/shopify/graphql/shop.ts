@@ -7,10 +7,5 @@ export const SHOP_INFO = `#graphql
       myshopifyDomain
       currencyCode
     }
-    shopLocales {
-      locale
-      primary
-      published
-    }
   }
 `;

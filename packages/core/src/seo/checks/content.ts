@@ -9,9 +9,21 @@ export function textChecks(a: Analysis): CheckResult[] {
   const length = cjk ? a.chars : a.wordCount;
   const [good, ok, poor] = cjk ? [400, 300, 200] : [200, 150, 100];
   const unit = cjk ? "chars" : "words";
-  if (length >= good) out.push(result("textLength", "seo", "good", `textLength.good.${unit}`, { count: length }));
-  else if (length >= ok) out.push(result("textLength", "seo", "ok", `textLength.short.${unit}`, { count: length, min: good }));
-  else out.push(result("textLength", "seo", "bad", `textLength.tooShort.${unit}`, { count: length, min: good }, { score: length >= poor ? 3 : 1 }));
+  if (length >= good)
+    out.push(result("textLength", "seo", "good", `textLength.good.${unit}`, { count: length }));
+  else if (length >= ok)
+    out.push(result("textLength", "seo", "ok", `textLength.short.${unit}`, { count: length, min: good }));
+  else
+    out.push(
+      result(
+        "textLength",
+        "seo",
+        "bad",
+        `textLength.tooShort.${unit}`,
+        { count: length, min: good },
+        { score: length >= poor ? 3 : 1 },
+      ),
+    );
 
   const h1 = a.html.headingLevels.filter((l) => l === 1).length;
   if (h1 === 0) out.push(result("singleH1", "seo", "good", "singleH1.good"));
@@ -25,12 +37,14 @@ export function textChecks(a: Analysis): CheckResult[] {
       if (l > prev + 1) skipped++;
       prev = l;
     }
-    if (skipped > 0) out.push(result("headingOrder", "seo", "ok", "headingOrder.skipped", { count: skipped }));
+    if (skipped > 0)
+      out.push(result("headingOrder", "seo", "ok", "headingOrder.skipped", { count: skipped }));
     else out.push(result("headingOrder", "seo", "good", "headingOrder.good"));
   }
 
   // Specs and benefits scan better as a list once a description has some substance.
-  if (a.html.listCount > 0) out.push(result("lists", "seo", "good", "lists.good", { count: a.html.listCount }));
+  if (a.html.listCount > 0)
+    out.push(result("lists", "seo", "good", "lists.good", { count: a.html.listCount }));
   else if (length >= ok) out.push(result("lists", "seo", "ok", "lists.missing"));
   return out;
 }
@@ -52,7 +66,10 @@ export function imageChecks(a: Analysis): CheckResult[] {
   const out: CheckResult[] = [];
   const total = a.images.length;
   if (total === 0) out.push(result("imageCount", "seo", "bad", "imageCount.none"));
-  else if (total < 4) out.push(result("imageCount", "seo", "ok", "imageCount.few", { count: total, recommended: 4 }, { score: 6 }));
+  else if (total < 4)
+    out.push(
+      result("imageCount", "seo", "ok", "imageCount.few", { count: total, recommended: 4 }, { score: 6 }),
+    );
   else out.push(result("imageCount", "seo", "good", "imageCount.good", { count: total }));
 
   if (total > 0) {
@@ -61,9 +78,27 @@ export function imageChecks(a: Analysis): CheckResult[] {
     const title = a.product.title.trim().toLowerCase();
     const sameAsTitle = a.images.filter((i) => i.hasAlt && i.alt.trim().toLowerCase() === title).length;
     if (missing > 0) {
-      out.push(result("imageAlt", "seo", missing * 2 > total ? "bad" : "ok", "imageAlt.missing", { count: missing, total }, { autoFixable: true }));
+      out.push(
+        result(
+          "imageAlt",
+          "seo",
+          missing * 2 > total ? "bad" : "ok",
+          "imageAlt.missing",
+          { count: missing, total },
+          { autoFixable: true },
+        ),
+      );
     } else if (meaningless > 0) {
-      out.push(result("imageAlt", "seo", "ok", "imageAlt.fileName", { count: meaningless, total }, { autoFixable: true }));
+      out.push(
+        result(
+          "imageAlt",
+          "seo",
+          "ok",
+          "imageAlt.fileName",
+          { count: meaningless, total },
+          { autoFixable: true },
+        ),
+      );
     } else if (total > 1 && sameAsTitle === total) {
       out.push(result("imageAlt", "seo", "ok", "imageAlt.repeatedTitle", { total }, { autoFixable: true }));
     } else {
@@ -84,14 +119,35 @@ export function handleCheck(a: Analysis): CheckResult {
     return result("handle", "seo", "bad", "handle.format", { handle }, { autoFixable: true });
   }
   const parts = handle.split("-");
-  const ids = parts.filter((p) => /^\d{5,}$/.test(p) || YEAR.test(p) || /^[0-9a-f]{8,}$/.test(p) || (/\d/.test(p) && /[a-z]/.test(p) && p.replace(/\D/g, "").length >= 4));
-  if (ids.length > 0) return result("handle", "seo", "ok", "handle.ids", { handle, ids: ids.join(", ") }, { autoFixable: true });
+  const ids = parts.filter(
+    (p) =>
+      /^\d{5,}$/.test(p) ||
+      YEAR.test(p) ||
+      /^[0-9a-f]{8,}$/.test(p) ||
+      (/\d/.test(p) && /[a-z]/.test(p) && p.replace(/\D/g, "").length >= 4),
+  );
+  if (ids.length > 0)
+    return result(
+      "handle",
+      "seo",
+      "ok",
+      "handle.ids",
+      { handle, ids: ids.join(", ") },
+      { autoFixable: true },
+    );
   const stop = parts.filter((p) => a.profile.functionWords.has(fold(p))).length;
   if (stop >= 3 || (parts.length >= 4 && stop * 3 > parts.length)) {
     return result("handle", "seo", "ok", "handle.stopWords", { handle, count: stop }, { autoFixable: true });
   }
   if ([...handle].length > MAX_HANDLE_CHARS || parts.length > 8) {
-    return result("handle", "seo", "ok", "handle.long", { handle, chars: [...handle].length, max: MAX_HANDLE_CHARS }, { autoFixable: true });
+    return result(
+      "handle",
+      "seo",
+      "ok",
+      "handle.long",
+      { handle, chars: [...handle].length, max: MAX_HANDLE_CHARS },
+      { autoFixable: true },
+    );
   }
   return result("handle", "seo", "good", "handle.good", { handle });
 }
@@ -117,11 +173,26 @@ export function productDataChecks(a: Analysis): CheckResult[] {
   const barcodes = variants.map((v) => v.barcode.trim()).filter((b) => b !== "");
   const invalid = barcodes.filter((b) => !isValidGtin(b)).length;
   if (total === 0) out.push(result("productIdentifiers", "seo", "bad", "productIdentifiers.noVariants"));
-  else if (withSku === total && barcodes.length === total && invalid === 0) out.push(result("productIdentifiers", "seo", "good", "productIdentifiers.good"));
-  else if (invalid > 0) out.push(result("productIdentifiers", "seo", "ok", "productIdentifiers.invalidGtin", { count: invalid }));
-  else if (withSku === 0 && barcodes.length === 0) out.push(result("productIdentifiers", "seo", "bad", "productIdentifiers.missing"));
-  else if (barcodes.length < total) out.push(result("productIdentifiers", "seo", "ok", "productIdentifiers.noGtin", { count: total - barcodes.length, total }));
-  else out.push(result("productIdentifiers", "seo", "ok", "productIdentifiers.noSku", { count: total - withSku, total }));
+  else if (withSku === total && barcodes.length === total && invalid === 0)
+    out.push(result("productIdentifiers", "seo", "good", "productIdentifiers.good"));
+  else if (invalid > 0)
+    out.push(result("productIdentifiers", "seo", "ok", "productIdentifiers.invalidGtin", { count: invalid }));
+  else if (withSku === 0 && barcodes.length === 0)
+    out.push(result("productIdentifiers", "seo", "bad", "productIdentifiers.missing"));
+  else if (barcodes.length < total)
+    out.push(
+      result("productIdentifiers", "seo", "ok", "productIdentifiers.noGtin", {
+        count: total - barcodes.length,
+        total,
+      }),
+    );
+  else
+    out.push(
+      result("productIdentifiers", "seo", "ok", "productIdentifiers.noSku", {
+        count: total - withSku,
+        total,
+      }),
+    );
 
   if (a.product.vendor.trim() === "") out.push(result("brand", "seo", "bad", "brand.missing"));
   else out.push(result("brand", "seo", "good", "brand.good", { brand: a.product.vendor.trim() }));

@@ -19,14 +19,36 @@ export function seoTitleChecks(a: Analysis): CheckResult[] {
   }
   const px = titleWidthPx(title);
   const chars = [...title].length;
-  if (px > MAX_TITLE_PX) out.push(result("seoTitleWidth", "seo", "bad", "seoTitleWidth.tooLong", { px, chars, max: MAX_TITLE_PX }, { autoFixable: true }));
-  else if (px < 200) out.push(result("seoTitleWidth", "seo", "ok", "seoTitleWidth.short", { px, chars }, { autoFixable: true }));
+  if (px > MAX_TITLE_PX)
+    out.push(
+      result(
+        "seoTitleWidth",
+        "seo",
+        "bad",
+        "seoTitleWidth.tooLong",
+        { px, chars, max: MAX_TITLE_PX },
+        { autoFixable: true },
+      ),
+    );
+  else if (px < 200)
+    out.push(
+      result("seoTitleWidth", "seo", "ok", "seoTitleWidth.short", { px, chars }, { autoFixable: true }),
+    );
   else out.push(result("seoTitleWidth", "seo", "good", "seoTitleWidth.good", { px, chars }));
 
   // Shopify falls back to the product title; that is fine unless the product title is long.
   const copiesTitle = ownSeoTitle === "" || ownSeoTitle === a.product.title.trim();
   if (copiesTitle && titleWidthPx(a.product.title) > MAX_TITLE_PX) {
-    out.push(result("seoTitleDistinct", "seo", "bad", "seoTitleDistinct.copiesLongTitle", { px: titleWidthPx(a.product.title) }, { autoFixable: true }));
+    out.push(
+      result(
+        "seoTitleDistinct",
+        "seo",
+        "bad",
+        "seoTitleDistinct.copiesLongTitle",
+        { px: titleWidthPx(a.product.title) },
+        { autoFixable: true },
+      ),
+    );
   } else if (ownSeoTitle === "") {
     out.push(result("seoTitleDistinct", "seo", "ok", "seoTitleDistinct.default", {}, { autoFixable: true }));
   } else {
@@ -35,9 +57,23 @@ export function seoTitleChecks(a: Analysis): CheckResult[] {
 
   if (a.keyphrases.length > 0) {
     const m = matchAny(a.keyphrases, title, a.profile);
-    if (m.exact && m.position === 0) out.push(result("keyphraseInSeoTitle", "seo", "good", "keyphraseInSeoTitle.start"));
-    else if (m.exact || m.allWords) out.push(result("keyphraseInSeoTitle", "seo", "ok", "keyphraseInSeoTitle.notStart", {}, { autoFixable: true }));
-    else out.push(result("keyphraseInSeoTitle", "seo", "bad", "keyphraseInSeoTitle.missing", { keyphrase: a.keyphrases[0]?.raw ?? "" }, { autoFixable: true, score: 2 }));
+    if (m.exact && m.position === 0)
+      out.push(result("keyphraseInSeoTitle", "seo", "good", "keyphraseInSeoTitle.start"));
+    else if (m.exact || m.allWords)
+      out.push(
+        result("keyphraseInSeoTitle", "seo", "ok", "keyphraseInSeoTitle.notStart", {}, { autoFixable: true }),
+      );
+    else
+      out.push(
+        result(
+          "keyphraseInSeoTitle",
+          "seo",
+          "bad",
+          "keyphraseInSeoTitle.missing",
+          { keyphrase: a.keyphrases[0]?.raw ?? "" },
+          { autoFixable: true, score: 2 },
+        ),
+      );
   }
   return out;
 }
@@ -48,17 +84,72 @@ export function metaDescriptionChecks(a: Analysis): CheckResult[] {
   const length = a.profile.cjk ? countContentChars(meta) : [...meta].length;
   // Yoast's boundaries (121–156 characters) so both tools agree; ja/zh show about half as many.
   const [min, max] = a.profile.cjk ? [60, 80] : [120, 156];
-  if (length === 0) out.push(result("metaDescriptionLength", "seo", "bad", "metaDescriptionLength.missing", {}, { autoFixable: true, score: 1 }));
-  else if (length <= min) out.push(result("metaDescriptionLength", "seo", "ok", "metaDescriptionLength.short", { length, min, max }, { autoFixable: true }));
-  else if (length > max) out.push(result("metaDescriptionLength", "seo", "ok", "metaDescriptionLength.long", { length, min, max }, { autoFixable: true }));
+  if (length === 0)
+    out.push(
+      result(
+        "metaDescriptionLength",
+        "seo",
+        "bad",
+        "metaDescriptionLength.missing",
+        {},
+        { autoFixable: true, score: 1 },
+      ),
+    );
+  else if (length <= min)
+    out.push(
+      result(
+        "metaDescriptionLength",
+        "seo",
+        "ok",
+        "metaDescriptionLength.short",
+        { length, min, max },
+        { autoFixable: true },
+      ),
+    );
+  else if (length > max)
+    out.push(
+      result(
+        "metaDescriptionLength",
+        "seo",
+        "ok",
+        "metaDescriptionLength.long",
+        { length, min, max },
+        { autoFixable: true },
+      ),
+    );
   else out.push(result("metaDescriptionLength", "seo", "good", "metaDescriptionLength.good", { length }));
 
   if (a.keyphrases.length > 0 && length > 0) {
     let best = 0;
     for (const kp of a.keyphrases) best = Math.max(best, matchText(kp, meta, a.profile).count);
-    if (best === 0) out.push(result("keyphraseInMetaDescription", "seo", "bad", "keyphraseInMetaDescription.missing", {}, { autoFixable: true }));
-    else if (best <= 2) out.push(result("keyphraseInMetaDescription", "seo", "good", "keyphraseInMetaDescription.good", { count: best }));
-    else out.push(result("keyphraseInMetaDescription", "seo", "bad", "keyphraseInMetaDescription.tooOften", { count: best }, { autoFixable: true }));
+    if (best === 0)
+      out.push(
+        result(
+          "keyphraseInMetaDescription",
+          "seo",
+          "bad",
+          "keyphraseInMetaDescription.missing",
+          {},
+          { autoFixable: true },
+        ),
+      );
+    else if (best <= 2)
+      out.push(
+        result("keyphraseInMetaDescription", "seo", "good", "keyphraseInMetaDescription.good", {
+          count: best,
+        }),
+      );
+    else
+      out.push(
+        result(
+          "keyphraseInMetaDescription",
+          "seo",
+          "bad",
+          "keyphraseInMetaDescription.tooOften",
+          { count: best },
+          { autoFixable: true },
+        ),
+      );
   }
   return out;
 }
@@ -71,14 +162,26 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
   const p = a.profile;
 
   const contentWords = kp.contentStems.length;
-  if (contentWords === 0) out.push(result("keyphraseFunctionWords", "seo", "bad", "keyphraseFunctionWords.bad", { keyphrase: kp.raw }, { score: 0 }));
+  if (contentWords === 0)
+    out.push(
+      result(
+        "keyphraseFunctionWords",
+        "seo",
+        "bad",
+        "keyphraseFunctionWords.bad",
+        { keyphrase: kp.raw },
+        { score: 0 },
+      ),
+    );
 
   if (kp.cjk) {
     const chars = countContentChars(kp.raw);
     if (chars > 20) out.push(result("keyphraseLength", "seo", "ok", "keyphraseLength.longChars", { chars }));
     else out.push(result("keyphraseLength", "seo", "good", "keyphraseLength.good", { words: kp.wordCount }));
-  } else if (kp.wordCount > 8) out.push(result("keyphraseLength", "seo", "bad", "keyphraseLength.tooLong", { words: kp.wordCount }));
-  else if (kp.wordCount > 6) out.push(result("keyphraseLength", "seo", "ok", "keyphraseLength.long", { words: kp.wordCount }));
+  } else if (kp.wordCount > 8)
+    out.push(result("keyphraseLength", "seo", "bad", "keyphraseLength.tooLong", { words: kp.wordCount }));
+  else if (kp.wordCount > 6)
+    out.push(result("keyphraseLength", "seo", "ok", "keyphraseLength.long", { words: kp.wordCount }));
   else out.push(result("keyphraseLength", "seo", "good", "keyphraseLength.good", { words: kp.wordCount }));
 
   const inTitle = matchAny(a.keyphrases, a.product.title, p);
@@ -89,11 +192,25 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
   // Introduction: the first paragraph of body text (headings skipped).
   const intro = a.blocks.find((b) => b.kind !== "heading");
   if (intro) {
-    const inSentence = intro.sentences.some((s) => a.keyphrases.some((k) => matchAny([k], s.text, p).allWords));
+    const inSentence = intro.sentences.some((s) =>
+      a.keyphrases.some((k) => matchAny([k], s.text, p).allWords),
+    );
     const inParagraph = matchAny(a.keyphrases, intro.text, p).allWords;
-    if (inSentence) out.push(result("keyphraseInIntroduction", "seo", "good", "keyphraseInIntroduction.good"));
-    else if (inParagraph) out.push(result("keyphraseInIntroduction", "seo", "ok", "keyphraseInIntroduction.scattered"));
-    else out.push(result("keyphraseInIntroduction", "seo", "bad", "keyphraseInIntroduction.missing", {}, { autoFixable: false }));
+    if (inSentence)
+      out.push(result("keyphraseInIntroduction", "seo", "good", "keyphraseInIntroduction.good"));
+    else if (inParagraph)
+      out.push(result("keyphraseInIntroduction", "seo", "ok", "keyphraseInIntroduction.scattered"));
+    else
+      out.push(
+        result(
+          "keyphraseInIntroduction",
+          "seo",
+          "bad",
+          "keyphraseInIntroduction.missing",
+          {},
+          { autoFixable: false },
+        ),
+      );
   }
 
   if (a.product.handle.trim() !== "") {
@@ -101,25 +218,69 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
     const m = matchAny(a.keyphrases, kp.cjk ? a.product.handle : handleText, p);
     if (m.allWords) out.push(result("keyphraseInHandle", "seo", "good", "keyphraseInHandle.good"));
     // Non-Latin keyphrases rarely appear in Latin handles: only a nudge there.
-    else out.push(result("keyphraseInHandle", "seo", kp.cjk ? "ok" : "bad", "keyphraseInHandle.missing", {}, { autoFixable: true }));
+    else
+      out.push(
+        result(
+          "keyphraseInHandle",
+          "seo",
+          kp.cjk ? "ok" : "bad",
+          "keyphraseInHandle.missing",
+          {},
+          { autoFixable: true },
+        ),
+      );
   }
 
   // Image alt texts (Yoast: any image alt with the keyphrase is good; alts without it are ok).
   const withAlt = a.images.filter((i) => i.hasAlt);
-  if (a.images.length === 0) out.push(result("keyphraseInImageAlt", "seo", "bad", "keyphraseInImageAlt.noImages"));
+  if (a.images.length === 0)
+    out.push(result("keyphraseInImageAlt", "seo", "bad", "keyphraseInImageAlt.noImages"));
   else {
     const hits = withAlt.filter((i) => matchAny(a.keyphrases, i.alt, p).allWords).length;
-    if (hits > 0) out.push(result("keyphraseInImageAlt", "seo", "good", "keyphraseInImageAlt.good", { count: hits, total: a.images.length }));
-    else out.push(result("keyphraseInImageAlt", "seo", "ok", withAlt.length > 0 ? "keyphraseInImageAlt.missing" : "keyphraseInImageAlt.noAlt", {}, { autoFixable: true }));
+    if (hits > 0)
+      out.push(
+        result("keyphraseInImageAlt", "seo", "good", "keyphraseInImageAlt.good", {
+          count: hits,
+          total: a.images.length,
+        }),
+      );
+    else
+      out.push(
+        result(
+          "keyphraseInImageAlt",
+          "seo",
+          "ok",
+          withAlt.length > 0 ? "keyphraseInImageAlt.missing" : "keyphraseInImageAlt.noAlt",
+          {},
+          { autoFixable: true },
+        ),
+      );
   }
 
   const subheadings = a.blocks.filter((b) => b.kind === "heading" && b.level >= 2);
   if (subheadings.length > 0) {
     const hits = subheadings.filter((h) => matchAny(a.keyphrases, h.text, p).allWords).length;
     const share = hits / subheadings.length;
-    if (hits === 0) out.push(result("keyphraseInSubheading", "seo", "bad", "keyphraseInSubheading.missing", { total: subheadings.length }));
-    else if (share > 0.75 && subheadings.length > 1) out.push(result("keyphraseInSubheading", "seo", "ok", "keyphraseInSubheading.tooMany", { count: hits, total: subheadings.length }));
-    else out.push(result("keyphraseInSubheading", "seo", "good", "keyphraseInSubheading.good", { count: hits, total: subheadings.length }));
+    if (hits === 0)
+      out.push(
+        result("keyphraseInSubheading", "seo", "bad", "keyphraseInSubheading.missing", {
+          total: subheadings.length,
+        }),
+      );
+    else if (share > 0.75 && subheadings.length > 1)
+      out.push(
+        result("keyphraseInSubheading", "seo", "ok", "keyphraseInSubheading.tooMany", {
+          count: hits,
+          total: subheadings.length,
+        }),
+      );
+    else
+      out.push(
+        result("keyphraseInSubheading", "seo", "good", "keyphraseInSubheading.good", {
+          count: hits,
+          total: subheadings.length,
+        }),
+      );
   }
 
   out.push(densityCheck(a));
@@ -137,19 +298,28 @@ function densityCheck(a: Analysis): CheckResult {
   const words = a.wordCount;
   const density = words === 0 ? 0 : (count / words) * 100;
   const params = { count, density: Math.round(density * 100) / 100, words };
-  if (!kp || words === 0) return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 0 });
+  if (!kp || words === 0)
+    return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 0 });
   if (words < 100) {
     const max = words > 50 ? 2 : 1;
-    if (count === 0) return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 4 });
+    if (count === 0)
+      return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 4 });
     if (count <= max) return result("keyphraseDensity", "seo", "good", "keyphraseDensity.good", params);
-    return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooHigh", params, { score: count === max + 1 ? 1 : 0 });
+    return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooHigh", params, {
+      score: count === max + 1 ? 1 : 0,
+    });
   }
   const length = Math.max(1, kp.contentStems.length || kp.wordCount);
   const factor = 0.7 + length / 3;
   const adjusted = density * factor;
   const minCount = Math.max(2, Math.ceil((0.5 * words) / (100 * factor)));
-  if (count === 0) return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 4 });
-  if ((adjusted >= 0.5 && adjusted <= 3) || (count === 2 && minCount <= 2)) return result("keyphraseDensity", "seo", "good", "keyphraseDensity.good", params);
-  if (adjusted < 0.5 || count === 1) return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooLow", params, { score: 4 });
-  return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooHigh", params, { score: adjusted <= 4 ? 1 : 0 });
+  if (count === 0)
+    return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.none", params, { score: 4 });
+  if ((adjusted >= 0.5 && adjusted <= 3) || (count === 2 && minCount <= 2))
+    return result("keyphraseDensity", "seo", "good", "keyphraseDensity.good", params);
+  if (adjusted < 0.5 || count === 1)
+    return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooLow", params, { score: 4 });
+  return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooHigh", params, {
+    score: adjusted <= 4 ? 1 : 0,
+  });
 }

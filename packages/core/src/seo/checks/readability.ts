@@ -8,7 +8,8 @@ const MIN_CJK_CHARS = 100;
 export function readabilityChecks(a: Analysis): CheckResult[] {
   const out: CheckResult[] = [];
   const cjk = a.profile.cjk;
-  if (a.wordCount === 0) return [result("textPresence", "readability", "bad", "textPresence.none", {}, { score: 1 })];
+  if (a.wordCount === 0)
+    return [result("textPresence", "readability", "bad", "textPresence.none", {}, { score: 1 })];
   const enough = cjk ? a.chars >= MIN_CJK_CHARS : a.wordCount >= MIN_WORDS;
 
   if (a.readingEase) {
@@ -26,7 +27,8 @@ export function readabilityChecks(a: Analysis): CheckResult[] {
     const percent = Math.round((long / sentences.length) * 1000) / 10;
     const params = { percent, max };
     const key = cjk ? "sentenceLength.chars" : "sentenceLength.words";
-    if (percent <= 20) out.push(result("sentenceLength", "readability", "good", "sentenceLength.good", params));
+    if (percent <= 20)
+      out.push(result("sentenceLength", "readability", "good", "sentenceLength.good", params));
     else if (percent <= 25) out.push(result("sentenceLength", "readability", "ok", key, params));
     else out.push(result("sentenceLength", "readability", "bad", key, params));
   }
@@ -38,8 +40,22 @@ export function readabilityChecks(a: Analysis): CheckResult[] {
     const longest = Math.max(...paragraphs.map(size));
     const tooLong = paragraphs.filter((b) => size(b) > ok).length;
     const unit = cjk ? "chars" : "words";
-    if (longest > max) out.push(result("paragraphLength", "readability", "bad", `paragraphLength.long.${unit}`, { count: tooLong, longest, max: ok }));
-    else if (longest > ok) out.push(result("paragraphLength", "readability", "ok", `paragraphLength.long.${unit}`, { count: tooLong, longest, max: ok }));
+    if (longest > max)
+      out.push(
+        result("paragraphLength", "readability", "bad", `paragraphLength.long.${unit}`, {
+          count: tooLong,
+          longest,
+          max: ok,
+        }),
+      );
+    else if (longest > ok)
+      out.push(
+        result("paragraphLength", "readability", "ok", `paragraphLength.long.${unit}`, {
+          count: tooLong,
+          longest,
+          max: ok,
+        }),
+      );
     else out.push(result("paragraphLength", "readability", "good", "paragraphLength.good"));
   }
 
@@ -54,23 +70,43 @@ export function readabilityChecks(a: Analysis): CheckResult[] {
   }
   const total = cjk ? a.chars : a.wordCount;
   const hasSubheadings = a.blocks.some((b) => b.kind === "heading" && b.level >= 2);
-  if (total > limit && !hasSubheadings) out.push(result("subheadingDistribution", "readability", "bad", "subheadingDistribution.none", { count: total }));
-  else if (longestSection > limit * (350 / 300)) out.push(result("subheadingDistribution", "readability", "bad", "subheadingDistribution.long", { count: longestSection }));
-  else if (longestSection > limit) out.push(result("subheadingDistribution", "readability", "ok", "subheadingDistribution.long", { count: longestSection }));
+  if (total > limit && !hasSubheadings)
+    out.push(
+      result("subheadingDistribution", "readability", "bad", "subheadingDistribution.none", { count: total }),
+    );
+  else if (longestSection > limit * (350 / 300))
+    out.push(
+      result("subheadingDistribution", "readability", "bad", "subheadingDistribution.long", {
+        count: longestSection,
+      }),
+    );
+  else if (longestSection > limit)
+    out.push(
+      result("subheadingDistribution", "readability", "ok", "subheadingDistribution.long", {
+        count: longestSection,
+      }),
+    );
   else out.push(result("subheadingDistribution", "readability", "good", "subheadingDistribution.good"));
 
   if (enough && sentences.length > 0) {
     const passive = sentences.filter((s) => s.passive).length;
     const percent = Math.round((passive / sentences.length) * 1000) / 10;
-    if (percent <= 10) out.push(result("passiveVoice", "readability", "good", "passiveVoice.good", { percent }));
-    else if (percent <= 15) out.push(result("passiveVoice", "readability", "ok", "passiveVoice.tooMuch", { percent }));
+    if (percent <= 10)
+      out.push(result("passiveVoice", "readability", "good", "passiveVoice.good", { percent }));
+    else if (percent <= 15)
+      out.push(result("passiveVoice", "readability", "ok", "passiveVoice.tooMuch", { percent }));
     else out.push(result("passiveVoice", "readability", "bad", "passiveVoice.tooMuch", { percent }));
 
     const transitions = sentences.filter((s) => s.transition).length;
     const tPercent = Math.round((transitions / sentences.length) * 1000) / 10;
-    if (tPercent >= 30) out.push(result("transitionWords", "readability", "good", "transitionWords.good", { percent: tPercent }));
-    else if (tPercent >= 20) out.push(result("transitionWords", "readability", "ok", "transitionWords.few", { percent: tPercent }));
-    else out.push(result("transitionWords", "readability", "bad", "transitionWords.few", { percent: tPercent }));
+    if (tPercent >= 30)
+      out.push(
+        result("transitionWords", "readability", "good", "transitionWords.good", { percent: tPercent }),
+      );
+    else if (tPercent >= 20)
+      out.push(result("transitionWords", "readability", "ok", "transitionWords.few", { percent: tPercent }));
+    else
+      out.push(result("transitionWords", "readability", "bad", "transitionWords.few", { percent: tPercent }));
   }
 
   // Three or more sentences in a row starting with the same word(s) read as monotonous.
@@ -84,7 +120,14 @@ export function readabilityChecks(a: Analysis): CheckResult[] {
       if (run > worst) [worst, worstWord] = [run, cur];
     } else run = 1;
   }
-  if (worst >= 3) out.push(result("consecutiveSentences", "readability", "bad", "consecutiveSentences.repeated", { count: worst, word: worstWord }));
-  else if (a.sentences.length >= 3) out.push(result("consecutiveSentences", "readability", "good", "consecutiveSentences.good"));
+  if (worst >= 3)
+    out.push(
+      result("consecutiveSentences", "readability", "bad", "consecutiveSentences.repeated", {
+        count: worst,
+        word: worstWord,
+      }),
+    );
+  else if (a.sentences.length >= 3)
+    out.push(result("consecutiveSentences", "readability", "good", "consecutiveSentences.good"));
   return out;
 }

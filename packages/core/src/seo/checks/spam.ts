@@ -4,12 +4,42 @@ import { result, type CheckResult } from "./result.js";
 
 // Residue of marketplace imports (AliExpress and co.), matched on folded word n-grams.
 const NOISE_PHRASES = new Set([
-  "hot sale", "new arrival", "new arrivals", "free shipping", "drop shipping", "dropshipping", "wholesale",
-  "high quality", "best quality", "top quality", "100 brand new", "brand new", "factory price",
-  "factory direct", "cheap price", "lowest price", "best seller", "best selling", "hot selling",
-  "retail package", "retail box", "in stock", "fast shipping", "dropship", "aliexpress",
-  "envio gratis", "livraison gratuite", "kostenloser versand", "spedizione gratuita", "frete gratis",
-  "gratis verzending", "darmowa dostawa", "nouveaute", "novedad", "neuheit", "novita",
+  "hot sale",
+  "new arrival",
+  "new arrivals",
+  "free shipping",
+  "drop shipping",
+  "dropshipping",
+  "wholesale",
+  "high quality",
+  "best quality",
+  "top quality",
+  "100 brand new",
+  "brand new",
+  "factory price",
+  "factory direct",
+  "cheap price",
+  "lowest price",
+  "best seller",
+  "best selling",
+  "hot selling",
+  "retail package",
+  "retail box",
+  "in stock",
+  "fast shipping",
+  "dropship",
+  "aliexpress",
+  "envio gratis",
+  "livraison gratuite",
+  "kostenloser versand",
+  "spedizione gratuita",
+  "frete gratis",
+  "gratis verzending",
+  "darmowa dostawa",
+  "nouveaute",
+  "novedad",
+  "neuheit",
+  "novita",
 ]);
 const YEAR = /^(19|20)\d{2}$/;
 
@@ -24,7 +54,8 @@ export function findImportNoise(text: string): string[] {
     if (NOISE_PHRASES.has(three)) found.push(three);
     else if (NOISE_PHRASES.has(two)) found.push(two);
     else if (NOISE_PHRASES.has(w)) found.push(w);
-    else if (YEAR.test(w) && (ws[i + 1] === "new" || ws[i + 1] === "newest" || ws[i - 1] === "new")) found.push(`${w} new`);
+    else if (YEAR.test(w) && (ws[i + 1] === "new" || ws[i + 1] === "newest" || ws[i - 1] === "new"))
+      found.push(`${w} new`);
   }
   return found;
 }
@@ -71,7 +102,10 @@ export function findContactInfo(text: string): string[] {
     if (ch >= "0" && ch <= "9") {
       digits++;
       runLength++;
-    } else if (runLength > 0 && (ch === " " || ch === "-" || ch === "." || ch === "(" || ch === ")" || ch === "+")) {
+    } else if (
+      runLength > 0 &&
+      (ch === " " || ch === "-" || ch === "." || ch === "(" || ch === ")" || ch === "+")
+    ) {
       runLength++;
     } else {
       // A bare 13-digit block is a barcode; a phone number has separators or a leading "+".
@@ -108,25 +142,61 @@ export function spamChecks(a: Analysis): CheckResult[] {
   for (const [w, c] of counts) if (c > topCount) [top, topCount] = [w, c];
   const share = contentWords === 0 ? 0 : topCount / contentWords;
   const density = a.wordCount === 0 ? 0 : (a.keyphraseCount / a.wordCount) * 100;
-  const titleWords = latinWords(title).map(fold).filter((w) => w.length > 2 && !a.profile.functionWords.has(w));
+  const titleWords = latinWords(title)
+    .map(fold)
+    .filter((w) => w.length > 2 && !a.profile.functionWords.has(w));
   const titleRepeats = titleWords.length - new Set(titleWords).size;
-  if ((contentWords >= 50 && share > 0.08) || density > 6) {
-    out.push(result("keywordStuffing", "seo", "bad", "keywordStuffing.body", { word: top, percent: Math.round(Math.max(share * 100, density)) }));
+  if ((contentWords >= 50 && share > 0.08) || (a.wordCount >= 100 && density > 6)) {
+    out.push(
+      result("keywordStuffing", "seo", "bad", "keywordStuffing.body", {
+        word: top,
+        percent: Math.round(Math.max(share * 100, density)),
+      }),
+    );
   } else if (titleRepeats >= 2) {
-    out.push(result("keywordStuffing", "seo", "bad", "keywordStuffing.title", { count: titleRepeats + 1 }, { autoFixable: true }));
+    out.push(
+      result(
+        "keywordStuffing",
+        "seo",
+        "bad",
+        "keywordStuffing.title",
+        { count: titleRepeats + 1 },
+        { autoFixable: true },
+      ),
+    );
   } else out.push(result("keywordStuffing", "seo", "good", "keywordStuffing.good"));
 
   const caps = capsStats(`${title}\n${bodyText}`);
   if (caps.runs > 0 || (caps.share > 0.3 && latinWords(bodyText).length >= 10)) {
-    out.push(result("capitals", "seo", caps.runs > 2 || caps.share > 0.5 ? "bad" : "ok", "capitals.shouting", { count: caps.runs }, { autoFixable: true }));
+    out.push(
+      result(
+        "capitals",
+        "seo",
+        caps.runs > 2 || caps.share > 0.5 ? "bad" : "ok",
+        "capitals.shouting",
+        { count: caps.runs },
+        { autoFixable: true },
+      ),
+    );
   } else out.push(result("capitals", "seo", "good", "capitals.good"));
 
   const noise = [...new Set([...findImportNoise(title), ...findImportNoise(bodyText.slice(0, 20_000))])];
-  if (noise.length > 0) out.push(result("importNoise", "seo", noise.length > 2 ? "bad" : "ok", "importNoise.found", { phrases: noise.slice(0, 5).join(", ") }, { autoFixable: true }));
+  if (noise.length > 0)
+    out.push(
+      result(
+        "importNoise",
+        "seo",
+        noise.length > 2 ? "bad" : "ok",
+        "importNoise.found",
+        { phrases: noise.slice(0, 5).join(", ") },
+        { autoFixable: true },
+      ),
+    );
   else out.push(result("importNoise", "seo", "good", "importNoise.good"));
 
   const contact = [...new Set(findContactInfo(bodyText))];
-  if (contact.length > 0) out.push(result("sellerContact", "seo", "bad", "sellerContact.found", { kinds: contact.join(", ") }));
+  if (contact.length > 0)
+    out.push(result("sellerContact", "seo", "bad", "sellerContact.found", { kinds: contact.join(", ") }));
   else out.push(result("sellerContact", "seo", "good", "sellerContact.good"));
 
   const h = a.html;
@@ -135,7 +205,12 @@ export function spamChecks(a: Analysis): CheckResult[] {
   } else if (h.scriptOrStyleCount > 0) {
     out.push(result("htmlHygiene", "seo", "bad", "htmlHygiene.scripts", { count: h.scriptOrStyleCount }));
   } else if (h.inlineStyleCount + h.legacyTagCount > 3 || h.emptyBlockCount > 3) {
-    out.push(result("htmlHygiene", "seo", "ok", "htmlHygiene.messy", { styles: h.inlineStyleCount + h.legacyTagCount, empty: h.emptyBlockCount }));
+    out.push(
+      result("htmlHygiene", "seo", "ok", "htmlHygiene.messy", {
+        styles: h.inlineStyleCount + h.legacyTagCount,
+        empty: h.emptyBlockCount,
+      }),
+    );
   } else out.push(result("htmlHygiene", "seo", "good", "htmlHygiene.good"));
   return out;
 }

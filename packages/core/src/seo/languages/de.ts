@@ -1,4 +1,12 @@
-import { auxiliaryThenParticiple, averages, ease, vowelGroups, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  vowelGroups,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const VOWELS = new Set("aeiouyäöü");
 const WERDEN = words("wird werden wurde wurden worden werde wirst wurdest geworden");
@@ -32,7 +40,9 @@ export const de: LanguageProfile = {
     mit nach von vom zu zum zur fur uber unter vor hinter neben zwischen durch gegen ohne um ist sind war
     waren sein hat haben wird werden es er sie wir ihr ich du sich nicht kein keine auch noch nur sehr
     mehr als wie wenn dass so ja ihre ihr unser unsere dieser diese dieses`),
-  articles: words("der die das den dem des ein eine einen einem einer eines dieser diese dieses unser unsere"),
+  articles: words(
+    "der die das den dem des ein eine einen einem einer eines dieser diese dieses unser unsere",
+  ),
   transitionWords: wordSet(`
     ausserdem, zudem, ebenfalls, dennoch, jedoch, trotzdem, allerdings, deshalb, deswegen, daher, darum,
     somit, folglich, weil, denn, obwohl, wahrend, zuerst, erstens, zweitens, danach, anschliessend,

@@ -1,4 +1,12 @@
-import { auxiliaryThenParticiple, averages, ease, vowelGroups, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  vowelGroups,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const VOWELS = new Set("aeiouy");
 const IRREGULAR_PARTICIPLES = words(`
@@ -60,7 +68,12 @@ export const en: LanguageProfile = {
   stem,
   syllables,
   isPassive: (ws) =>
-    auxiliaryThenParticiple(ws, BE, (w) => (w.length > 3 && w.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(w), 3),
+    auxiliaryThenParticiple(
+      ws,
+      BE,
+      (w) => (w.length > 3 && w.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(w),
+      3,
+    ),
   // Flesch (1948): 206.835 − 1.015·words/sentence − 84.6·syllables/word.
   readingEase(s) {
     const { asl, asw } = averages(s);

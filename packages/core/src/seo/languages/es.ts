@@ -1,4 +1,13 @@
-import { auxiliaryThenParticiple, averages, ease, romanceSyllables, stripAccents, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  romanceSyllables,
+  stripAccents,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const STRONG = new Set("aeoáéóíú");
 const WEAK = new Set("iuü");
@@ -34,7 +43,12 @@ export const es: LanguageProfile = {
   stem,
   syllables: (w) => romanceSyllables(w.replace(/[^a-záéíóúüñ]/g, ""), STRONG, WEAK),
   isPassive: (ws) =>
-    auxiliaryThenParticiple(ws, SER, (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)), 2),
+    auxiliaryThenParticiple(
+      ws,
+      SER,
+      (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)),
+      2,
+    ),
   // Fernández Huerta (1959): 206.84 − 0.60·syllables per 100 words − 1.02·words/sentence.
   readingEase(s) {
     const { asl, s100 } = averages(s);

@@ -1,4 +1,13 @@
-import { auxiliaryThenParticiple, averages, ease, stripAccents, vowelGroups, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  stripAccents,
+  vowelGroups,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const VOWELS = new Set("aeiouyàâäéèêëîïôöûùüÿœæ");
 const ETRE = words("est sont etait etaient sera seront etre ete soit soient fut furent serait seraient");
@@ -36,7 +45,8 @@ function stem(w: string): string {
   if (w.endsWith("eaux")) return w.slice(0, -1);
   if (w.endsWith("s") || w.endsWith("x")) w = w.slice(0, -1);
   // Feminine "-e" after a participle/adjective ending ("noire" ~ "noir", "élégante" ~ "élégant").
-  if (w.length > 4 && w.endsWith("e") && /[^aeiou]e$/.test(w) && /(ir|ur|nt|ll|ss|an|in|on|ee)e$/.test(w)) return w.slice(0, -1);
+  if (w.length > 4 && w.endsWith("e") && /[^aeiou]e$/.test(w) && /(ir|ur|nt|ll|ss|an|in|on|ee)e$/.test(w))
+    return w.slice(0, -1);
   if (w.endsWith("ee")) return w.slice(0, -1);
   return w;
 }
@@ -59,7 +69,12 @@ export const fr: LanguageProfile = {
   stem,
   syllables,
   isPassive: (ws) =>
-    auxiliaryThenParticiple(ws, ETRE, (w) => (w.length > 3 && /(é|ée|és|ées)$/.test(w)) || IRREGULAR.has(stripAccents(w)), 2),
+    auxiliaryThenParticiple(
+      ws,
+      ETRE,
+      (w) => (w.length > 3 && /(é|ée|és|ées)$/.test(w)) || IRREGULAR.has(stripAccents(w)),
+      2,
+    ),
   // Kandel & Moles (1958): 207 − 1.015·words/sentence − 73.6·syllables/word.
   readingEase(s) {
     const { asl, asw } = averages(s);

@@ -14,7 +14,16 @@ import { zh } from "./zh.js";
 export type { LanguageProfile, ReadingEase, TextStats } from "./types.js";
 
 const PROFILES: Readonly<Record<Language, LanguageProfile>> = {
-  en, fr, es, de, it, "pt-BR": pt, nl, pl, ja, "zh-CN": zh,
+  en,
+  fr,
+  es,
+  de,
+  it,
+  "pt-BR": pt,
+  nl,
+  pl,
+  ja,
+  "zh-CN": zh,
 };
 
 export function languageProfile(language: Language): LanguageProfile {

@@ -1,4 +1,13 @@
-import { auxiliaryThenParticiple, averages, ease, romanceSyllables, stripAccents, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  romanceSyllables,
+  stripAccents,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const STRONG = new Set("aeoàèéòóìíùú");
 const WEAK = new Set("iu");
@@ -36,7 +45,13 @@ export const it: LanguageProfile = {
   stem,
   syllables: (w) => romanceSyllables(w.replace(/[^a-zàèéìíòóùú]/g, ""), STRONG, WEAK),
   isPassive: (ws) =>
-    auxiliaryThenParticiple(ws, AUX, (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)), 2, false),
+    auxiliaryThenParticiple(
+      ws,
+      AUX,
+      (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)),
+      2,
+      false,
+    ),
   // Flesch–Vacca (Franchina & Vacca 1972): 217 − 1.3·words/sentence − 0.6·syllables per 100 words.
   readingEase(s) {
     const { asl, s100 } = averages(s);

@@ -41,7 +41,13 @@ export function tateisi(stats: TextStats): { rs: number } {
   const ls = stats.chars / Math.max(1, stats.sentences);
   const cp = touten / Math.max(1, kuten, stats.sentences);
   const rs =
-    -0.12 * ls - 1.37 * mean("alpha") + 7.4 * mean("hiragana") - 23.18 * mean("kanji") - 5.4 * mean("katakana") - 4.67 * cp + 115.79;
+    -0.12 * ls -
+    1.37 * mean("alpha") +
+    7.4 * mean("hiragana") -
+    23.18 * mean("kanji") -
+    5.4 * mean("katakana") -
+    4.67 * cp +
+    115.79;
   return { rs };
 }
 
@@ -53,9 +59,33 @@ export const ja: LanguageProfile = {
     これ それ あれ など ね よ だ た て`),
   articles: words("この その あの"),
   transitionWords: new Set([
-    "しかし", "また", "さらに", "そのため", "だから", "したがって", "ですから", "つまり", "例えば",
-    "たとえば", "まず", "次に", "最後に", "一方", "ただし", "なお", "そして", "それから", "特に",
-    "そこで", "ところが", "けれども", "なぜなら", "要するに", "結果として", "それでも", "加えて",
+    "しかし",
+    "また",
+    "さらに",
+    "そのため",
+    "だから",
+    "したがって",
+    "ですから",
+    "つまり",
+    "例えば",
+    "たとえば",
+    "まず",
+    "次に",
+    "最後に",
+    "一方",
+    "ただし",
+    "なお",
+    "そして",
+    "それから",
+    "特に",
+    "そこで",
+    "ところが",
+    "けれども",
+    "なぜなら",
+    "要するに",
+    "結果として",
+    "それでも",
+    "加えて",
   ]),
   stem: (w) => w,
   syllables: () => 1,

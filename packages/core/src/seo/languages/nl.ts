@@ -1,4 +1,12 @@
-import { auxiliaryThenParticiple, averages, ease, vowelGroups, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  vowelGroups,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const VOWELS = new Set("aeiouyéèáóú");
 const DIAERESIS = new Set("ëïöü");

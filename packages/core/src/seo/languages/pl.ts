@@ -1,4 +1,12 @@
-import { auxiliaryThenParticiple, clamp, round1, stripAccents, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  clamp,
+  round1,
+  stripAccents,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const VOWELS = new Set("aeiouyąęó");
 const ZOSTAC = words("zostal zostala zostalo zostaly zostali zostanie zostana zostac zostaje zostaja");
@@ -20,7 +28,26 @@ function syllables(word: string): number {
   return Math.max(w.length > 0 ? 1 : 0, n);
 }
 
-const ENDINGS = ["ami", "ach", "ego", "emu", "ymi", "imi", "ych", "ich", "ow", "om", "ej", "em", "a", "y", "i", "e", "o", "u"];
+const ENDINGS = [
+  "ami",
+  "ach",
+  "ego",
+  "emu",
+  "ymi",
+  "imi",
+  "ych",
+  "ich",
+  "ow",
+  "om",
+  "ej",
+  "em",
+  "a",
+  "y",
+  "i",
+  "e",
+  "o",
+  "u",
+];
 function stem(w: string): string {
   for (const e of ENDINGS) if (w.endsWith(e) && w.length - e.length >= 3) return w.slice(0, -e.length);
   return w;

@@ -1,4 +1,13 @@
-import { auxiliaryThenParticiple, averages, ease, romanceSyllables, stripAccents, wordSet, words, type LanguageProfile } from "./types.js";
+import {
+  auxiliaryThenParticiple,
+  averages,
+  ease,
+  romanceSyllables,
+  stripAccents,
+  wordSet,
+  words,
+  type LanguageProfile,
+} from "./types.js";
 
 const STRONG = new Set("aeoáéóâêôãõàíú");
 const WEAK = new Set("iuü");
@@ -47,7 +56,13 @@ export const pt: LanguageProfile = {
   stem,
   syllables,
   isPassive: (ws) =>
-    auxiliaryThenParticiple(ws, SER, (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)), 2, false),
+    auxiliaryThenParticiple(
+      ws,
+      SER,
+      (w) => (w.length > 4 && PARTICIPLE.test(stripAccents(w))) || IRREGULAR.has(stripAccents(w)),
+      2,
+      false,
+    ),
   // Martins et al. (1996), Flesch adapted to Portuguese: 248.835 − 1.015·ASL − 84.6·ASW.
   readingEase(s) {
     const { asl, asw } = averages(s);

@@ -111,7 +111,7 @@ export function auxiliaryThenParticiple(
 
 /** Removes diacritics only ("été" → "ete"); auxiliaries are listed without them. */
 export function stripAccents(word: string): string {
-  return /[^\x00-\x7f]/.test(word) ? word.normalize("NFD").replace(/\p{M}+/gu, "") : word;
+  return /[^\u0020-\u007e]/.test(word) ? word.normalize("NFD").replace(/\p{M}+/gu, "") : word;
 }
 
 /**

@@ -5,29 +5,37 @@ export const de: Record<MessageKey, string> = {
   "seoTitle.fix": "Gib dem Produkt einen Titel oder einen SEO-Titel.",
   "seoTitleWidth.good": "Breite des SEO-Titels: {px} px ({chars} Zeichen), passt in die Suchergebnisse.",
   "seoTitleWidth.short": "Breite des SEO-Titels: nur {px} px ({chars} Zeichen); da ist noch Platz.",
-  "seoTitleWidth.tooLong": "Breite des SEO-Titels: {px} px ({chars} Zeichen); Google kürzt Titel über {max} px.",
+  "seoTitleWidth.tooLong":
+    "Breite des SEO-Titels: {px} px ({chars} Zeichen); Google kürzt Titel über {max} px.",
   "seoTitleWidth.fix": "Schreibe einen SEO-Titel mit etwa 50–60 Zeichen, der mit der Keyphrase beginnt.",
   "seoTitleDistinct.good": "SEO-Titel: unabhängig vom Produkttitel gesetzt.",
   "seoTitleDistinct.default": "SEO-Titel: nicht gesetzt, daher wird der Produkttitel verwendet.",
-  "seoTitleDistinct.copiesLongTitle": "SEO-Titel: übernimmt einen für Suchergebnisse zu langen Produkttitel ({px} px).",
+  "seoTitleDistinct.copiesLongTitle":
+    "SEO-Titel: übernimmt einen für Suchergebnisse zu langen Produkttitel ({px} px).",
   "seoTitleDistinct.fix": "Setze einen SEO-Titel, der kürzer ist als der Produkttitel.",
   "keyphraseInSeoTitle.start": "Keyphrase im SEO-Titel: steht am Anfang. Gut gemacht!",
   "keyphraseInSeoTitle.notStart": "Keyphrase im SEO-Titel: vorhanden, aber nicht am Anfang.",
   "keyphraseInSeoTitle.missing": "Keyphrase im SEO-Titel: „{keyphrase}“ kommt nicht vor.",
   "keyphraseInSeoTitle.fix": "Beginne den SEO-Titel mit der Keyphrase.",
   "metaDescriptionLength.good": "Länge der Meta-Beschreibung: {length} Zeichen. Gut gemacht!",
-  "metaDescriptionLength.missing": "Meta-Beschreibung: fehlt; Suchmaschinen zeigen dann einen beliebigen Textausschnitt.",
-  "metaDescriptionLength.short": "Länge der Meta-Beschreibung: {length} Zeichen, kürzer als die empfohlenen {min}–{max}.",
-  "metaDescriptionLength.long": "Länge der Meta-Beschreibung: {length} Zeichen; angezeigt werden nur etwa {max}.",
-  "metaDescriptionLength.fix": "Schreibe eine Meta-Beschreibung, die den wichtigsten Vorteil des Produkts nennt und die Keyphrase enthält.",
+  "metaDescriptionLength.missing":
+    "Meta-Beschreibung: fehlt; Suchmaschinen zeigen dann einen beliebigen Textausschnitt.",
+  "metaDescriptionLength.short":
+    "Länge der Meta-Beschreibung: {length} Zeichen, kürzer als die empfohlenen {min}–{max}.",
+  "metaDescriptionLength.long":
+    "Länge der Meta-Beschreibung: {length} Zeichen; angezeigt werden nur etwa {max}.",
+  "metaDescriptionLength.fix":
+    "Schreibe eine Meta-Beschreibung, die den wichtigsten Vorteil des Produkts nennt und die Keyphrase enthält.",
   "keyphraseInMetaDescription.good": "Keyphrase in der Meta-Beschreibung: {count}-mal gefunden. Gut gemacht!",
   "keyphraseInMetaDescription.missing": "Keyphrase in der Meta-Beschreibung: nicht gefunden.",
-  "keyphraseInMetaDescription.tooOften": "Keyphrase in der Meta-Beschreibung: {count}-mal gefunden, das wirkt überladen.",
+  "keyphraseInMetaDescription.tooOften":
+    "Keyphrase in der Meta-Beschreibung: {count}-mal gefunden, das wirkt überladen.",
   "keyphraseInMetaDescription.fix": "Verwende die Keyphrase ein- oder zweimal in der Meta-Beschreibung.",
   "keyphrase.missing": "Fokus-Keyphrase: nicht gesetzt, daher können die Keyphrase-Prüfungen nicht laufen.",
   "keyphrase.fix": "Wähle den Begriff, mit dem Kunden nach diesem Produkt suchen.",
   "keyphraseFunctionWords.bad": "Keyphrase: „{keyphrase}“ besteht nur aus Funktionswörtern.",
-  "keyphraseFunctionWords.fix": "Verwende eine Keyphrase mit mindestens einem aussagekräftigen Wort, etwa der Produktart.",
+  "keyphraseFunctionWords.fix":
+    "Verwende eine Keyphrase mit mindestens einem aussagekräftigen Wort, etwa der Produktart.",
   "keyphraseLength.good": "Länge der Keyphrase: {words} Wort/Wörter. Gut.",
   "keyphraseLength.long": "Länge der Keyphrase: {words} Wörter; eine kürzere Keyphrase rankt leichter.",
   "keyphraseLength.tooLong": "Länge der Keyphrase: {words} Wörter sind viel zu lang.",
@@ -38,7 +46,8 @@ export const de: Record<MessageKey, string> = {
   "keyphraseInTitle.missing": "Keyphrase im Produkttitel: „{keyphrase}“ kommt nicht vor.",
   "keyphraseInTitle.fix": "Verwende die Keyphrase im Produkttitel.",
   "keyphraseInIntroduction.good": "Keyphrase in der Einleitung: im ersten Absatz gefunden.",
-  "keyphraseInIntroduction.scattered": "Keyphrase in der Einleitung: ihre Wörter stehen im ersten Absatz, aber nicht in einem Satz.",
+  "keyphraseInIntroduction.scattered":
+    "Keyphrase in der Einleitung: ihre Wörter stehen im ersten Absatz, aber nicht in einem Satz.",
   "keyphraseInIntroduction.missing": "Keyphrase in der Einleitung: nicht im ersten Absatz.",
   "keyphraseInIntroduction.fix": "Erwähne die Keyphrase in den ersten Sätzen der Beschreibung.",
   "keyphraseInHandle.good": "Keyphrase im URL-Handle: gefunden.",
@@ -50,13 +59,18 @@ export const de: Record<MessageKey, string> = {
   "keyphraseInImageAlt.noImages": "Keyphrase im Alt-Text: das Produkt hat keine Bilder.",
   "keyphraseInImageAlt.fix": "Beschreibe mindestens ein Bild mit einem Alt-Text, der die Keyphrase enthält.",
   "keyphraseInSubheading.good": "Keyphrase in Zwischenüberschriften: in {count} von {total}.",
-  "keyphraseInSubheading.missing": "Keyphrase in Zwischenüberschriften: keine der {total} Zwischenüberschriften erwähnt sie.",
-  "keyphraseInSubheading.tooMany": "Keyphrase in Zwischenüberschriften: in {count} von {total}, das wirkt eintönig.",
-  "keyphraseInSubheading.fix": "Verwende die Keyphrase oder ein Synonym in ein bis zwei Zwischenüberschriften.",
+  "keyphraseInSubheading.missing":
+    "Keyphrase in Zwischenüberschriften: keine der {total} Zwischenüberschriften erwähnt sie.",
+  "keyphraseInSubheading.tooMany":
+    "Keyphrase in Zwischenüberschriften: in {count} von {total}, das wirkt eintönig.",
+  "keyphraseInSubheading.fix":
+    "Verwende die Keyphrase oder ein Synonym in ein bis zwei Zwischenüberschriften.",
   "keyphraseDensity.good": "Keyphrase-Dichte: {count}-mal in {words} Wörtern gefunden ({density} %). Gut.",
   "keyphraseDensity.none": "Keyphrase-Dichte: die Keyphrase steht nicht in der Beschreibung.",
-  "keyphraseDensity.tooLow": "Keyphrase-Dichte: {count}-mal in {words} Wörtern gefunden ({density} %), zu selten.",
-  "keyphraseDensity.tooHigh": "Keyphrase-Dichte: {count}-mal in {words} Wörtern gefunden ({density} %), zu oft.",
+  "keyphraseDensity.tooLow":
+    "Keyphrase-Dichte: {count}-mal in {words} Wörtern gefunden ({density} %), zu selten.",
+  "keyphraseDensity.tooHigh":
+    "Keyphrase-Dichte: {count}-mal in {words} Wörtern gefunden ({density} %), zu oft.",
   "keyphraseDensity.fix": "Verwende die Keyphrase natürlich, etwa einmal pro 100 Wörter.",
   "textLength.good.words": "Textlänge: {count} Wörter. Gut.",
   "textLength.short.words": "Textlänge: {count} Wörter, etwas unter den empfohlenen {min}.",
@@ -64,9 +78,11 @@ export const de: Record<MessageKey, string> = {
   "textLength.good.chars": "Textlänge: {count} Zeichen. Gut.",
   "textLength.short.chars": "Textlänge: {count} Zeichen, etwas unter den empfohlenen {min}.",
   "textLength.tooShort.chars": "Textlänge: {count} Zeichen, weit unter den empfohlenen {min}.",
-  "textLength.fix": "Beschreibe Material, Größen, Verwendung und Pflege, damit Kunden und Suchmaschinen mehr erfahren.",
+  "textLength.fix":
+    "Beschreibe Material, Größen, Verwendung und Pflege, damit Kunden und Suchmaschinen mehr erfahren.",
   "singleH1.good": "Überschriften: keine zusätzliche H1 in der Beschreibung.",
-  "singleH1.extra": "Überschriften: die Beschreibung enthält {count} H1-Überschrift(en), obwohl der Produkttitel schon die H1 ist.",
+  "singleH1.extra":
+    "Überschriften: die Beschreibung enthält {count} H1-Überschrift(en), obwohl der Produkttitel schon die H1 ist.",
   "singleH1.fix": "Mache aus den H1-Überschriften der Beschreibung H2.",
   "headingOrder.good": "Reihenfolge der Überschriften: logisch.",
   "headingOrder.skipped": "Reihenfolge der Überschriften: {count} Ebene(n) übersprungen.",
@@ -85,18 +101,21 @@ export const de: Record<MessageKey, string> = {
   "imageAlt.fix": "Beschreibe in einem kurzen Alt-Text, was jedes Bild zeigt (Farbe, Ansicht, Detail).",
   "handle.good": "URL-Handle: kurz und sauber.",
   "handle.missing": "URL-Handle: fehlt.",
-  "handle.format": "URL-Handle: „{handle}“ sollte aus kleingeschriebenen, mit Bindestrichen verbundenen Wörtern bestehen.",
+  "handle.format":
+    "URL-Handle: „{handle}“ sollte aus kleingeschriebenen, mit Bindestrichen verbundenen Wörtern bestehen.",
   "handle.ids": "URL-Handle: enthält Codes oder Daten ({ids}).",
   "handle.stopWords": "URL-Handle: {count} Füllwörter machen ihn unnötig lang.",
   "handle.long": "URL-Handle: {chars} Zeichen; bleibe unter {max}.",
-  "handle.fix": "Verwende einen kurzen Handle aus kleingeschriebenen Keywords mit Bindestrichen und leite die alte URL weiter.",
+  "handle.fix":
+    "Verwende einen kurzen Handle aus kleingeschriebenen Keywords mit Bindestrichen und leite die alte URL weiter.",
   "productIdentifiers.good": "Produktkennungen: jede Variante hat eine SKU und eine gültige GTIN.",
   "productIdentifiers.noVariants": "Produktkennungen: das Produkt hat keine Varianten.",
   "productIdentifiers.missing": "Produktkennungen: weder SKU noch GTIN (Barcode).",
   "productIdentifiers.noGtin": "Produktkennungen: {count} von {total} Varianten ohne GTIN (Barcode).",
   "productIdentifiers.noSku": "Produktkennungen: {count} von {total} Varianten ohne SKU.",
   "productIdentifiers.invalidGtin": "Produktkennungen: {count} Barcode(s) sind keine gültigen GTINs.",
-  "productIdentifiers.fix": "Trage für jede Variante SKU und GTIN (EAN/UPC-Barcode) ein, für Rich Results und Shopping-Feeds.",
+  "productIdentifiers.fix":
+    "Trage für jede Variante SKU und GTIN (EAN/UPC-Barcode) ein, für Rich Results und Shopping-Feeds.",
   "brand.good": "Marke: {brand}.",
   "brand.missing": "Marke: das Feld Hersteller ist leer.",
   "brand.fix": "Trage die Marke des Produkts als Hersteller ein.",
@@ -112,17 +131,21 @@ export const de: Record<MessageKey, string> = {
   "capitals.fix": "Verwende normale Schreibweise statt GROSSBUCHSTABEN.",
   "importNoise.good": "Import-Reste: keine gefunden.",
   "importNoise.found": "Import-Reste: Marktplatz-Floskeln gefunden ({phrases}).",
-  "importNoise.fix": "Entferne Lieferanten-Floskeln wie „hot sale“ oder „kostenloser Versand“ aus Titel und Beschreibung.",
+  "importNoise.fix":
+    "Entferne Lieferanten-Floskeln wie „hot sale“ oder „kostenloser Versand“ aus Titel und Beschreibung.",
   "sellerContact.good": "Kontaktdaten des Verkäufers: keine im Text.",
   "sellerContact.found": "Kontaktdaten des Verkäufers im Text gefunden ({kinds}).",
   "sellerContact.fix": "Entferne E-Mail-Adressen, Telefonnummern und Messenger-Kontakte des Lieferanten.",
   "htmlHygiene.good": "HTML: sauber.",
   "htmlHygiene.empty": "HTML: die Beschreibung ist leer.",
   "htmlHygiene.scripts": "HTML: die Beschreibung enthält {count} Script- oder Style-Block/Blöcke.",
-  "htmlHygiene.messy": "HTML: {styles} Inline-Style(s) und {empty} leere(s) Element(e), typisch für eingefügte Inhalte.",
-  "htmlHygiene.fix": "Bereinige die Beschreibung: einfache Absätze, Überschriften und Listen, ohne Inline-Styles oder Scripts.",
+  "htmlHygiene.messy":
+    "HTML: {styles} Inline-Style(s) und {empty} leere(s) Element(e), typisch für eingefügte Inhalte.",
+  "htmlHygiene.fix":
+    "Bereinige die Beschreibung: einfache Absätze, Überschriften und Listen, ohne Inline-Styles oder Scripts.",
   "structuredData.good": "Strukturierte Daten: alle Product-Felder sind vorhanden.",
-  "structuredData.missingRequired": "Strukturierte Daten: Pflichtfelder fehlen ({fields}); keine Produkt-Rich-Results.",
+  "structuredData.missingRequired":
+    "Strukturierte Daten: Pflichtfelder fehlen ({fields}); keine Produkt-Rich-Results.",
   "structuredData.missingRecommended": "Strukturierte Daten: empfohlene Felder fehlen ({fields}).",
   "structuredData.fix": "Ergänze die Produktdaten hinter den fehlenden Feldern.",
   "textPresence.none": "Text: die Beschreibung enthält keinen Text.",
@@ -136,12 +159,16 @@ export const de: Record<MessageKey, string> = {
   "sentenceLength.chars": "Satzlänge: {percent} % der Sätze haben mehr als {max} Zeichen.",
   "sentenceLength.fix": "Teile lange Sätze auf.",
   "paragraphLength.good": "Absatzlänge: keiner zu lang. Super!",
-  "paragraphLength.long.words": "Absatzlänge: {count} Absatz/Absätze über {max} Wörter (längster: {longest}).",
-  "paragraphLength.long.chars": "Absatzlänge: {count} Absatz/Absätze über {max} Zeichen (längster: {longest}).",
+  "paragraphLength.long.words":
+    "Absatzlänge: {count} Absatz/Absätze über {max} Wörter (längster: {longest}).",
+  "paragraphLength.long.chars":
+    "Absatzlänge: {count} Absatz/Absätze über {max} Zeichen (längster: {longest}).",
   "paragraphLength.fix": "Teile lange Absätze in kürzere auf.",
   "subheadingDistribution.good": "Verteilung der Zwischenüberschriften: gut.",
-  "subheadingDistribution.none": "Verteilung der Zwischenüberschriften: {count} Wörter ohne eine Zwischenüberschrift.",
-  "subheadingDistribution.long": "Verteilung der Zwischenüberschriften: ein Abschnitt hat {count} Wörter ohne Zwischenüberschrift.",
+  "subheadingDistribution.none":
+    "Verteilung der Zwischenüberschriften: {count} Wörter ohne eine Zwischenüberschrift.",
+  "subheadingDistribution.long":
+    "Verteilung der Zwischenüberschriften: ein Abschnitt hat {count} Wörter ohne Zwischenüberschrift.",
   "subheadingDistribution.fix": "Gliedere den Text mit Zwischenüberschriften in Abschnitte.",
   "passiveVoice.good": "Passiv: {percent} % der Sätze. Gut.",
   "passiveVoice.tooMuch": "Passiv: {percent} % der Sätze, mehr als die empfohlenen 10 %.",

@@ -14,7 +14,16 @@ export type { MessageKey } from "./en.js";
 
 /** Every SEO message in the ten languages; `findCatalogGaps(seoMessages)` is empty (tested). */
 export const seoMessages: MessageCatalog<MessageKey> = {
-  en, fr, es, de, it, "pt-BR": pt, nl, pl, ja, "zh-CN": zh,
+  en,
+  fr,
+  es,
+  de,
+  it,
+  "pt-BR": pt,
+  nl,
+  pl,
+  ja,
+  "zh-CN": zh,
 };
 
 /**
@@ -23,6 +32,10 @@ export const seoMessages: MessageCatalog<MessageKey> = {
  * @example
  * formatMessage("fr", check.messageKey, check.params) // "Longueur du texte : 240 mots. Bien."
  */
-export function formatMessage(language: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function formatMessage(
+  language: Language,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return translate(seoMessages, language, key, params);
 }

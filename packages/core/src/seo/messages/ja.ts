@@ -5,24 +5,32 @@ export const ja: Record<MessageKey, string> = {
   "seoTitle.fix": "商品タイトルまたはSEOタイトルを設定してください。",
   "seoTitleWidth.good": "SEOタイトルの幅：{px}px（{chars}文字）。検索結果に収まります。",
   "seoTitleWidth.short": "SEOタイトルの幅：{px}px（{chars}文字）しかありません。まだ余裕があります。",
-  "seoTitleWidth.tooLong": "SEOタイトルの幅：{px}px（{chars}文字）。Googleは{max}pxを超えるタイトルを省略します。",
+  "seoTitleWidth.tooLong":
+    "SEOタイトルの幅：{px}px（{chars}文字）。Googleは{max}pxを超えるタイトルを省略します。",
   "seoTitleWidth.fix": "キーフレーズで始まる30文字前後のSEOタイトルを書いてください。",
   "seoTitleDistinct.good": "SEOタイトル：商品タイトルとは別に設定されています。",
   "seoTitleDistinct.default": "SEOタイトル：未設定のため、商品タイトルが使われます。",
-  "seoTitleDistinct.copiesLongTitle": "SEOタイトル：検索結果には長すぎる商品タイトル（{px}px）をそのまま使っています。",
+  "seoTitleDistinct.copiesLongTitle":
+    "SEOタイトル：検索結果には長すぎる商品タイトル（{px}px）をそのまま使っています。",
   "seoTitleDistinct.fix": "商品タイトルより短いSEOタイトルを設定してください。",
   "keyphraseInSeoTitle.start": "SEOタイトルのキーフレーズ：先頭にあります。よくできました！",
   "keyphraseInSeoTitle.notStart": "SEOタイトルのキーフレーズ：含まれていますが、先頭ではありません。",
   "keyphraseInSeoTitle.missing": "SEOタイトルのキーフレーズ：「{keyphrase}」が含まれていません。",
   "keyphraseInSeoTitle.fix": "SEOタイトルをキーフレーズで始めてください。",
   "metaDescriptionLength.good": "メタディスクリプションの長さ：{length}文字。よくできました！",
-  "metaDescriptionLength.missing": "メタディスクリプション：未設定です。検索エンジンはページの一部を任意に表示します。",
-  "metaDescriptionLength.short": "メタディスクリプションの長さ：{length}文字。推奨の{min}〜{max}文字より短いです。",
-  "metaDescriptionLength.long": "メタディスクリプションの長さ：{length}文字。表示されるのは約{max}文字までです。",
-  "metaDescriptionLength.fix": "商品の一番の魅力をまとめ、キーフレーズを含むメタディスクリプションを書いてください。",
-  "keyphraseInMetaDescription.good": "メタディスクリプションのキーフレーズ：{count}回見つかりました。よくできました！",
+  "metaDescriptionLength.missing":
+    "メタディスクリプション：未設定です。検索エンジンはページの一部を任意に表示します。",
+  "metaDescriptionLength.short":
+    "メタディスクリプションの長さ：{length}文字。推奨の{min}〜{max}文字より短いです。",
+  "metaDescriptionLength.long":
+    "メタディスクリプションの長さ：{length}文字。表示されるのは約{max}文字までです。",
+  "metaDescriptionLength.fix":
+    "商品の一番の魅力をまとめ、キーフレーズを含むメタディスクリプションを書いてください。",
+  "keyphraseInMetaDescription.good":
+    "メタディスクリプションのキーフレーズ：{count}回見つかりました。よくできました！",
   "keyphraseInMetaDescription.missing": "メタディスクリプションのキーフレーズ：見つかりません。",
-  "keyphraseInMetaDescription.tooOften": "メタディスクリプションのキーフレーズ：{count}回あり、詰め込みすぎに見えます。",
+  "keyphraseInMetaDescription.tooOften":
+    "メタディスクリプションのキーフレーズ：{count}回あり、詰め込みすぎに見えます。",
   "keyphraseInMetaDescription.fix": "メタディスクリプションでキーフレーズを1〜2回使ってください。",
   "keyphrase.missing": "フォーカスキーフレーズ：未設定のため、キーフレーズのチェックを実行できません。",
   "keyphrase.fix": "お客様がこの商品を探すときに検索する語句を選んでください。",
@@ -38,12 +46,14 @@ export const ja: Record<MessageKey, string> = {
   "keyphraseInTitle.missing": "商品タイトルのキーフレーズ：「{keyphrase}」が含まれていません。",
   "keyphraseInTitle.fix": "商品タイトルにキーフレーズを入れてください。",
   "keyphraseInIntroduction.good": "導入文のキーフレーズ：最初の段落にあります。",
-  "keyphraseInIntroduction.scattered": "導入文のキーフレーズ：最初の段落に語はありますが、同じ文の中にはありません。",
+  "keyphraseInIntroduction.scattered":
+    "導入文のキーフレーズ：最初の段落に語はありますが、同じ文の中にはありません。",
   "keyphraseInIntroduction.missing": "導入文のキーフレーズ：最初の段落にありません。",
   "keyphraseInIntroduction.fix": "説明文の最初の数文でキーフレーズに触れてください。",
   "keyphraseInHandle.good": "URLハンドルのキーフレーズ：見つかりました。",
   "keyphraseInHandle.missing": "URLハンドルのキーフレーズ：見つかりません。",
-  "keyphraseInHandle.fix": "ハンドルにキーフレーズ（またはそのローマ字表記）を使い、旧URLからリダイレクトしてください。",
+  "keyphraseInHandle.fix":
+    "ハンドルにキーフレーズ（またはそのローマ字表記）を使い、旧URLからリダイレクトしてください。",
   "keyphraseInImageAlt.good": "画像の代替テキストのキーフレーズ：{total}枚中{count}枚にあります。",
   "keyphraseInImageAlt.missing": "画像の代替テキストのキーフレーズ：どの代替テキストにも含まれていません。",
   "keyphraseInImageAlt.noAlt": "画像の代替テキストのキーフレーズ：画像に代替テキストがありません。",
@@ -93,10 +103,12 @@ export const ja: Record<MessageKey, string> = {
   "productIdentifiers.good": "商品識別子：すべてのバリエーションにSKUと有効なGTINがあります。",
   "productIdentifiers.noVariants": "商品識別子：商品にバリエーションがありません。",
   "productIdentifiers.missing": "商品識別子：SKUもGTIN（バーコード）もありません。",
-  "productIdentifiers.noGtin": "商品識別子：{total}件中{count}件のバリエーションにGTIN（バーコード）がありません。",
+  "productIdentifiers.noGtin":
+    "商品識別子：{total}件中{count}件のバリエーションにGTIN（バーコード）がありません。",
   "productIdentifiers.noSku": "商品識別子：{total}件中{count}件のバリエーションにSKUがありません。",
   "productIdentifiers.invalidGtin": "商品識別子：{count}件のバーコードが有効なGTINではありません。",
-  "productIdentifiers.fix": "リッチリザルトやショッピングフィードのため、各バリエーションのSKUとGTIN（JAN/EAN/UPC）を入力してください。",
+  "productIdentifiers.fix":
+    "リッチリザルトやショッピングフィードのため、各バリエーションのSKUとGTIN（JAN/EAN/UPC）を入力してください。",
   "brand.good": "ブランド：{brand}。",
   "brand.missing": "ブランド：販売元の欄が空です。",
   "brand.fix": "販売元の欄に商品のブランドを入力してください。",
@@ -106,7 +118,8 @@ export const ja: Record<MessageKey, string> = {
   "keywordStuffing.good": "キーワードの詰め込み：検出されませんでした。",
   "keywordStuffing.body": "キーワードの詰め込み：「{word}」が本文の{percent}%を占めています。",
   "keywordStuffing.title": "キーワードの詰め込み：タイトルで語が{count}回繰り返されています。",
-  "keywordStuffing.fix": "お客様のために書きましょう。キーワードは役立つ場所だけに使い、ほかは言い換えてください。",
+  "keywordStuffing.fix":
+    "お客様のために書きましょう。キーワードは役立つ場所だけに使い、ほかは言い換えてください。",
   "capitals.good": "大文字：通常どおり使われています。",
   "capitals.shouting": "大文字：大文字だけの語の連続が{count}か所あり、叫んでいるように見えます。",
   "capitals.fix": "すべて大文字ではなく、通常の表記にしてください。",
@@ -119,10 +132,13 @@ export const ja: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML：きれいです。",
   "htmlHygiene.empty": "HTML：説明文が空です。",
   "htmlHygiene.scripts": "HTML：説明文にscriptまたはstyleのブロックが{count}個あります。",
-  "htmlHygiene.messy": "HTML：インラインスタイルが{styles}個、空の要素が{empty}個あり、貼り付けた内容によく見られる状態です。",
-  "htmlHygiene.fix": "説明文を整理してください。インラインスタイルやスクリプトを使わず、段落・見出し・リストだけにします。",
+  "htmlHygiene.messy":
+    "HTML：インラインスタイルが{styles}個、空の要素が{empty}個あり、貼り付けた内容によく見られる状態です。",
+  "htmlHygiene.fix":
+    "説明文を整理してください。インラインスタイルやスクリプトを使わず、段落・見出し・リストだけにします。",
   "structuredData.good": "構造化データ：Productのすべての項目がそろっています。",
-  "structuredData.missingRequired": "構造化データ：必須項目がありません（{fields}）。商品のリッチリザルトは表示されません。",
+  "structuredData.missingRequired":
+    "構造化データ：必須項目がありません（{fields}）。商品のリッチリザルトは表示されません。",
   "structuredData.missingRecommended": "構造化データ：推奨項目がありません（{fields}）。",
   "structuredData.fix": "不足している項目に対応する商品データを入力してください。",
   "textPresence.none": "本文：説明文にテキストがありません。",

@@ -5,29 +5,37 @@ export const nl: Record<MessageKey, string> = {
   "seoTitle.fix": "Geef het product een titel of een SEO-titel.",
   "seoTitleWidth.good": "Breedte SEO-titel: {px} px ({chars} tekens), past in de zoekresultaten.",
   "seoTitleWidth.short": "Breedte SEO-titel: maar {px} px ({chars} tekens); er is ruimte voor meer.",
-  "seoTitleWidth.tooLong": "Breedte SEO-titel: {px} px ({chars} tekens); Google kort titels breder dan {max} px in.",
+  "seoTitleWidth.tooLong":
+    "Breedte SEO-titel: {px} px ({chars} tekens); Google kort titels breder dan {max} px in.",
   "seoTitleWidth.fix": "Schrijf een SEO-titel van ongeveer 50–60 tekens die met de zoekterm begint.",
   "seoTitleDistinct.good": "SEO-titel: los van de producttitel ingesteld.",
   "seoTitleDistinct.default": "SEO-titel: niet ingesteld, dus de producttitel wordt gebruikt.",
-  "seoTitleDistinct.copiesLongTitle": "SEO-titel: neemt een producttitel over die te lang is ({px} px) voor de zoekresultaten.",
+  "seoTitleDistinct.copiesLongTitle":
+    "SEO-titel: neemt een producttitel over die te lang is ({px} px) voor de zoekresultaten.",
   "seoTitleDistinct.fix": "Stel een SEO-titel in die korter is dan de producttitel.",
   "keyphraseInSeoTitle.start": "Zoekterm in SEO-titel: staat vooraan. Goed gedaan!",
   "keyphraseInSeoTitle.notStart": "Zoekterm in SEO-titel: aanwezig, maar niet vooraan.",
   "keyphraseInSeoTitle.missing": "Zoekterm in SEO-titel: „{keyphrase}” komt niet voor.",
   "keyphraseInSeoTitle.fix": "Begin de SEO-titel met de zoekterm.",
   "metaDescriptionLength.good": "Lengte metabeschrijving: {length} tekens. Goed gedaan!",
-  "metaDescriptionLength.missing": "Metabeschrijving: ontbreekt; zoekmachines tonen dan een willekeurig stuk van de pagina.",
-  "metaDescriptionLength.short": "Lengte metabeschrijving: {length} tekens, korter dan de aanbevolen {min}–{max}.",
-  "metaDescriptionLength.long": "Lengte metabeschrijving: {length} tekens; er worden er maar ongeveer {max} getoond.",
-  "metaDescriptionLength.fix": "Schrijf een metabeschrijving die het belangrijkste voordeel samenvat en de zoekterm bevat.",
+  "metaDescriptionLength.missing":
+    "Metabeschrijving: ontbreekt; zoekmachines tonen dan een willekeurig stuk van de pagina.",
+  "metaDescriptionLength.short":
+    "Lengte metabeschrijving: {length} tekens, korter dan de aanbevolen {min}–{max}.",
+  "metaDescriptionLength.long":
+    "Lengte metabeschrijving: {length} tekens; er worden er maar ongeveer {max} getoond.",
+  "metaDescriptionLength.fix":
+    "Schrijf een metabeschrijving die het belangrijkste voordeel samenvat en de zoekterm bevat.",
   "keyphraseInMetaDescription.good": "Zoekterm in metabeschrijving: {count} keer gevonden. Goed gedaan!",
   "keyphraseInMetaDescription.missing": "Zoekterm in metabeschrijving: niet gevonden.",
-  "keyphraseInMetaDescription.tooOften": "Zoekterm in metabeschrijving: {count} keer gevonden, dat leest als keyword stuffing.",
+  "keyphraseInMetaDescription.tooOften":
+    "Zoekterm in metabeschrijving: {count} keer gevonden, dat leest als keyword stuffing.",
   "keyphraseInMetaDescription.fix": "Gebruik de zoekterm een of twee keer in de metabeschrijving.",
   "keyphrase.missing": "Focuszoekterm: niet ingesteld, dus de zoektermcontroles kunnen niet draaien.",
   "keyphrase.fix": "Kies de term waarmee klanten dit product zoeken.",
   "keyphraseFunctionWords.bad": "Zoekterm: „{keyphrase}” bestaat alleen uit functiewoorden.",
-  "keyphraseFunctionWords.fix": "Gebruik een zoekterm met minstens één betekenisvol woord, zoals het producttype.",
+  "keyphraseFunctionWords.fix":
+    "Gebruik een zoekterm met minstens één betekenisvol woord, zoals het producttype.",
   "keyphraseLength.good": "Lengte zoekterm: {words} woord(en). Goed.",
   "keyphraseLength.long": "Lengte zoekterm: {words} woorden; met een kortere zoekterm scoor je makkelijker.",
   "keyphraseLength.tooLong": "Lengte zoekterm: {words} woorden is veel te lang.",
@@ -38,7 +46,8 @@ export const nl: Record<MessageKey, string> = {
   "keyphraseInTitle.missing": "Zoekterm in producttitel: „{keyphrase}” komt niet voor.",
   "keyphraseInTitle.fix": "Gebruik de zoekterm in de producttitel.",
   "keyphraseInIntroduction.good": "Zoekterm in inleiding: gevonden in de eerste alinea.",
-  "keyphraseInIntroduction.scattered": "Zoekterm in inleiding: de woorden staan in de eerste alinea, maar niet in één zin.",
+  "keyphraseInIntroduction.scattered":
+    "Zoekterm in inleiding: de woorden staan in de eerste alinea, maar niet in één zin.",
   "keyphraseInIntroduction.missing": "Zoekterm in inleiding: niet in de eerste alinea.",
   "keyphraseInIntroduction.fix": "Noem de zoekterm in de eerste zinnen van de beschrijving.",
   "keyphraseInHandle.good": "Zoekterm in URL-handle: gevonden.",
@@ -51,12 +60,15 @@ export const nl: Record<MessageKey, string> = {
   "keyphraseInImageAlt.fix": "Beschrijf minstens één afbeelding met een alt-tekst die de zoekterm bevat.",
   "keyphraseInSubheading.good": "Zoekterm in tussenkoppen: in {count} van {total} tussenkoppen.",
   "keyphraseInSubheading.missing": "Zoekterm in tussenkoppen: geen van de {total} tussenkoppen noemt hem.",
-  "keyphraseInSubheading.tooMany": "Zoekterm in tussenkoppen: in {count} van {total} tussenkoppen, dat is eentonig.",
+  "keyphraseInSubheading.tooMany":
+    "Zoekterm in tussenkoppen: in {count} van {total} tussenkoppen, dat is eentonig.",
   "keyphraseInSubheading.fix": "Gebruik de zoekterm of een synoniem in een of twee tussenkoppen.",
   "keyphraseDensity.good": "Zoektermdichtheid: {count} keer gevonden in {words} woorden ({density}%). Goed.",
   "keyphraseDensity.none": "Zoektermdichtheid: de zoekterm staat niet in de beschrijving.",
-  "keyphraseDensity.tooLow": "Zoektermdichtheid: {count} keer gevonden in {words} woorden ({density}%), te weinig.",
-  "keyphraseDensity.tooHigh": "Zoektermdichtheid: {count} keer gevonden in {words} woorden ({density}%), te vaak.",
+  "keyphraseDensity.tooLow":
+    "Zoektermdichtheid: {count} keer gevonden in {words} woorden ({density}%), te weinig.",
+  "keyphraseDensity.tooHigh":
+    "Zoektermdichtheid: {count} keer gevonden in {words} woorden ({density}%), te vaak.",
   "keyphraseDensity.fix": "Gebruik de zoekterm natuurlijk, ongeveer één keer per 100 woorden.",
   "textLength.good.words": "Tekstlengte: {count} woorden. Goed.",
   "textLength.short.words": "Tekstlengte: {count} woorden, iets minder dan de aanbevolen {min}.",
@@ -64,7 +76,8 @@ export const nl: Record<MessageKey, string> = {
   "textLength.good.chars": "Tekstlengte: {count} tekens. Goed.",
   "textLength.short.chars": "Tekstlengte: {count} tekens, iets minder dan de aanbevolen {min}.",
   "textLength.tooShort.chars": "Tekstlengte: {count} tekens, ver onder de aanbevolen {min}.",
-  "textLength.fix": "Beschrijf materiaal, maten, gebruik en onderhoud, zodat klanten en zoekmachines meer weten.",
+  "textLength.fix":
+    "Beschrijf materiaal, maten, gebruik en onderhoud, zodat klanten en zoekmachines meer weten.",
   "singleH1.good": "Koppen: geen extra H1 in de beschrijving.",
   "singleH1.extra": "Koppen: de beschrijving heeft {count} H1-kop(pen), terwijl de producttitel al de H1 is.",
   "singleH1.fix": "Maak van de H1-koppen in de beschrijving H2-koppen.",
@@ -89,14 +102,16 @@ export const nl: Record<MessageKey, string> = {
   "handle.ids": "URL-handle: bevat codes of datums ({ids}).",
   "handle.stopWords": "URL-handle: {count} stopwoorden maken hem onnodig lang.",
   "handle.long": "URL-handle: {chars} tekens; blijf onder {max}.",
-  "handle.fix": "Gebruik een korte handle van zoekwoorden in kleine letters met koppeltekens, en verwijs de oude URL door.",
+  "handle.fix":
+    "Gebruik een korte handle van zoekwoorden in kleine letters met koppeltekens, en verwijs de oude URL door.",
   "productIdentifiers.good": "Productcodes: elke variant heeft een SKU en een geldige GTIN.",
   "productIdentifiers.noVariants": "Productcodes: het product heeft geen varianten.",
   "productIdentifiers.missing": "Productcodes: geen SKU en geen GTIN (barcode).",
   "productIdentifiers.noGtin": "Productcodes: {count} van {total} varianten zonder GTIN (barcode).",
   "productIdentifiers.noSku": "Productcodes: {count} van {total} varianten zonder SKU.",
   "productIdentifiers.invalidGtin": "Productcodes: {count} barcode(s) zijn geen geldige GTIN.",
-  "productIdentifiers.fix": "Vul per variant de SKU en de GTIN (EAN/UPC-barcode) in voor rich results en shoppingfeeds.",
+  "productIdentifiers.fix":
+    "Vul per variant de SKU en de GTIN (EAN/UPC-barcode) in voor rich results en shoppingfeeds.",
   "brand.good": "Merk: {brand}.",
   "brand.missing": "Merk: het veld leverancier is leeg.",
   "brand.fix": "Vul het merk van het product in als leverancier.",
@@ -112,17 +127,21 @@ export const nl: Record<MessageKey, string> = {
   "capitals.fix": "Gebruik gewone zinsopbouw in plaats van HOOFDLETTERS.",
   "importNoise.good": "Importresten: geen gevonden.",
   "importNoise.found": "Importresten: marktplaatsfrasen gevonden ({phrases}).",
-  "importNoise.fix": "Haal leveranciersfrasen als „hot sale” of „gratis verzending” uit titel en beschrijving.",
+  "importNoise.fix":
+    "Haal leveranciersfrasen als „hot sale” of „gratis verzending” uit titel en beschrijving.",
   "sellerContact.good": "Contactgegevens verkoper: niet in de tekst.",
   "sellerContact.found": "Contactgegevens verkoper gevonden in de tekst ({kinds}).",
   "sellerContact.fix": "Verwijder e-mailadressen, telefoonnummers en messengeraccounts van de leverancier.",
   "htmlHygiene.good": "HTML: netjes.",
   "htmlHygiene.empty": "HTML: de beschrijving is leeg.",
   "htmlHygiene.scripts": "HTML: de beschrijving bevat {count} script- of style-blok(ken).",
-  "htmlHygiene.messy": "HTML: {styles} inline-stijl(en) en {empty} leeg/lege element(en), typisch voor geplakte inhoud.",
-  "htmlHygiene.fix": "Maak de beschrijving schoon: gewone alinea's, koppen en lijsten, zonder inline-stijlen of scripts.",
+  "htmlHygiene.messy":
+    "HTML: {styles} inline-stijl(en) en {empty} leeg/lege element(en), typisch voor geplakte inhoud.",
+  "htmlHygiene.fix":
+    "Maak de beschrijving schoon: gewone alinea's, koppen en lijsten, zonder inline-stijlen of scripts.",
   "structuredData.good": "Gestructureerde gegevens: alle Product-velden zijn beschikbaar.",
-  "structuredData.missingRequired": "Gestructureerde gegevens: verplichte velden ontbreken ({fields}); geen product-rich-results.",
+  "structuredData.missingRequired":
+    "Gestructureerde gegevens: verplichte velden ontbreken ({fields}); geen product-rich-results.",
   "structuredData.missingRecommended": "Gestructureerde gegevens: aanbevolen velden ontbreken ({fields}).",
   "structuredData.fix": "Vul de productgegevens achter de ontbrekende velden aan.",
   "textPresence.none": "Tekst: de beschrijving bevat geen tekst.",
@@ -136,8 +155,10 @@ export const nl: Record<MessageKey, string> = {
   "sentenceLength.chars": "Zinslengte: {percent}% van de zinnen is langer dan {max} tekens.",
   "sentenceLength.fix": "Splits lange zinnen.",
   "paragraphLength.good": "Alinealengte: geen enkele te lang. Prima!",
-  "paragraphLength.long.words": "Alinealengte: {count} alinea('s) langer dan {max} woorden (langste: {longest}).",
-  "paragraphLength.long.chars": "Alinealengte: {count} alinea('s) langer dan {max} tekens (langste: {longest}).",
+  "paragraphLength.long.words":
+    "Alinealengte: {count} alinea('s) langer dan {max} woorden (langste: {longest}).",
+  "paragraphLength.long.chars":
+    "Alinealengte: {count} alinea('s) langer dan {max} tekens (langste: {longest}).",
   "paragraphLength.fix": "Deel lange alinea's op in kortere.",
   "subheadingDistribution.good": "Verdeling tussenkoppen: goed.",
   "subheadingDistribution.none": "Verdeling tussenkoppen: {count} woorden zonder enige tussenkop.",

@@ -5,11 +5,13 @@ export const pl: Record<MessageKey, string> = {
   "seoTitle.fix": "Nadaj produktowi tytuł lub tytuł SEO.",
   "seoTitleWidth.good": "Szerokość tytułu SEO: {px} px ({chars} znaków), mieści się w wynikach wyszukiwania.",
   "seoTitleWidth.short": "Szerokość tytułu SEO: tylko {px} px ({chars} znaków); jest miejsce na więcej.",
-  "seoTitleWidth.tooLong": "Szerokość tytułu SEO: {px} px ({chars} znaków); Google obcina tytuły szersze niż {max} px.",
+  "seoTitleWidth.tooLong":
+    "Szerokość tytułu SEO: {px} px ({chars} znaków); Google obcina tytuły szersze niż {max} px.",
   "seoTitleWidth.fix": "Napisz tytuł SEO o długości ok. 50–60 znaków, zaczynający się od frazy kluczowej.",
   "seoTitleDistinct.good": "Tytuł SEO: ustawiony niezależnie od tytułu produktu.",
   "seoTitleDistinct.default": "Tytuł SEO: nieustawiony, więc używany jest tytuł produktu.",
-  "seoTitleDistinct.copiesLongTitle": "Tytuł SEO: powiela tytuł produktu, który jest za długi ({px} px) dla wyników wyszukiwania.",
+  "seoTitleDistinct.copiesLongTitle":
+    "Tytuł SEO: powiela tytuł produktu, który jest za długi ({px} px) dla wyników wyszukiwania.",
   "seoTitleDistinct.fix": "Ustaw tytuł SEO krótszy niż tytuł produktu.",
   "keyphraseInSeoTitle.start": "Fraza kluczowa w tytule SEO: na początku. Dobra robota!",
   "keyphraseInSeoTitle.notStart": "Fraza kluczowa w tytule SEO: obecna, ale nie na początku.",
@@ -19,10 +21,12 @@ export const pl: Record<MessageKey, string> = {
   "metaDescriptionLength.missing": "Opis meta: brak; wyszukiwarki pokażą dowolny fragment strony.",
   "metaDescriptionLength.short": "Długość opisu meta: {length} znaków, mniej niż zalecane {min}–{max}.",
   "metaDescriptionLength.long": "Długość opisu meta: {length} znaków; wyświetla się tylko ok. {max}.",
-  "metaDescriptionLength.fix": "Napisz opis meta, który streszcza główną zaletę produktu i zawiera frazę kluczową.",
+  "metaDescriptionLength.fix":
+    "Napisz opis meta, który streszcza główną zaletę produktu i zawiera frazę kluczową.",
   "keyphraseInMetaDescription.good": "Fraza kluczowa w opisie meta: znaleziona {count} raz(y). Świetnie!",
   "keyphraseInMetaDescription.missing": "Fraza kluczowa w opisie meta: nie znaleziono.",
-  "keyphraseInMetaDescription.tooOften": "Fraza kluczowa w opisie meta: znaleziona {count} razy, to wygląda na upychanie słów kluczowych.",
+  "keyphraseInMetaDescription.tooOften":
+    "Fraza kluczowa w opisie meta: znaleziona {count} razy, to wygląda na upychanie słów kluczowych.",
   "keyphraseInMetaDescription.fix": "Użyj frazy kluczowej raz lub dwa razy w opisie meta.",
   "keyphrase.missing": "Główna fraza kluczowa: nieustawiona, więc sprawdzenia frazy nie mogą się wykonać.",
   "keyphrase.fix": "Wybierz frazę, którą klienci wpisują, aby znaleźć ten produkt.",
@@ -38,25 +42,33 @@ export const pl: Record<MessageKey, string> = {
   "keyphraseInTitle.missing": "Fraza kluczowa w tytule produktu: „{keyphrase}” nie występuje.",
   "keyphraseInTitle.fix": "Użyj frazy kluczowej w tytule produktu.",
   "keyphraseInIntroduction.good": "Fraza kluczowa we wstępie: znaleziona w pierwszym akapicie.",
-  "keyphraseInIntroduction.scattered": "Fraza kluczowa we wstępie: jej słowa są w pierwszym akapicie, ale nie w jednym zdaniu.",
+  "keyphraseInIntroduction.scattered":
+    "Fraza kluczowa we wstępie: jej słowa są w pierwszym akapicie, ale nie w jednym zdaniu.",
   "keyphraseInIntroduction.missing": "Fraza kluczowa we wstępie: brak w pierwszym akapicie.",
   "keyphraseInIntroduction.fix": "Wspomnij frazę kluczową w pierwszych zdaniach opisu.",
   "keyphraseInHandle.good": "Fraza kluczowa w adresie URL (handle): znaleziona.",
   "keyphraseInHandle.missing": "Fraza kluczowa w adresie URL (handle): nie znaleziono.",
   "keyphraseInHandle.fix": "Użyj frazy kluczowej w handle (i zachowaj przekierowanie ze starego adresu).",
   "keyphraseInImageAlt.good": "Fraza kluczowa w tekście alternatywnym: w {count} z {total} obrazów.",
-  "keyphraseInImageAlt.missing": "Fraza kluczowa w tekście alternatywnym: żaden tekst alternatywny jej nie zawiera.",
-  "keyphraseInImageAlt.noAlt": "Fraza kluczowa w tekście alternatywnym: obrazy nie mają tekstu alternatywnego.",
+  "keyphraseInImageAlt.missing":
+    "Fraza kluczowa w tekście alternatywnym: żaden tekst alternatywny jej nie zawiera.",
+  "keyphraseInImageAlt.noAlt":
+    "Fraza kluczowa w tekście alternatywnym: obrazy nie mają tekstu alternatywnego.",
   "keyphraseInImageAlt.noImages": "Fraza kluczowa w tekście alternatywnym: produkt nie ma obrazów.",
-  "keyphraseInImageAlt.fix": "Opisz co najmniej jeden obraz tekstem alternatywnym zawierającym frazę kluczową.",
+  "keyphraseInImageAlt.fix":
+    "Opisz co najmniej jeden obraz tekstem alternatywnym zawierającym frazę kluczową.",
   "keyphraseInSubheading.good": "Fraza kluczowa w śródtytułach: w {count} z {total}.",
-  "keyphraseInSubheading.missing": "Fraza kluczowa w śródtytułach: żaden z {total} śródtytułów jej nie zawiera.",
+  "keyphraseInSubheading.missing":
+    "Fraza kluczowa w śródtytułach: żaden z {total} śródtytułów jej nie zawiera.",
   "keyphraseInSubheading.tooMany": "Fraza kluczowa w śródtytułach: w {count} z {total}, to monotonne.",
   "keyphraseInSubheading.fix": "Użyj frazy kluczowej lub synonimu w jednym lub dwóch śródtytułach.",
-  "keyphraseDensity.good": "Gęstość frazy kluczowej: znaleziona {count} raz(y) na {words} słów ({density}%). Dobrze.",
+  "keyphraseDensity.good":
+    "Gęstość frazy kluczowej: znaleziona {count} raz(y) na {words} słów ({density}%). Dobrze.",
   "keyphraseDensity.none": "Gęstość frazy kluczowej: fraza nie występuje w opisie.",
-  "keyphraseDensity.tooLow": "Gęstość frazy kluczowej: znaleziona {count} raz(y) na {words} słów ({density}%), za rzadko.",
-  "keyphraseDensity.tooHigh": "Gęstość frazy kluczowej: znaleziona {count} razy na {words} słów ({density}%), za często.",
+  "keyphraseDensity.tooLow":
+    "Gęstość frazy kluczowej: znaleziona {count} raz(y) na {words} słów ({density}%), za rzadko.",
+  "keyphraseDensity.tooHigh":
+    "Gęstość frazy kluczowej: znaleziona {count} razy na {words} słów ({density}%), za często.",
   "keyphraseDensity.fix": "Używaj frazy kluczowej naturalnie, mniej więcej raz na 100 słów.",
   "textLength.good.words": "Długość tekstu: {count} słów. Dobrze.",
   "textLength.short.words": "Długość tekstu: {count} słów, nieco poniżej zalecanych {min}.",
@@ -64,7 +76,8 @@ export const pl: Record<MessageKey, string> = {
   "textLength.good.chars": "Długość tekstu: {count} znaków. Dobrze.",
   "textLength.short.chars": "Długość tekstu: {count} znaków, nieco poniżej zalecanych {min}.",
   "textLength.tooShort.chars": "Długość tekstu: {count} znaków, znacznie poniżej zalecanych {min}.",
-  "textLength.fix": "Opisz materiał, rozmiary, zastosowanie i pielęgnację, aby klienci i wyszukiwarki wiedzieli więcej.",
+  "textLength.fix":
+    "Opisz materiał, rozmiary, zastosowanie i pielęgnację, aby klienci i wyszukiwarki wiedzieli więcej.",
   "singleH1.good": "Nagłówki: brak dodatkowego H1 w opisie.",
   "singleH1.extra": "Nagłówki: opis ma {count} nagłówek/nagłówki H1, a tytuł produktu już jest H1.",
   "singleH1.fix": "Zamień nagłówki H1 w opisie na H2.",
@@ -85,18 +98,23 @@ export const pl: Record<MessageKey, string> = {
   "imageAlt.fix": "Opisz krótko, co pokazuje każdy obraz (kolor, ujęcie, detal).",
   "handle.good": "Handle adresu URL: krótki i czysty.",
   "handle.missing": "Handle adresu URL: brak.",
-  "handle.format": "Handle adresu URL: „{handle}” powinien składać się z małych liter i słów połączonych myślnikami.",
+  "handle.format":
+    "Handle adresu URL: „{handle}” powinien składać się z małych liter i słów połączonych myślnikami.",
   "handle.ids": "Handle adresu URL: zawiera kody lub daty ({ids}).",
   "handle.stopWords": "Handle adresu URL: {count} zbędne słowa niepotrzebnie go wydłużają.",
   "handle.long": "Handle adresu URL: {chars} znaków; nie przekraczaj {max}.",
-  "handle.fix": "Użyj krótkiego handle ze słów kluczowych małymi literami połączonych myślnikami i przekieruj stary adres.",
+  "handle.fix":
+    "Użyj krótkiego handle ze słów kluczowych małymi literami połączonych myślnikami i przekieruj stary adres.",
   "productIdentifiers.good": "Identyfikatory produktu: każdy wariant ma SKU i prawidłowy GTIN.",
   "productIdentifiers.noVariants": "Identyfikatory produktu: produkt nie ma wariantów.",
   "productIdentifiers.missing": "Identyfikatory produktu: brak SKU i GTIN (kodu kreskowego).",
-  "productIdentifiers.noGtin": "Identyfikatory produktu: {count} z {total} wariantów bez GTIN (kodu kreskowego).",
+  "productIdentifiers.noGtin":
+    "Identyfikatory produktu: {count} z {total} wariantów bez GTIN (kodu kreskowego).",
   "productIdentifiers.noSku": "Identyfikatory produktu: {count} z {total} wariantów bez SKU.",
-  "productIdentifiers.invalidGtin": "Identyfikatory produktu: {count} kod(y) kreskowe nie są prawidłowymi GTIN.",
-  "productIdentifiers.fix": "Wpisz SKU i GTIN (kod EAN/UPC) każdego wariantu, aby uzyskać wyniki rozszerzone i feedy zakupowe.",
+  "productIdentifiers.invalidGtin":
+    "Identyfikatory produktu: {count} kod(y) kreskowe nie są prawidłowymi GTIN.",
+  "productIdentifiers.fix":
+    "Wpisz SKU i GTIN (kod EAN/UPC) każdego wariantu, aby uzyskać wyniki rozszerzone i feedy zakupowe.",
   "brand.good": "Marka: {brand}.",
   "brand.missing": "Marka: pole dostawcy jest puste.",
   "brand.fix": "Wpisz markę produktu w polu dostawcy.",
@@ -106,7 +124,8 @@ export const pl: Record<MessageKey, string> = {
   "keywordStuffing.good": "Upychanie słów kluczowych: nie wykryto.",
   "keywordStuffing.body": "Upychanie słów kluczowych: „{word}” stanowi {percent}% tekstu.",
   "keywordStuffing.title": "Upychanie słów kluczowych: tytuł powtarza słowa {count} razy.",
-  "keywordStuffing.fix": "Pisz dla klientów: każde słowo kluczowe tam, gdzie pomaga, a gdzie indziej synonimy.",
+  "keywordStuffing.fix":
+    "Pisz dla klientów: każde słowo kluczowe tam, gdzie pomaga, a gdzie indziej synonimy.",
   "capitals.good": "Wielkie litery: użyte normalnie.",
   "capitals.shouting": "Wielkie litery: {count} ciąg(i) słów pisanych wersalikami wyglądają jak krzyk.",
   "capitals.fix": "Pisz normalnie zamiast WIELKIMI LITERAMI.",
@@ -119,10 +138,12 @@ export const pl: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: czysty.",
   "htmlHygiene.empty": "HTML: opis jest pusty.",
   "htmlHygiene.scripts": "HTML: opis zawiera {count} blok(i) script lub style.",
-  "htmlHygiene.messy": "HTML: {styles} styl(e) inline i {empty} pusty/puste element(y), typowe dla wklejonej treści.",
+  "htmlHygiene.messy":
+    "HTML: {styles} styl(e) inline i {empty} pusty/puste element(y), typowe dla wklejonej treści.",
   "htmlHygiene.fix": "Oczyść opis: zwykłe akapity, nagłówki i listy, bez stylów inline i skryptów.",
   "structuredData.good": "Dane strukturalne: wszystkie pola Product są dostępne.",
-  "structuredData.missingRequired": "Dane strukturalne: brak wymaganych pól ({fields}); brak wyników rozszerzonych.",
+  "structuredData.missingRequired":
+    "Dane strukturalne: brak wymaganych pól ({fields}); brak wyników rozszerzonych.",
   "structuredData.missingRecommended": "Dane strukturalne: brak zalecanych pól ({fields}).",
   "structuredData.fix": "Uzupełnij dane produktu odpowiadające brakującym polom.",
   "textPresence.none": "Tekst: opis nie zawiera tekstu.",
@@ -136,8 +157,10 @@ export const pl: Record<MessageKey, string> = {
   "sentenceLength.chars": "Długość zdań: {percent}% zdań ma więcej niż {max} znaków.",
   "sentenceLength.fix": "Dziel długie zdania.",
   "paragraphLength.good": "Długość akapitów: żaden nie jest za długi. Świetnie!",
-  "paragraphLength.long.words": "Długość akapitów: {count} akapit(y) przekracza(ją) {max} słów (najdłuższy: {longest}).",
-  "paragraphLength.long.chars": "Długość akapitów: {count} akapit(y) przekracza(ją) {max} znaków (najdłuższy: {longest}).",
+  "paragraphLength.long.words":
+    "Długość akapitów: {count} akapit(y) przekracza(ją) {max} słów (najdłuższy: {longest}).",
+  "paragraphLength.long.chars":
+    "Długość akapitów: {count} akapit(y) przekracza(ją) {max} znaków (najdłuższy: {longest}).",
   "paragraphLength.fix": "Podziel długie akapity na krótsze.",
   "subheadingDistribution.good": "Rozmieszczenie śródtytułów: dobre.",
   "subheadingDistribution.none": "Rozmieszczenie śródtytułów: {count} słów bez żadnego śródtytułu.",

@@ -96,7 +96,8 @@ export const zh: Record<MessageKey, string> = {
   "productIdentifiers.noGtin": "商品标识：{total} 个款式中有 {count} 个没有 GTIN（条形码）。",
   "productIdentifiers.noSku": "商品标识：{total} 个款式中有 {count} 个没有 SKU。",
   "productIdentifiers.invalidGtin": "商品标识：{count} 个条形码不是有效的 GTIN。",
-  "productIdentifiers.fix": "为每个款式填写 SKU 和 GTIN（EAN/UPC 条形码），以获得富媒体搜索结果并用于购物广告。",
+  "productIdentifiers.fix":
+    "为每个款式填写 SKU 和 GTIN（EAN/UPC 条形码），以获得富媒体搜索结果并用于购物广告。",
   "brand.good": "品牌：{brand}。",
   "brand.missing": "品牌：供应商字段为空。",
   "brand.fix": "在供应商字段中填写商品品牌。",

@@ -1,0 +1,127 @@
+import { ZodError } from "zod";
+import {
+  eraseShop,
+  handleCustomerRedact,
+  handleDataRequest,
+  handleShopRedact,
+} from "../compliance/compliance.server.js";
+import type { AppContext } from "../context.server.js";
+import { isDueForPurge, markUninstalled, PURGE_AFTER_MS } from "../shops.server.js";
+import { runBulkSync } from "../sync/bulk-sync.server.js";
+import { reconcile } from "../sync/reconcile.server.js";
+import { SYNC_RESOURCES } from "../sync/resources.server.js";
+import { applyMirrorWebhook } from "../webhooks/apply.server.js";
+import type { WebhookJob } from "../webhooks/topics.server.js";
+import type { SyncJob } from "./sync-jobs.server.js";
+
+/** A payload that does not have the documented shape: retrying cannot help. */
+class BadPayloadError extends Error {
+  override readonly name = "BadPayloadError";
+  readonly retryable = false;
+}
+
+async function permanentOnBadPayload<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ZodError) {
+      throw new BadPayloadError(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    }
+    throw error;
+  }
+}
+
+/** Applies one verified webhook (the webhooks queue's handler). */
+export async function processWebhookJob(ctx: AppContext, job: WebhookJob): Promise<void> {
+  const { db, logger, queues } = ctx;
+  await permanentOnBadPayload(async () => {
+    switch (job.topic) {
+      case "products/create":
+      case "products/update":
+      case "products/delete":
+      case "customers/create":
+      case "customers/update":
+      case "customers/delete":
+      case "orders/create":
+      case "orders/updated":
+      case "orders/delete": {
+        const outcome = await applyMirrorWebhook(db.sql, job);
+        logger.debug("webhook applied", { topic: job.topic, shop: job.shop, eventId: job.eventId, outcome });
+        return;
+      }
+      case "customers/data_request": {
+        const found = await handleDataRequest(db.sql, job.shop, job.payload);
+        logger.info("customer data request assembled", { shop: job.shop, orders: found.orders.length, held: found.customer !== null });
+        return;
+      }
+      case "customers/redact": {
+        logger.info("customer redacted", { shop: job.shop, ...(await handleCustomerRedact(db.sql, job.shop, job.payload)) });
+        return;
+      }
+      case "shop/redact": {
+        logger.info("shop redacted", { shop: job.shop, ...(await handleShopRedact(db.sql, job.shop, job.payload)) });
+        return;
+      }
+      case "app/uninstalled": {
+        const purgeAfter = await markUninstalled(db.prisma, job.shop);
+        await queues.sync.add(
+          "purge-shop",
+          { kind: "purge-shop", shop: job.shop },
+          { jobId: `purge|${job.shop}|${purgeAfter.getTime()}`, delayMs: PURGE_AFTER_MS },
+        );
+        logger.info("app uninstalled; purge scheduled", { shop: job.shop, purgeAfter: purgeAfter.toISOString() });
+        return;
+      }
+      case "app/scopes_update": {
+        const current = (job.payload as { current?: unknown }).current;
+        if (Array.isArray(current)) {
+          await db.prisma.session.updateMany({ where: { shop: job.shop }, data: { scope: current.map(String).join(",") } });
+        }
+        return;
+      }
+      case "bulk_operations/finish":
+        // The sync polls its operation; the notification only shortens nothing here.
+        logger.debug("bulk operation finished", { shop: job.shop });
+        return;
+    }
+  });
+}
+
+/** Runs one sync-queue job. */
+export async function processSyncJob(ctx: AppContext, job: SyncJob): Promise<void> {
+  const { db, logger } = ctx;
+  switch (job.kind) {
+    case "bulk-sync":
+      await runBulkSync({ shop: job.shop, resource: job.resource, admin: ctx.admin(job.shop), db, logger });
+      return;
+    case "reconcile": {
+      const result = await reconcile({ shop: job.shop, resource: job.resource, admin: ctx.admin(job.shop), db, logger });
+      if (result.needsResync) await queueInitialSync(ctx, job.shop, [job.resource]);
+      return;
+    }
+    case "purge-shop":
+      if (await isDueForPurge(db.prisma, job.shop)) {
+        logger.info("shop purged after uninstall", { shop: job.shop, ...(await eraseShop(db.sql, job.shop)) });
+      }
+      return;
+  }
+}
+
+/** The pulls run on install (and on demand): one bulk sync per resource. */
+export async function queueInitialSync(
+  ctx: AppContext,
+  shop: string,
+  resources: readonly (typeof SYNC_RESOURCES)[number][] = SYNC_RESOURCES,
+): Promise<void> {
+  const stamp = Date.now();
+  for (const resource of resources) {
+    await ctx.queues.sync.add("bulk-sync", { kind: "bulk-sync", shop, resource }, { jobId: `sync|${shop}|${resource}|${stamp}` });
+  }
+}
+
+/** Starts consuming both queues in this process. */
+export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: number } = {}): void {
+  ctx.queues.webhooks.start((job) => processWebhookJob(ctx, job.data), { concurrency: options.webhookConcurrency ?? 4 });
+  // Bulk syncs of one shop must not overlap (Shopify allows one bulk query at a time per shop).
+  ctx.queues.sync.start((job) => processSyncJob(ctx, job.data), { concurrency: 1 });
+}

@@ -1,0 +1,52 @@
+// Product writes (SEO fixes, imports, deletions) and the heavier product page read.
+
+export const PRODUCT_UPDATE = `#graphql
+  mutation ProductUpdate($product: ProductUpdateInput!) {
+    productUpdate(product: $product) {
+      product {
+        id
+        title
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export const PRODUCT_DELETE = `#graphql
+  mutation ProductDelete($input: ProductDeleteInput!) {
+    productDelete(input: $input) {
+      deletedProductId
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+/** Products with their variants: up to 100 variants each, so a page of 250 exceeds the cost limit. */
+export const PRODUCTS_WITH_VARIANTS = `#graphql
+  query ProductsWithVariants($first: Int!, $after: String) {
+    products(first: $first, after: $after) {
+      nodes {
+        id
+        title
+        variants(first: 100) {
+          nodes {
+            id
+            sku
+            price
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;

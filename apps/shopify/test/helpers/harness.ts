@@ -1,0 +1,136 @@
+// An app wired to a store emulator over real HTTP: the emulator's webhooks hit the app's webhook
+// handler (HMAC-verified by shopify-app-remix), the app's Admin calls go to the emulator.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { start, type Emulator, type EmulatorOptionsInput } from "@ninjalead/store-emulator";
+import { Session } from "@shopify/shopify-app-remix/server";
+import { loadConfig } from "../../app/config.server.js";
+import { createAppContext, createQueues, type AppContext, type Queues } from "../../app/context.server.js";
+import { startWorkers } from "../../app/jobs/workers.server.js";
+import { receiveWebhook } from "../../app/webhooks/receive.server.js";
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from "./database.js";
+import { memoryLogger } from "./logger.js";
+
+export const API_KEY = "test-api-key";
+export const API_SECRET = "test-api-secret";
+
+export interface Harness {
+  emulator: Emulator;
+  ctx: AppContext;
+  t: TestDatabase;
+  logger: ReturnType<typeof memoryLogger>;
+  /** The app's webhook URL. */
+  webhookUrl: string;
+  /** Statuses the app's webhook endpoint answered, in order. */
+  answers: number[];
+  /** Stores the emulator's offline token as the shop's session and queues the initial sync. */
+  install(): Promise<void>;
+  /** Waits until the emulator delivered everything and the app's queues are idle. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: {
+    db?: DatabaseKind;
+    emulator?: EmulatorOptionsInput;
+    queues?: (logger: ReturnType<typeof memoryLogger>) => Queues;
+    workers?: boolean;
+    fetch?: typeof fetch;
+  } = {},
+): Promise<Harness> {
+  const logger = memoryLogger();
+  const t = await openTestDatabase(options.db ?? "postgres");
+  const answers: number[] = [];
+  let handler: ((request: Request) => Promise<Response>) | undefined;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+        method: req.method ?? "GET",
+        headers,
+        ...(req.method === "POST" ? { body: Buffer.concat(chunks) } : {}),
+      });
+      void (handler ? handler(request) : Promise.resolve(new Response(null, { status: 503 }))).then(
+        async (response) => {
+          answers.push(response.status);
+          res.writeHead(response.status, Object.fromEntries(response.headers));
+          res.end(Buffer.from(await response.arrayBuffer()));
+        },
+        (error: unknown) => {
+          answers.push(500);
+          res.writeHead(500).end(String(error));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+
+  const emulator = await start({
+    port: 0,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    generate: { seed: 7, products: 40, customers: 30, orders: 60 },
+    ...options.emulator,
+    webhooks: {
+      appUrl: webhookUrl,
+      retry: { maxAttempts: 20, initialDelayMs: 50, maxDelayMs: 500 },
+      ...options.emulator?.webhooks,
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: API_SECRET,
+    SHOPIFY_APP_URL: "http://127.0.0.1:3999",
+    SHOPIFY_ADMIN_API_ORIGIN: emulator.url,
+    LOG_LEVEL: "error",
+  });
+  const queues = options.queues?.(logger) ?? createQueues(undefined, logger);
+  const ctx = createAppContext({ config, db: t.db, logger, queues, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  handler = (request) =>
+    receiveWebhook(request, { authenticate: ctx.shopify.authenticate.webhook, queue: ctx.queues.webhooks, logger });
+  if (options.workers !== false) startWorkers(ctx);
+
+  const { completeInstall } = await import("../../app/install.server.js");
+  return {
+    emulator,
+    ctx,
+    t,
+    logger,
+    webhookUrl,
+    answers,
+    install: () =>
+      completeInstall(
+        ctx,
+        new Session({
+          id: `offline_${emulator.shop}`,
+          shop: emulator.shop,
+          state: "installed",
+          isOnline: false,
+          scope: "read_products,write_products,read_customers,read_orders",
+          accessToken: emulator.accessToken,
+        }),
+      ),
+    settle: async () => {
+      for (let round = 0; round < 5; round++) {
+        await emulator.webhooks.idle();
+        await ctx.queues.sync.idle(60_000);
+        await ctx.queues.webhooks.idle(60_000);
+        await emulator.webhooks.idle();
+        const [w, s] = await Promise.all([ctx.queues.webhooks.stats(), ctx.queues.sync.stats()]);
+        if (w.waiting + w.active + w.delayed + s.waiting + s.active + s.delayed === 0) return;
+      }
+    },
+    close: async () => {
+      await ctx.close();
+      await emulator.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * Campaigns: channel limits, the template library, localisation with merge tags preserved,
+ * A/B statistics, and generation per persona × products × channel × language.
+ */
+export * from "./sms.js";
+export * from "./channels.js";
+export * from "./ab.js";
