@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { auditCatalog } from "../packages/core/src/seo/catalog.ts";
 import { auditProduct, type SeoAuditResult, type SeoProductInput } from "../packages/core/src/seo/index.ts";
-import { generateCatalog, generatePages, type BenchPage } from "./seo-data.ts";
+import { generateCatalog, generatePages, type BenchPage } from "./_seo-data.ts";
 
 const require = createRequire(import.meta.url);
 const LANGS = ["en", "fr", "es", "de"] as const;

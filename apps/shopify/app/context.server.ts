@@ -10,6 +10,7 @@ import { createTokenCipher } from "./security/token-cipher.server.js";
 import type { AdminClient } from "./shopify/admin-client.server.js";
 import { adminForShop } from "./shopify/admin-for-shop.server.js";
 import { createShopifyApp, type ShopifyApp } from "./shopify/app-factory.server.js";
+import { routeShopifyCallsTo } from "./shopify/local-origin.server.js";
 import type { WebhookJob } from "./webhooks/topics.server.js";
 
 export interface Queues {
@@ -65,9 +66,15 @@ export function createAppContext(options: {
     db.prisma,
     createTokenCipher(config.encryptionKey, config.encryptionPreviousKeys),
   );
-  const shopify = createShopifyApp(config, sessionStorage);
+  if (config.shopify.adminApiOrigin) routeShopifyCallsTo(config.shopify.adminApiOrigin);
   const queues = options.queues ?? createQueues(config.redisUrl, logger);
-  return {
+  const shopify = createShopifyApp(config, sessionStorage, {
+    afterAuth: async (session) => {
+      const { completeInstall } = await import("./install.server.js");
+      await completeInstall(ctx, session);
+    },
+  });
+  const ctx: AppContext = {
     config,
     db,
     logger,
@@ -90,4 +97,5 @@ export function createAppContext(options: {
       await queues.sync.close();
     },
   };
+  return ctx;
 }

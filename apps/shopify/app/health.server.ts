@@ -1,3 +1,4 @@
+import type { JobQueue } from "./jobs/queue.server.js";
 import type { Services } from "./services.server.js";
 
 export interface PartStatus {
@@ -6,10 +7,23 @@ export interface PartStatus {
   detail?: string;
 }
 
+export interface QueueHealth {
+  backend: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  lagMs: number;
+}
+
 export interface Readiness {
   ok: boolean;
   database: PartStatus & { kind: string };
   cache: PartStatus & { backend: string };
+  /** Per queue: depth and lag (age of the oldest ready job). */
+  queues: PartStatus & { byName: Record<string, QueueHealth> };
+  /** The mirror's state: syncs running, failed in the last 24 h, and the last completed. */
+  sync: PartStatus & { running: number; failedLastDay: number; lastCompletedAt: string | null };
   failing: string[];
 }
 
@@ -37,7 +51,10 @@ async function timed(check: () => Promise<string | undefined>): Promise<PartStat
  * Readiness: the database answers a query, and the cache answers a round trip on the backend it
  * is configured for (with REDIS_URL set, serving from the memory fallback counts as failing).
  */
-export async function checkReadiness(services: Services): Promise<Readiness> {
+export async function checkReadiness(
+  services: Services,
+  jobs: { queues?: Record<string, Pick<JobQueue, "name" | "backend" | "stats">> } = {},
+): Promise<Readiness> {
   const database = await timed(async () => {
     await services.db.ping();
     return undefined;
@@ -51,11 +68,36 @@ export async function checkReadiness(services: Services): Promise<Readiness> {
     }
     return undefined;
   });
-  const failing = [...(database.ok ? [] : ["database"]), ...(cache.ok ? [] : ["cache"])];
+  const byName: Record<string, QueueHealth> = {};
+  const queues = await timed(async () => {
+    for (const queue of Object.values(jobs.queues ?? {})) {
+      byName[queue.name] = { backend: queue.backend, ...(await queue.stats()) };
+    }
+    return undefined;
+  });
+  const syncState = { running: 0, failedLastDay: 0, lastCompletedAt: null as string | null };
+  const sync = await timed(async () => {
+    const { prisma } = services.db;
+    const [running, failed, last] = await Promise.all([
+      prisma.syncRun.count({ where: { status: "running" } }),
+      prisma.syncRun.count({ where: { status: "failed", startedAt: { gte: new Date(Date.now() - 86_400_000) } } }),
+      prisma.syncRun.findFirst({ where: { status: "completed" }, orderBy: { finishedAt: "desc" } }),
+    ]);
+    Object.assign(syncState, { running, failedLastDay: failed, lastCompletedAt: last?.finishedAt?.toISOString() ?? null });
+    return undefined;
+  });
+  // Queue lag and sync failures are reported, not fatal: the app still serves while a sync lags.
+  const failing = [
+    ...(database.ok ? [] : ["database"]),
+    ...(cache.ok ? [] : ["cache"]),
+    ...(queues.ok ? [] : ["queues"]),
+  ];
   return {
     ok: failing.length === 0,
     database: { ...database, kind: services.db.kind },
     cache: { ...cache, backend: services.cache.backend() },
+    queues: { ...queues, byName },
+    sync: { ...sync, ...syncState },
     failing,
   };
 }

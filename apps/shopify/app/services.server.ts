@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCache, type Cache, type Logger } from "@ninjalead/core";
 import { config, type AppConfig } from "./config.server.js";
-import { createAppContext, type AppContext, type Queues } from "./context.server.js";
+import { createAppContext, type AppContext } from "./context.server.js";
 import { databaseTarget, openDatabase, type Database } from "./db/client.server.js";
 import { applyMigrations, defaultPrismaPaths } from "./db/migrations.server.js";
 import { createLogger } from "./logger.server.js";
@@ -14,8 +14,6 @@ export interface Services {
   db: Database;
   cache: Cache;
   logger: Logger;
-  queues: Queues;
-  app: AppContext;
   close(): Promise<void>;
 }
 
@@ -79,8 +77,6 @@ export function services(): Promise<Services> {
       db,
       cache,
       logger: log,
-      queues: app.queues,
-      app,
       close: async () => {
         await app.close();
         delete registry.app;

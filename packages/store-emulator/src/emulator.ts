@@ -76,7 +76,11 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-function targetsFor(topic: string, store: Store, app: { url: string | null; topics: readonly string[] | null }): string[] {
+function targetsFor(
+  topic: string,
+  store: Store,
+  app: { url: string | null; topics: readonly string[] | null },
+): string[] {
   const uris: string[] = [];
   const topicEnum = topicToEnum(topic);
   for (const sub of store.webhookSubscriptions.values()) {
@@ -99,27 +103,39 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
   const { store: givenStore, logger, ...rest } = input;
   const parsed = emulatorOptionsSchema.safeParse(rest);
   if (!parsed.success) {
-    throw new Error(`Invalid store emulator options: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid store emulator options: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+    );
   }
   const options = parsed.data;
   const log = logger ?? { info: () => undefined, warn: () => undefined };
   const schema = loadAdminSchema();
   const store =
     givenStore ??
-    (options.generate ? generateStore({ ...options.generate, shop: options.shop }) : new Store({ domain: options.shop }));
+    (options.generate
+      ? generateStore({ ...options.generate, shop: options.shop })
+      : new Store({ domain: options.shop }));
   let accessToken = options.accessToken ?? `shpat_${randomBytes(16).toString("hex")}`;
   let installed = true;
   const tokens = new TokenRegistry();
   const directory = await mkdtemp(join(tmpdir(), "store-emulator-"));
   const bucket = new CostBucket(options.throttle);
-  const app = { url: options.webhooks.appUrl ?? null, complianceUrl: options.webhooks.complianceUrl ?? null, topics: options.webhooks.appTopics ?? null };
+  const app = {
+    url: options.webhooks.appUrl ?? null,
+    complianceUrl: options.webhooks.complianceUrl ?? null,
+    topics: options.webhooks.appTopics ?? null,
+  };
   const dispatcher = new WebhookDispatcher({
     apiSecret: options.apiSecret,
     shopDomain: options.shop,
     apiVersion: API_VERSION,
     retry: options.webhooks.retry,
     timeoutMs: options.webhooks.timeoutMs,
-    switches: { duplicate: options.webhooks.duplicate, delayMs: options.webhooks.delayMs, reorder: options.webhooks.reorder },
+    switches: {
+      duplicate: options.webhooks.duplicate,
+      delayMs: options.webhooks.delayMs,
+      reorder: options.webhooks.reorder,
+    },
     logger: log,
   });
   let baseUrl = "";
@@ -127,11 +143,28 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
 
   const services: EmulatorServices = {
     baseUrl: () => baseUrl,
-    app: { id: 7_700_001, title: "NinjaLead", apiKey: options.apiKey, handle: "ninjalead", scopes: options.scopes },
+    app: {
+      id: 7_700_001,
+      title: "NinjaLead",
+      apiKey: options.apiKey,
+      handle: "ninjalead",
+      scopes: options.scopes,
+    },
     startBulkQuery: (id) => {
       const operation = store.bulkOperations.get(id);
       if (!operation) return;
-      const run = runBulkQuery({ schema, context: contextFor(), operation, directory, pageSize: options.bulk.pageSize }).finally(() => runningBulk.delete(run));
+      const run = runBulkQuery({
+        schema,
+        context: contextFor(),
+        operation,
+        directory,
+        pageSize: options.bulk.pageSize,
+      })
+        .then(() => {
+          if (operation.status === "FAILED")
+            log.warn(`bulk operation ${operation.id} failed: ${operation.query}`);
+        })
+        .finally(() => runningBulk.delete(run));
       runningBulk.add(run);
     },
   };
@@ -149,7 +182,15 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
         case "customers/update":
           return customerPayload(change.customer, store);
         case "customers/delete":
-          return { id: change.customerId, phone: null, addresses: [], tax_exemptions: [], email_marketing_consent: null, sms_marketing_consent: null, admin_graphql_api_id: `gid://shopify/Customer/${change.customerId}` };
+          return {
+            id: change.customerId,
+            phone: null,
+            addresses: [],
+            tax_exemptions: [],
+            email_marketing_consent: null,
+            sms_marketing_consent: null,
+            admin_graphql_api_id: `gid://shopify/Customer/${change.customerId}`,
+          };
         case "orders/create":
         case "orders/updated":
           return orderPayload(change.order, store);
@@ -170,7 +211,12 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     if (request.method !== "POST") return sendJson(response, 405, { errors: "Method Not Allowed" }, headers);
     const token = request.headers["x-shopify-access-token"];
     if (!installed || typeof token !== "string" || (token !== accessToken && !tokens.isValid(token))) {
-      return sendJson(response, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, headers);
+      return sendJson(
+        response,
+        401,
+        { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" },
+        headers,
+      );
     }
     const raw = await readBody(request);
     if (raw === null) return sendJson(response, 413, { errors: "Request body too large" }, headers);
@@ -185,8 +231,13 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
       }
     }
     const parsedBody = requestSchema.safeParse(body);
-    if (!parsedBody.success) return sendJson(response, 400, { errors: { query: "Required parameter missing or invalid" } }, headers);
-    const result = await runGraphQL(parsedBody.data, contextFor(), { schema, bucket, maxQueryCost: options.throttle.maxQueryCost });
+    if (!parsedBody.success)
+      return sendJson(response, 400, { errors: { query: "Required parameter missing or invalid" } }, headers);
+    const result = await runGraphQL(parsedBody.data, contextFor(), {
+      schema,
+      bucket,
+      maxQueryCost: options.throttle.maxQueryCost,
+    });
     sendJson(response, 200, result, headers);
   };
 
@@ -198,9 +249,15 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     createReadStream(op.filePath).pipe(response);
   };
 
-  const handleStagedUpload = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
+  const handleStagedUpload = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+  ): Promise<void> => {
     const base = `${baseUrl}${path}`;
-    const target = store.stagedUploads.get(base) ?? [...store.stagedUploads.values()].find((s) => s.resourceUrl.startsWith(`${base}/`));
+    const target =
+      store.stagedUploads.get(base) ??
+      [...store.stagedUploads.values()].find((s) => s.resourceUrl.startsWith(`${base}/`));
     if (!target) return sendJson(response, 404, { errors: "Not Found" });
     if (request.method === "GET") {
       if (!target.bytes) return sendJson(response, 404, { errors: "Not uploaded yet" });
@@ -236,9 +293,12 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     const route = async (): Promise<void> => {
       if (path === GRAPHQL_PATH) return handleGraphQL(request, response);
       if (/^\/admin\/api\/[^/]+\/graphql\.json$/.test(path)) {
-        return sendJson(response, 404, { errors: `Not Found: the emulator serves Admin API ${API_VERSION} only` });
+        return sendJson(response, 404, {
+          errors: `Not Found: the emulator serves Admin API ${API_VERSION} only`,
+        });
       }
-      if (path === "/health") return sendJson(response, 200, { ok: true, shop: options.shop, apiVersion: API_VERSION });
+      if (path === "/health")
+        return sendJson(response, 200, { ok: true, shop: options.shop, apiVersion: API_VERSION });
       const bulk = /^\/bulk-results\/(\d+)\.jsonl$/.exec(path);
       if (bulk?.[1] && request.method === "GET") return handleBulkResult(Number(bulk[1]), response);
       if (path.startsWith("/staged-uploads/")) return handleStagedUpload(request, response, path);
@@ -255,23 +315,29 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
       }
       if (path === "/admin/oauth/access_token" && request.method === "POST") {
         const raw = await readBody(request);
-        const result = handleTokenRequest(raw?.toString("utf8") ?? "", request.headers["content-type"] ?? "", {
-          apiKey: options.apiKey,
-          apiSecret: options.apiSecret,
-          shop: options.shop,
-          scopes: options.scopes,
-          registry: tokens,
-          install: () => {
-            installed = true;
+        const result = handleTokenRequest(
+          raw?.toString("utf8") ?? "",
+          request.headers["content-type"] ?? "",
+          {
+            apiKey: options.apiKey,
+            apiSecret: options.apiSecret,
+            shop: options.shop,
+            scopes: options.scopes,
+            registry: tokens,
+            install: () => {
+              installed = true;
+            },
+            offlineTokenSeconds: options.offlineTokenSeconds,
           },
-          offlineTokenSeconds: options.offlineTokenSeconds,
-        });
+        );
         return sendJson(response, result.status, result.body);
       }
       sendJson(response, 404, { errors: "Not Found" });
     };
     route().catch((error: unknown) => {
-      log.warn(`store emulator: ${request.method ?? "?"} ${path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log.warn(
+        `store emulator: ${request.method ?? "?"} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (!response.headersSent) sendJson(response, 500, { errors: "Internal Server Error" });
       else response.destroy();
     });
@@ -322,7 +388,10 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
       let payload: Record<string, unknown>;
       if (topic === "shop/redact") payload = shopRedactPayload(store.shop);
       else {
-        const customer = triggerOptions.customerId === undefined ? undefined : store.customers.get(triggerOptions.customerId);
+        const customer =
+          triggerOptions.customerId === undefined
+            ? undefined
+            : store.customers.get(triggerOptions.customerId);
         if (!customer) throw new Error(`${topic} needs the id of an existing customer`);
         const orderIds = store.customerOrders(customer.id).map((o) => o.id);
         payload =
@@ -334,7 +403,11 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     },
     triggerAppUninstalled: () => {
       installed = false;
-      const eventId = dispatcher.publish("app/uninstalled", shopPayload(store.shop), targetsFor("app/uninstalled", store, app));
+      const eventId = dispatcher.publish(
+        "app/uninstalled",
+        shopPayload(store.shop),
+        targetsFor("app/uninstalled", store, app),
+      );
       // A reinstall hands out a new token; webhook subscriptions made through the API are gone.
       accessToken = `shpat_${randomBytes(16).toString("hex")}`;
       tokens.revokeAll();
@@ -347,6 +420,9 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     close: async () => {
       unsubscribe();
       dispatcher.close();
+      // Running bulk operations stop at their next window.
+      for (const op of store.bulkOperations.values())
+        if (op.status === "CREATED" || op.status === "RUNNING") op.status = "CANCELING";
       await Promise.allSettled([...runningBulk]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

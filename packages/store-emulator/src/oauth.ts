@@ -79,13 +79,18 @@ function base64UrlDecode(part: string): Buffer {
 }
 
 /** Verifies an App Bridge session token (HS256 with the app secret, aud = api key, dest = shop). */
-export function verifySessionToken(token: string, config: Pick<TokenEndpointConfig, "apiKey" | "apiSecret" | "shop">, nowMs = Date.now()): { sub: string | null } | string {
+export function verifySessionToken(
+  token: string,
+  config: Pick<TokenEndpointConfig, "apiKey" | "apiSecret" | "shop">,
+  nowMs = Date.now(),
+): { sub: string | null } | string {
   const parts = token.split(".");
   if (parts.length !== 3) return "session token is not a JWT";
   const [header, payload, signature] = parts as [string, string, string];
   const expected = createHmac("sha256", config.apiSecret).update(`${header}.${payload}`).digest();
   const given = base64UrlDecode(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "session token signature is invalid";
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return "session token signature is invalid";
   let claims: Record<string, unknown>;
   try {
     claims = JSON.parse(base64UrlDecode(payload).toString("utf8")) as Record<string, unknown>;
@@ -93,7 +98,8 @@ export function verifySessionToken(token: string, config: Pick<TokenEndpointConf
     return "session token payload is not JSON";
   }
   if (claims.aud !== config.apiKey) return "session token audience does not match the app";
-  if (typeof claims.dest !== "string" || new URL(claims.dest).hostname !== config.shop) return "session token is for another shop";
+  if (typeof claims.dest !== "string" || new URL(claims.dest).hostname !== config.shop)
+    return "session token is for another shop";
   const now = Math.floor(nowMs / 1000);
   if (typeof claims.exp !== "number" || claims.exp < now - 5) return "session token has expired";
   if (typeof claims.nbf === "number" && claims.nbf > now + 5) return "session token is not valid yet";
@@ -104,7 +110,9 @@ function parseParams(body: string, contentType: string): Record<string, string> 
   if (contentType.includes("application/json")) {
     try {
       const parsed = JSON.parse(body) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+      return Object.fromEntries(
+        Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+      );
     } catch {
       return {};
     }
@@ -115,9 +123,16 @@ function parseParams(body: string, contentType: string): Record<string, string> 
 const REFRESH_TOKEN_SECONDS = 90 * 86_400;
 
 /** Answers one token request; `status` and `body` are what Shopify would send. */
-export function handleTokenRequest(body: string, contentType: string, config: TokenEndpointConfig): { status: number; body: unknown } {
+export function handleTokenRequest(
+  body: string,
+  contentType: string,
+  config: TokenEndpointConfig,
+): { status: number; body: unknown } {
   const params = parseParams(body, contentType);
-  const invalid = (error: string, description: string) => ({ status: 400, body: { error, error_description: description } });
+  const invalid = (error: string, description: string) => ({
+    status: 400,
+    body: { error, error_description: description },
+  });
   if (params.client_id !== config.apiKey || params.client_secret !== config.apiSecret) {
     return invalid("invalid_client", "Client credentials are invalid");
   }
@@ -137,13 +152,16 @@ export function handleTokenRequest(body: string, contentType: string, config: To
       },
     };
   }
-  if (params.grant_type !== TOKEN_EXCHANGE) return invalid("unsupported_grant_type", `Grant type ${params.grant_type ?? "(none)"} is not supported`);
-  if (params.subject_token_type !== ID_TOKEN) return invalid("invalid_request", "subject_token_type must be an id_token");
+  if (params.grant_type !== TOKEN_EXCHANGE)
+    return invalid("unsupported_grant_type", `Grant type ${params.grant_type ?? "(none)"} is not supported`);
+  if (params.subject_token_type !== ID_TOKEN)
+    return invalid("invalid_request", "subject_token_type must be an id_token");
   const verified = verifySessionToken(params.subject_token ?? "", config);
   if (typeof verified === "string") return invalid("invalid_subject_token", verified);
   config.install();
   const online = params.requested_token_type === ONLINE;
-  if (!online && params.requested_token_type !== OFFLINE) return invalid("invalid_request", "requested_token_type is not supported");
+  if (!online && params.requested_token_type !== OFFLINE)
+    return invalid("invalid_request", "requested_token_type is not supported");
   if (online) {
     const userId = Number(verified.sub ?? 1);
     return {
@@ -167,7 +185,11 @@ export function handleTokenRequest(body: string, contentType: string, config: To
     };
   }
   const expiring = params.expiring === "1" || params.expiring === "true";
-  if (!expiring) return { status: 200, body: { access_token: config.registry.issue({ online: false, expiresInSeconds: null }), scope } };
+  if (!expiring)
+    return {
+      status: 200,
+      body: { access_token: config.registry.issue({ online: false, expiresInSeconds: null }), scope },
+    };
   return {
     status: 200,
     body: {

@@ -4,7 +4,11 @@ import type { Store } from "./store/store.js";
 const retrySchema = z.object({
   maxAttempts: z.number().int().min(1).max(20).default(9),
   initialDelayMs: z.number().int().min(0).default(5_000),
-  maxDelayMs: z.number().int().min(0).default(30 * 60_000),
+  maxDelayMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(30 * 60_000),
 });
 
 const generateSchema = z.object({
@@ -25,7 +29,16 @@ export const emulatorOptionsSchema = z.object({
   accessToken: z.string().min(1).optional(),
   apiKey: z.string().min(1).default("emulator-api-key"),
   apiSecret: z.string().min(1).default("emulator-api-secret"),
-  scopes: z.array(z.string()).default(["read_products", "write_products", "read_customers", "read_orders", "write_translations", "write_files"]),
+  scopes: z
+    .array(z.string())
+    .default([
+      "read_products",
+      "write_products",
+      "read_customers",
+      "read_orders",
+      "write_translations",
+      "write_files",
+    ]),
   /** Seed the store with the generator (omit for an empty store). */
   generate: generateSchema.optional(),
   throttle: z
@@ -58,7 +71,9 @@ export const emulatorOptionsSchema = z.object({
     }),
   /** Lifetime of expiring offline access tokens issued by token exchange, in seconds. */
   offlineTokenSeconds: z.number().int().positive().default(3_600),
-  bulk: z.object({ pageSize: z.number().int().min(1).max(10_000).default(1_000) }).default({ pageSize: 1_000 }),
+  bulk: z
+    .object({ pageSize: z.number().int().min(1).max(10_000).default(1_000) })
+    .default({ pageSize: 1_000 }),
 });
 
 export type EmulatorOptionsInput = z.input<typeof emulatorOptionsSchema> & {

@@ -13,7 +13,11 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver();
   // A small bulk window so the run spans several windows.
-  emulator = await start({ generate: { seed: SEED, products: PRODUCTS, customers: 0, orders: 0 }, bulk: { pageSize: 7 }, webhooks: { appUrl: receiver.url } });
+  emulator = await start({
+    generate: { seed: SEED, products: PRODUCTS, customers: 0, orders: 0 },
+    bulk: { pageSize: 7 },
+    webhooks: { appUrl: receiver.url },
+  });
 });
 afterAll(async () => {
   await emulator.close();
@@ -54,7 +58,10 @@ describe("bulk operations", () => {
     expect(op.status).toBe("COMPLETED");
     expect(op.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bulk-results\/\d+\.jsonl$/);
     const text = await (await fetch(op.url ?? "")).text();
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(Number(op.objectCount));
     expect(Number(op.rootObjectCount)).toBe(PRODUCTS);
     expect(Number(op.fileSize)).toBe(Buffer.byteLength(text));
@@ -93,23 +100,44 @@ describe("bulk operations", () => {
   it("sends bulk_operations/finish to the app when a run completes", async () => {
     const op = await runBulk("{ products { edges { node { id title } } } }");
     await emulator.webhooks.idle();
-    const finish = receiver.received.filter((hook) => hook.headers["x-shopify-topic"] === "bulk_operations/finish");
-    const bodies = finish.map((hook) => JSON.parse(hook.body) as { admin_graphql_api_id: string; status: string });
-    expect(bodies).toContainEqual(expect.objectContaining({ admin_graphql_api_id: op.id, status: "completed" }));
+    const finish = receiver.received.filter(
+      (hook) => hook.headers["x-shopify-topic"] === "bulk_operations/finish",
+    );
+    const bodies = finish.map(
+      (hook) => JSON.parse(hook.body) as { admin_graphql_api_id: string; status: string },
+    );
+    expect(bodies).toContainEqual(
+      expect.objectContaining({ admin_graphql_api_id: op.id, status: "completed" }),
+    );
   });
 
   it("rejects invalid bulk queries with userErrors on the query field", async () => {
     const run = (query: string) =>
-      data<{ bulkOperationRunQuery: { bulkOperation: null; userErrors: { field: string[]; message: string; code: string }[] } }>(
+      data<{
+        bulkOperationRunQuery: {
+          bulkOperation: null;
+          userErrors: { field: string[]; message: string; code: string }[];
+        };
+      }>(
         emulator,
         `mutation($query: String!) { bulkOperationRunQuery(query: $query) { bulkOperation { id } userErrors { field message code } } }`,
         { query },
       );
     const invalid = await run("{ products { edges { node { id bogus } } } }");
-    expect(invalid.bulkOperationRunQuery.userErrors).toEqual([{ field: ["query"], message: "Invalid bulk query: Field 'bogus' doesn't exist on type 'Product'", code: "INVALID" }]);
+    expect(invalid.bulkOperationRunQuery.userErrors).toEqual([
+      {
+        field: ["query"],
+        message: "Invalid bulk query: Field 'bogus' doesn't exist on type 'Product'",
+        code: "INVALID",
+      },
+    ]);
     const noConnection = await run("{ shop { name } }");
-    expect(noConnection.bulkOperationRunQuery.userErrors[0]?.message).toBe("Bulk queries must contain at least one connection.");
-    const noParentId = await run("{ products { edges { node { title variants { edges { node { id } } } } } } }");
+    expect(noConnection.bulkOperationRunQuery.userErrors[0]?.message).toBe(
+      "Bulk queries must contain at least one connection.",
+    );
+    const noParentId = await run(
+      "{ products { edges { node { title variants { edges { node { id } } } } } } }",
+    );
     expect(noParentId.bulkOperationRunQuery.userErrors[0]?.message).toMatch(/must select the 'id' field/);
   });
 });

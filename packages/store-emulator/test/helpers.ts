@@ -6,13 +6,28 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   body: {
     data?: T | null;
-    errors?: { message: string; locations?: { line: number; column: number }[]; path?: (string | number)[]; extensions: { code: string } & Record<string, unknown> }[];
-    extensions?: { cost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+    errors?: {
+      message: string;
+      locations?: { line: number; column: number }[];
+      path?: (string | number)[];
+      extensions: { code: string } & Record<string, unknown>;
+    }[];
+    extensions?: {
+      cost: {
+        requestedQueryCost: number;
+        actualQueryCost: number | null;
+        throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+      };
+    };
   };
 }
 
 /** Posts a GraphQL document to the emulator over HTTP, as any client would. */
-export async function gql<T = Record<string, unknown>>(emulator: Emulator, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+export async function gql<T = Record<string, unknown>>(
+  emulator: Emulator,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResult<T>> {
   const response = await fetch(emulator.graphqlUrl, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": emulator.accessToken },
@@ -22,9 +37,14 @@ export async function gql<T = Record<string, unknown>>(emulator: Emulator, query
 }
 
 /** `data` of a successful response (fails loudly on errors). */
-export async function data<T = Record<string, unknown>>(emulator: Emulator, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function data<T = Record<string, unknown>>(
+  emulator: Emulator,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const result = await gql<T>(emulator, query, variables);
-  if (result.body.errors?.length || !result.body.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
+  if (result.body.errors?.length || !result.body.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
   return result.body.data;
 }
 
@@ -42,7 +62,12 @@ export async function startReceiver(respond: (hook: ReceivedWebhook, index: numb
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const hook = { headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), request, response };
+      const hook = {
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        request,
+        response,
+      };
       received.push(hook);
       response.writeHead(respond(hook, received.length - 1));
       response.end();
@@ -62,7 +87,10 @@ export async function startReceiver(respond: (hook: ReceivedWebhook, index: numb
 }
 
 /** Polls `check` until it returns a value (no fixed sleeps: bounded by attempts, short yields). */
-export async function until<T>(check: () => Promise<T | undefined> | T | undefined, attempts = 500): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  attempts = 500,
+): Promise<T> {
   for (let i = 0; i < attempts; i += 1) {
     const value = await check();
     if (value !== undefined) return value;

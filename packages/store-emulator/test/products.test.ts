@@ -13,7 +13,15 @@ afterAll(async () => {
 });
 
 interface Page {
-  products: { edges: { cursor: string; node: { id: string; title: string; updatedAt: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+  products: {
+    edges: { cursor: string; node: { id: string; title: string; updatedAt: string } }[];
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
+  };
 }
 
 const PAGE = `query Page($first: Int, $last: Int, $after: String, $before: String, $query: String, $sortKey: ProductSortKeys, $reverse: Boolean) {
@@ -40,7 +48,10 @@ describe("products connection", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard += 1) {
-      const response = await client.request<Page>(PAGE, { variables: { first: 25, after } });
+      const response = (await client.request<Page>(PAGE, { variables: { first: 25, after } })) as {
+        data?: Page;
+        extensions?: { cost?: { requestedQueryCost: number } };
+      };
       const page = response.data?.products;
       if (!page) throw new Error("no data");
       seen.push(...page.edges.map((e) => e.node.id));
@@ -90,8 +101,12 @@ describe("products connection", () => {
     const pivot = products[40]?.id ?? 0;
     expect(await count(`id:>${pivot}`)).toBe(products.filter((p) => p.id > pivot).length);
     const word = (products[3]?.title ?? "").split(" ")[0] ?? "";
-    expect(await count(`title:${word}*`)).toBe(products.filter((p) => p.title.toLowerCase().startsWith(word.toLowerCase())).length);
-    expect(await count(`status:archived OR status:draft`)).toBe(products.filter((p) => p.status !== "ACTIVE").length);
+    expect(await count(`title:${word}*`)).toBe(
+      products.filter((p) => p.title.toLowerCase().startsWith(word.toLowerCase())).length,
+    );
+    expect(await count(`status:archived OR status:draft`)).toBe(
+      products.filter((p) => p.status !== "ACTIVE").length,
+    );
   });
 
   it("requires first or last, at most 250", async () => {
@@ -104,9 +119,17 @@ describe("products connection", () => {
 
 describe("product by id", () => {
   it("returns variants, media, SEO and metafields with Shopify GIDs", async () => {
-    const record = [...emulator.store.products.values()].find((p) => p.media.length > 0 && p.metafields.length > 0 && p.variants.length > 1);
+    const record = [...emulator.store.products.values()].find(
+      (p) => p.media.length > 0 && p.metafields.length > 0 && p.variants.length > 1,
+    );
     if (!record) throw new Error("seed has no rich product");
-    const result = await data<{ product: Record<string, unknown> & { variants: { nodes: { id: string }[] }; media: { nodes: { id: string }[] }; metafields: { nodes: { namespace: string; key: string }[] } } }>(
+    const result = await data<{
+      product: Record<string, unknown> & {
+        variants: { nodes: { id: string }[] };
+        media: { nodes: { id: string }[] };
+        metafields: { nodes: { namespace: string; key: string }[] };
+      };
+    }>(
       emulator,
       `query($id: ID!) { product(id: $id) {
         id title handle seo { title description }
@@ -119,11 +142,22 @@ describe("product by id", () => {
     );
     expect(result.product.id).toBe(`gid://shopify/Product/${record.id}`);
     expect(result.product.seo).toEqual(record.seo);
-    expect(result.product.variants.nodes.map((v) => v.id)).toEqual(record.variants.map((v) => `gid://shopify/ProductVariant/${v.id}`));
-    expect(result.product.media.nodes.map((m) => m.id)).toEqual(record.media.map((m) => `gid://shopify/MediaImage/${m.id}`));
-    expect(result.product.metafields.nodes.map((m) => `${m.namespace}.${m.key}`)).toEqual(record.metafields.map((m) => `${m.namespace}.${m.key}`));
-    expect(result.product.material).toEqual({ value: record.metafields.find((m) => m.key === "material")?.value });
-    const missing = await data<{ product: null }>(emulator, `{ product(id: "gid://shopify/Product/1") { id } }`);
+    expect(result.product.variants.nodes.map((v) => v.id)).toEqual(
+      record.variants.map((v) => `gid://shopify/ProductVariant/${v.id}`),
+    );
+    expect(result.product.media.nodes.map((m) => m.id)).toEqual(
+      record.media.map((m) => `gid://shopify/MediaImage/${m.id}`),
+    );
+    expect(result.product.metafields.nodes.map((m) => `${m.namespace}.${m.key}`)).toEqual(
+      record.metafields.map((m) => `${m.namespace}.${m.key}`),
+    );
+    expect(result.product.material).toEqual({
+      value: record.metafields.find((m) => m.key === "material")?.value,
+    });
+    const missing = await data<{ product: null }>(
+      emulator,
+      `{ product(id: "gid://shopify/Product/1") { id } }`,
+    );
     expect(missing.product).toBeNull();
   });
 });
@@ -137,7 +171,17 @@ const PRODUCT_SET = `mutation Set($input: ProductSetInput!, $identifier: Product
 
 interface SetResult {
   productSet: {
-    product: { id: string; title: string; handle: string; status: string; tags: string[]; seo: { title: string | null }; variants: { nodes: { id: string; title: string; price: string; sku: string | null }[] }; media: { nodes: { id: string; alt: string | null }[] }; metafields: { nodes: { namespace: string; key: string; value: string }[] } } | null;
+    product: {
+      id: string;
+      title: string;
+      handle: string;
+      status: string;
+      tags: string[];
+      seo: { title: string | null };
+      variants: { nodes: { id: string; title: string; price: string; sku: string | null }[] };
+      media: { nodes: { id: string; alt: string | null }[] };
+      metafields: { nodes: { namespace: string; key: string; value: string }[] };
+    } | null;
     userErrors: { field: string[] | null; message: string; code: string | null }[];
   };
 }
@@ -151,16 +195,34 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
         tags: ["summer", "linen"],
         seo: { title: "Linen Shirt | Emulated" },
         productOptions: [{ name: "Size", values: [{ name: "S" }, { name: "M" }, { name: "L" }] }],
-        variants: ["S", "M", "L"].map((size, i) => ({ optionValues: [{ optionName: "Size", name: size }], price: `${40 + i}.00`, sku: `LS-${size}` })),
-        files: [{ originalSource: "https://example.com/linen.jpg", alt: "Linen shirt", contentType: "IMAGE" }],
-        metafields: [{ namespace: "custom", key: "material", type: "single_line_text_field", value: "linen" }],
+        variants: ["S", "M", "L"].map((size, i) => ({
+          optionValues: [{ optionName: "Size", name: size }],
+          price: `${40 + i}.00`,
+          sku: `LS-${size}`,
+        })),
+        files: [
+          { originalSource: "https://example.com/linen.jpg", alt: "Linen shirt", contentType: "IMAGE" },
+        ],
+        metafields: [
+          { namespace: "custom", key: "material", type: "single_line_text_field", value: "linen" },
+        ],
       },
     });
     expect(created.productSet.userErrors).toEqual([]);
     const product = created.productSet.product;
     if (!product) throw new Error("not created");
-    expect(product).toMatchObject({ title: "Linen Shirt", handle: "linen-shirt", status: "ACTIVE", tags: ["summer", "linen"], seo: { title: "Linen Shirt | Emulated" } });
-    expect(product.variants.nodes.map((v) => [v.title, v.price, v.sku])).toEqual([["S", "40.00", "LS-S"], ["M", "41.00", "LS-M"], ["L", "42.00", "LS-L"]]);
+    expect(product).toMatchObject({
+      title: "Linen Shirt",
+      handle: "linen-shirt",
+      status: "ACTIVE",
+      tags: ["summer", "linen"],
+      seo: { title: "Linen Shirt | Emulated" },
+    });
+    expect(product.variants.nodes.map((v) => [v.title, v.price, v.sku])).toEqual([
+      ["S", "40.00", "LS-S"],
+      ["M", "41.00", "LS-M"],
+      ["L", "42.00", "LS-L"],
+    ]);
     expect(product.media.nodes).toHaveLength(1);
     expect(product.metafields.nodes).toEqual([{ namespace: "custom", key: "material", value: "linen" }]);
 
@@ -169,14 +231,18 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
       input: {
         title: "Linen Shirt v2",
         productOptions: [{ name: "Size", values: [{ name: "M" }, { name: "L" }, { name: "XL" }] }],
-        variants: ["M", "L", "XL"].map((size) => ({ optionValues: [{ optionName: "Size", name: size }], price: "45.00" })),
+        variants: ["M", "L", "XL"].map((size) => ({
+          optionValues: [{ optionName: "Size", name: size }],
+          price: "45.00",
+        })),
       },
     });
     expect(updated.productSet.userErrors).toEqual([]);
     const after = updated.productSet.product;
     expect(after?.id).toBe(product.id);
     expect(after?.title).toBe("Linen Shirt v2");
-    const idOf = (nodes: { id: string; title: string }[], title: string) => nodes.find((v) => v.title === title)?.id;
+    const idOf = (nodes: { id: string; title: string }[], title: string) =>
+      nodes.find((v) => v.title === title)?.id;
     expect(idOf(after?.variants.nodes ?? [], "M")).toBe(idOf(product.variants.nodes, "M"));
     expect(idOf(after?.variants.nodes ?? [], "XL")).toBeDefined();
     expect(after?.variants.nodes.map((v) => v.title)).toEqual(["M", "L", "XL"]);
@@ -195,12 +261,21 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
     expect(result.productSet.userErrors).toEqual(
       expect.arrayContaining([
         { field: ["input", "title"], message: "Title can't be blank", code: "INVALID_PRODUCT" },
-        { field: ["input", "variants", "0", "optionValues", "0", "optionName"], message: "Option 'Colour' does not exist.", code: "OPTION_DOES_NOT_EXIST" },
+        {
+          field: ["input", "variants", "0", "optionValues", "0", "optionName"],
+          message: "Option 'Colour' does not exist.",
+          code: "OPTION_DOES_NOT_EXIST",
+        },
       ]),
     );
     expect(emulator.store.products.size).toBe(before);
-    const unknown = await data<SetResult>(emulator, PRODUCT_SET, { identifier: { id: "gid://shopify/Product/42" }, input: { title: "x" } });
-    expect(unknown.productSet.userErrors).toEqual([{ field: ["identifier", "id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }]);
+    const unknown = await data<SetResult>(emulator, PRODUCT_SET, {
+      identifier: { id: "gid://shopify/Product/42" },
+      input: { title: "x" },
+    });
+    expect(unknown.productSet.userErrors).toEqual([
+      { field: ["identifier", "id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" },
+    ]);
   });
 
   it("updates and deletes products; unknown ids give userErrors", async () => {
@@ -208,15 +283,25 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
     if (!record) throw new Error("no product");
     const id = `gid://shopify/Product/${record.id}`;
     const previous = record.updatedAt;
-    const updated = await data<{ productUpdate: { product: { title: string; updatedAt: string; seo: { description: string | null } }; userErrors: unknown[] } }>(
+    const updated = await data<{
+      productUpdate: {
+        product: { title: string; updatedAt: string; seo: { description: string | null } };
+        userErrors: unknown[];
+      };
+    }>(
       emulator,
       `mutation($product: ProductUpdateInput!) { productUpdate(product: $product) { product { title updatedAt seo { description } } userErrors { field message } } }`,
       { product: { id, title: "Renamed", seo: { description: "Fresh description" } } },
     );
-    expect(updated.productUpdate).toMatchObject({ product: { title: "Renamed", seo: { description: "Fresh description" } }, userErrors: [] });
+    expect(updated.productUpdate).toMatchObject({
+      product: { title: "Renamed", seo: { description: "Fresh description" } },
+      userErrors: [],
+    });
     expect(updated.productUpdate.product.updatedAt > previous).toBe(true);
 
-    const blank = await data<{ productUpdate: { product: null; userErrors: { field: string[]; message: string }[] } }>(
+    const blank = await data<{
+      productUpdate: { product: null; userErrors: { field: string[]; message: string }[] };
+    }>(
       emulator,
       `mutation($product: ProductUpdateInput!) { productUpdate(product: $product) { product { id } userErrors { field message } } }`,
       { product: { id, title: " " } },
@@ -230,12 +315,17 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
     );
     expect(deleted.productDelete).toEqual({ deletedProductId: id, userErrors: [] });
     expect(emulator.store.getProduct(record.id)).toBeUndefined();
-    const again = await data<{ productDelete: { deletedProductId: null; userErrors: { field: string[]; message: string }[] } }>(
+    const again = await data<{
+      productDelete: { deletedProductId: null; userErrors: { field: string[]; message: string }[] };
+    }>(
       emulator,
       `mutation($id: ID!) { productDelete(input: { id: $id }) { deletedProductId userErrors { field message } } }`,
       { id },
     );
-    expect(again.productDelete).toEqual({ deletedProductId: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] });
+    expect(again.productDelete).toEqual({
+      deletedProductId: null,
+      userErrors: [{ field: ["id"], message: "Product does not exist" }],
+    });
   });
 
   it("sets metafields all-or-nothing, with per-element userErrors", async () => {
@@ -243,17 +333,34 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
     if (!record) throw new Error("no product");
     const ownerId = `gid://shopify/Product/${record.id}`;
     const SET = `mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { namespace key value type } userErrors { field message code elementIndex } } }`;
-    const bad = await data<{ metafieldsSet: { metafields: null; userErrors: { field: string[]; code: string; elementIndex: number }[] } }>(emulator, SET, {
+    const bad = await data<{
+      metafieldsSet: {
+        metafields: null;
+        userErrors: { field: string[]; code: string; elementIndex: number }[];
+      };
+    }>(emulator, SET, {
       metafields: [
         { ownerId, namespace: "seo", key: "score", type: "number_integer", value: "87" },
         { ownerId, namespace: "seo", key: "checked", type: "number_integer", value: "yesterday" },
       ],
     });
     expect(bad.metafieldsSet.metafields).toBeNull();
-    expect(bad.metafieldsSet.userErrors).toEqual([{ field: ["metafields", "1", "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: 1 }]);
+    expect(bad.metafieldsSet.userErrors).toEqual([
+      {
+        field: ["metafields", "1", "value"],
+        message: "Value must be an integer.",
+        code: "INVALID_VALUE",
+        elementIndex: 1,
+      },
+    ]);
     expect(record.metafields.some((m) => m.namespace === "seo")).toBe(false);
 
-    const good = await data<{ metafieldsSet: { metafields: { namespace: string; key: string; value: string; type: string }[]; userErrors: unknown[] } }>(emulator, SET, {
+    const good = await data<{
+      metafieldsSet: {
+        metafields: { namespace: string; key: string; value: string; type: string }[];
+        userErrors: unknown[];
+      };
+    }>(emulator, SET, {
       metafields: [
         { ownerId, namespace: "seo", key: "score", type: "number_integer", value: "87" },
         { ownerId, key: "settings", type: "json", value: '{"a":1}' },

@@ -13,8 +13,14 @@ export function shopifyClient(emulator: Emulator) {
     apiVersion: ApiVersion.October26,
     isEmbeddedApp: true,
     hostName: "localhost:3000",
-    logger: { level: LogSeverity.Error, log: async () => undefined },
+    logger: { level: LogSeverity.Error, log: () => Promise.resolve() },
   });
-  const session = new Session({ id: `offline_${emulator.shop}`, shop: emulator.shop, state: "emulator", isOnline: false, accessToken: emulator.accessToken });
+  const session = new Session({
+    id: `offline_${emulator.shop}`,
+    shop: emulator.shop,
+    state: "emulator",
+    isOnline: false,
+    accessToken: emulator.accessToken,
+  });
   return { shopify, client: new shopify.clients.Graphql({ session }) };
 }

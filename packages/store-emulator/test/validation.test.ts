@@ -27,7 +27,10 @@ describe("requests are validated against Shopify's Admin API 2026-10 schema", ()
   });
 
   it("reports missing required arguments, unknown arguments and missing selections", async () => {
-    const result = await gql(emulator, "{ product { id } products(first: 1, color: RED) { nodes { id } } shop }");
+    const result = await gql(
+      emulator,
+      "{ product { id } products(first: 1, color: RED) { nodes { id } } shop }",
+    );
     const codes = result.body.errors?.map((e) => e.extensions.code).sort();
     expect(codes).toEqual(["argumentNotAccepted", "missingRequiredArguments", "selectionMismatch"]);
     const messages = result.body.errors?.map((e) => e.message) ?? [];
@@ -36,18 +39,28 @@ describe("requests are validated against Shopify's Admin API 2026-10 schema", ()
   });
 
   it("validates variables against their declared types", async () => {
-    const result = await gql(emulator, "query P($first: Int!) { products(first: $first) { nodes { id } } }", { first: "ten" });
+    const result = await gql(emulator, "query P($first: Int!) { products(first: $first) { nodes { id } } }", {
+      first: "ten",
+    });
     expect(result.status).toBe(200);
     const [error] = result.body.errors ?? [];
     expect(error?.message).toBe("Variable $first of type Int! was provided invalid value");
     expect(error?.extensions.code).toBe("INVALID_VARIABLE");
     expect(error?.locations).toEqual([{ line: 1, column: 9 }]);
 
-    const nested = await gql(emulator, "mutation S($input: ProductSetInput!) { productSet(input: $input) { userErrors { message } } }", {
-      input: { title: "x", colour: "red" },
-    });
-    expect(nested.body.errors?.[0]?.message).toMatch(/^Variable \$input of type ProductSetInput! was provided invalid value for colour/);
-    expect(nested.body.errors?.[0]?.extensions.problems).toEqual([{ path: ["colour"], explanation: "Field is not defined on ProductSetInput" }]);
+    const nested = await gql(
+      emulator,
+      "mutation S($input: ProductSetInput!) { productSet(input: $input) { userErrors { message } } }",
+      {
+        input: { title: "x", colour: "red" },
+      },
+    );
+    expect(nested.body.errors?.[0]?.message).toMatch(
+      /^Variable \$input of type ProductSetInput! was provided invalid value for colour/,
+    );
+    expect(nested.body.errors?.[0]?.extensions.problems).toEqual([
+      { path: ["colour"], explanation: "Field is not defined on ProductSetInput" },
+    ]);
   });
 
   it("answers syntax errors with their location and malformed bodies with HTTP 400", async () => {
@@ -78,7 +91,9 @@ describe("requests are validated against Shopify's Admin API 2026-10 schema", ()
       body: JSON.stringify({ query: "{ shop { name } }" }),
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    expect(await response.json()).toEqual({
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    });
   });
 
   it("answers a valid but unemulated root field with a clear NOT_EMULATED error", async () => {
@@ -86,8 +101,13 @@ describe("requests are validated against Shopify's Admin API 2026-10 schema", ()
     expect(result.status).toBe(200);
     // collections is non-null in the schema, so its error nulls the whole response, as on Shopify.
     expect(result.body.data).toBeNull();
-    expect(result.body.errors?.[0]).toMatchObject({ path: ["collections"], extensions: { code: "NOT_EMULATED" } });
-    expect(result.body.errors?.[0]?.message).toContain("'collections' is valid in Admin API 2026-10 but is not emulated");
+    expect(result.body.errors?.[0]).toMatchObject({
+      path: ["collections"],
+      extensions: { code: "NOT_EMULATED" },
+    });
+    expect(result.body.errors?.[0]?.message).toContain(
+      "'collections' is valid in Admin API 2026-10 but is not emulated",
+    );
   });
 
   it("emulates only root fields that exist in the schema", () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { start, type Emulator } from "../src/index.js";
+import { createCustomer, placeOrder, start, type Emulator } from "../src/index.js";
 import { data, startReceiver } from "./helpers.js";
 import { shopifyClient } from "./shopify-client.js";
 
@@ -13,7 +13,11 @@ beforeAll(async () => {
   emulator = await start({
     generate: { seed: 9, products: 10, customers: 5, orders: 20 },
     apiSecret: "test-secret",
-    webhooks: { appUrl: app.url, retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 2_000 },
+    webhooks: {
+      appUrl: app.url,
+      retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 20 },
+      timeoutMs: 2_000,
+    },
   });
 });
 afterEach(async () => {
@@ -49,42 +53,89 @@ describe("webhooks", () => {
       "x-shopify-api-version": "2026-10",
       "content-type": "application/json",
     });
-    for (const header of ["x-shopify-webhook-id", "x-shopify-event-id", "x-shopify-triggered-at"]) expect(hook.headers[header]).toBeTruthy();
-    const payload = JSON.parse(hook.body) as { id: number; title: string; admin_graphql_api_id: string; variants: unknown[]; updated_at: string };
-    expect(payload).toMatchObject({ id, title: "Signed", admin_graphql_api_id: `gid://shopify/Product/${id}` });
+    for (const header of ["x-shopify-webhook-id", "x-shopify-event-id", "x-shopify-triggered-at"])
+      expect(hook.headers[header]).toBeTruthy();
+    const payload = JSON.parse(hook.body) as {
+      id: number;
+      title: string;
+      admin_graphql_api_id: string;
+      variants: unknown[];
+      updated_at: string;
+    };
+    expect(payload).toMatchObject({
+      id,
+      title: "Signed",
+      admin_graphql_api_id: `gid://shopify/Product/${id}`,
+    });
     expect(payload.variants.length).toBeGreaterThan(0);
 
     // The real library accepts it…
     const { shopify } = shopifyClient(emulator);
-    const valid = await shopify.webhooks.validate({ rawBody: hook.body, rawRequest: hook.request, rawResponse: hook.response });
-    expect(valid).toMatchObject({ valid: true, topic: "PRODUCTS_UPDATE", domain: emulator.shop, apiVersion: "2026-10" });
+    const valid = await shopify.webhooks.validate({
+      rawBody: hook.body,
+      rawRequest: hook.request,
+      rawResponse: hook.response,
+    });
+    expect(valid).toMatchObject({
+      valid: true,
+      topic: "PRODUCTS_UPDATE",
+      domain: emulator.shop,
+      apiVersion: "2026-10",
+    });
     // …and rejects a forged body.
-    const forged = await shopify.webhooks.validate({ rawBody: hook.body.replace("Signed", "Forged"), rawRequest: hook.request, rawResponse: hook.response });
+    const forged = await shopify.webhooks.validate({
+      rawBody: hook.body.replace("Signed", "Forged"),
+      rawRequest: hook.request,
+      rawResponse: hook.response,
+    });
     expect(forged.valid).toBe(false);
   });
 
   it("delivers create and delete, and to subscriptions made with webhookSubscriptionCreate", async () => {
     const other = await startReceiver();
     try {
-      const created = await data<{ webhookSubscriptionCreate: { webhookSubscription: { id: string; topic: string; uri: string }; userErrors: unknown[] } }>(
+      const created = await data<{
+        webhookSubscriptionCreate: {
+          webhookSubscription: { id: string; topic: string; uri: string };
+          userErrors: unknown[];
+        };
+      }>(
         emulator,
         `mutation($uri: String!) { webhookSubscriptionCreate(topic: PRODUCTS_DELETE, webhookSubscription: { uri: $uri, format: JSON }) { webhookSubscription { id topic uri } userErrors { field message } } }`,
         { uri: other.url },
       );
-      expect(created.webhookSubscriptionCreate).toMatchObject({ webhookSubscription: { topic: "PRODUCTS_DELETE", uri: other.url }, userErrors: [] });
-      const listed = await data<{ webhookSubscriptions: { nodes: { topic: string; uri: string }[] } }>(emulator, `{ webhookSubscriptions(first: 10) { nodes { topic uri } } }`);
+      expect(created.webhookSubscriptionCreate).toMatchObject({
+        webhookSubscription: { topic: "PRODUCTS_DELETE", uri: other.url },
+        userErrors: [],
+      });
+      const listed = await data<{ webhookSubscriptions: { nodes: { topic: string; uri: string }[] } }>(
+        emulator,
+        `{ webhookSubscriptions(first: 10) { nodes { topic uri } } }`,
+      );
       expect(listed.webhookSubscriptions.nodes).toEqual([{ topic: "PRODUCTS_DELETE", uri: other.url }]);
 
-      const set = await data<{ productSet: { product: { id: string } } }>(emulator, `mutation { productSet(input: { title: "Fresh" }, synchronous: true) { product { id } } }`);
-      await data(emulator, `mutation($id: ID!) { productDelete(input: { id: $id }) { deletedProductId } }`, { id: set.productSet.product.id });
+      const set = await data<{ productSet: { product: { id: string } } }>(
+        emulator,
+        `mutation { productSet(input: { title: "Fresh" }, synchronous: true) { product { id } } }`,
+      );
+      await data(emulator, `mutation($id: ID!) { productDelete(input: { id: $id }) { deletedProductId } }`, {
+        id: set.productSet.product.id,
+      });
       await emulator.webhooks.idle();
-      expect(app.received.map((h) => h.headers["x-shopify-topic"])).toEqual(["products/create", "products/delete"]);
-      expect(other.received.map((h) => JSON.parse(h.body) as unknown)).toEqual([{ id: Number(set.productSet.product.id.split("/").pop()) }]);
+      expect(app.received.map((h) => h.headers["x-shopify-topic"])).toEqual([
+        "products/create",
+        "products/delete",
+      ]);
+      expect(other.received.map((h) => JSON.parse(h.body) as unknown)).toEqual([
+        { id: Number(set.productSet.product.id.split("/").pop()) },
+      ]);
       const insecure = await data<{ webhookSubscriptionCreate: { userErrors: { message: string }[] } }>(
         emulator,
         `mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "http://example.com/hooks" }) { userErrors { field message } } }`,
       );
-      expect(insecure.webhookSubscriptionCreate.userErrors[0]?.message).toBe("Address protocol http:// is not supported");
+      expect(insecure.webhookSubscriptionCreate.userErrors[0]?.message).toBe(
+        "Address protocol http:// is not supported",
+      );
     } finally {
       await other.close();
     }
@@ -142,24 +193,75 @@ describe("webhooks", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it("announces storefront activity: customers/create, orders/create and the customer's update", async () => {
+    const customer = createCustomer(emulator.store, {
+      firstName: "Ada",
+      lastName: "Lovelace",
+      email: "ada@example.com",
+      acceptsMarketing: true,
+    });
+    const variant = [...emulator.store.products.values()][0]?.variants[0];
+    if (!variant) throw new Error("no variant");
+    const order = placeOrder(emulator.store, {
+      customerId: customer.id,
+      lines: [{ variantId: variant.id, quantity: 2 }],
+    });
+    await emulator.webhooks.idle();
+    expect(app.received.map((h) => h.headers["x-shopify-topic"])).toEqual([
+      "customers/create",
+      "orders/create",
+      "customers/update",
+    ]);
+    const [, created, updated] = app.received.map((h) => JSON.parse(h.body) as Record<string, unknown>);
+    expect(created).toMatchObject({
+      id: order.id,
+      total_price: (Number(variant.price) * 2).toFixed(2),
+      customer: { id: customer.id },
+      line_items: [{ variant_id: variant.id, quantity: 2 }],
+    });
+    expect(updated).toMatchObject({ id: customer.id, orders_count: 1, last_order_id: order.id });
+    expect(() =>
+      placeOrder(emulator.store, { customerId: customer.id, lines: [{ variantId: 1, quantity: 1 }] }),
+    ).toThrow(/lines\.0\.variantId/);
+  });
+
   it("sends compliance webhooks and app/uninstalled on demand; uninstalling revokes the token", async () => {
-    const customer = [...emulator.store.customers.values()].find((c) => emulator.store.customerOrders(c.id).length > 0);
+    const customer = [...emulator.store.customers.values()].find(
+      (c) => emulator.store.customerOrders(c.id).length > 0,
+    );
     if (!customer) throw new Error("no customer with orders");
     emulator.triggerCompliance("customers/data_request", { customerId: customer.id });
     emulator.triggerCompliance("customers/redact", { customerId: customer.id });
     emulator.triggerCompliance("shop/redact");
     await emulator.webhooks.idle();
-    const byTopic = Object.fromEntries(app.received.map((h) => [String(h.headers["x-shopify-topic"]), JSON.parse(h.body) as Record<string, unknown>]));
+    const byTopic = Object.fromEntries(
+      app.received.map((h) => [
+        String(h.headers["x-shopify-topic"]),
+        JSON.parse(h.body) as Record<string, unknown>,
+      ]),
+    );
     const orders = emulator.store.customerOrders(customer.id).map((o) => o.id);
-    expect(byTopic["customers/data_request"]).toMatchObject({ shop_domain: emulator.shop, customer: { id: customer.id, email: customer.email }, orders_requested: orders });
-    expect(byTopic["customers/redact"]).toMatchObject({ shop_domain: emulator.shop, customer: { id: customer.id }, orders_to_redact: orders });
+    expect(byTopic["customers/data_request"]).toMatchObject({
+      shop_domain: emulator.shop,
+      customer: { id: customer.id, email: customer.email },
+      orders_requested: orders,
+    });
+    expect(byTopic["customers/redact"]).toMatchObject({
+      shop_domain: emulator.shop,
+      customer: { id: customer.id },
+      orders_to_redact: orders,
+    });
     expect(byTopic["shop/redact"]).toEqual({ shop_id: emulator.store.shop.id, shop_domain: emulator.shop });
 
     const token = emulator.accessToken;
     emulator.triggerAppUninstalled();
     await emulator.webhooks.idle();
     expect(app.received.at(-1)?.headers["x-shopify-topic"]).toBe("app/uninstalled");
-    const response = await fetch(emulator.graphqlUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query: "{ shop { name } }" }) });
+    const response = await fetch(emulator.graphqlUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+      body: JSON.stringify({ query: "{ shop { name } }" }),
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -37,6 +37,11 @@ export const SHOP_SCOPED_TABLES: readonly { table: string; column: string }[] = 
   { table: "SyncRun", column: "shop" },
   { table: "WebhookEvent", column: "shop" },
   { table: "ComplianceRequest", column: "shop" },
+  { table: "ApiKey", column: "shop" },
+  { table: "AuditEvent", column: "shop" },
+  { table: "WebhookDelivery", column: "shop" },
+  { table: "WebhookEndpoint", column: "shop" },
+  { table: "IdempotencyRecord", column: "shop" },
   { table: "Session", column: "shop" },
   { table: "Shop", column: "domain" },
 ];

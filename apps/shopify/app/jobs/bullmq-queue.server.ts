@@ -85,9 +85,7 @@ export function createBullmqQueue<T>(
       });
       const checkIdle = () => {
         if (idleWaiters.size === 0) return;
-        void queue.getJobCounts("waiting", "active", "delayed", "prioritized").then((c) => {
-          if (Object.values(c).every((n) => n === 0)) for (const resolve of idleWaiters) resolve();
-        });
+        for (const resolve of idleWaiters) resolve();
       };
       worker.on("completed", checkIdle);
       worker.on("failed", checkIdle);
@@ -117,9 +115,14 @@ export function createBullmqQueue<T>(
     async idle(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       // Counts are polled as well as pushed: a job can finish between the check and the wait.
+      const busy = async () => {
+        const c = await queue.getJobCounts("waiting", "active", "prioritized");
+        if (Object.values(c).some((n) => n > 0)) return true;
+        const delayed = await queue.getDelayed(0, 100);
+        return delayed.some((job) => job.timestamp + (job.delay || 0) <= deadline);
+      };
       for (;;) {
-        const c = await queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-        if (Object.values(c).every((n) => n === 0)) return;
+        if (!(await busy())) return;
         if (Date.now() > deadline) throw new Error(`queue ${name} not idle after ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
           const wake = () => {

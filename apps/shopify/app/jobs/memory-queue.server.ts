@@ -48,7 +48,9 @@ export function createMemoryQueue<T>(
   let closing = false;
   let sequence = 0;
 
-  const isIdle = () => ready.length === 0 && delayed.size === 0 && active.size === 0;
+  let idleHorizon = 0; // delayed jobs due after this instant do not keep the queue busy
+  const isIdle = () =>
+    ready.length === 0 && active.size === 0 && [...delayed].every((e) => e.readyAt > idleHorizon);
   const notifyIdle = () => {
     if (!isIdle()) return;
     for (const resolve of idleWaiters.splice(0)) resolve();
@@ -151,6 +153,7 @@ export function createMemoryQueue<T>(
       return dead.slice(0, limit);
     },
     idle(timeoutMs = 30_000) {
+      idleHorizon = Date.now() + timeoutMs;
       if (isIdle()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`queue ${name} not idle after ${timeoutMs} ms`)), timeoutMs);

@@ -52,7 +52,11 @@ export interface JobQueue<T = unknown> {
   start(handler: JobHandler<T>, options?: { concurrency?: number }): void;
   stats(): Promise<QueueStats>;
   deadLetters(limit?: number): Promise<DeadLetter<T>[]>;
-  /** Resolves when nothing is waiting, delayed or running (tests, the demo's initial sync). */
+  /**
+   * Resolves when nothing is waiting or running and no delayed job (a retry) falls due within
+   * `timeoutMs`; a job scheduled for later than that (a purge in 48 h) does not count.
+   * For tests and the demo's initial sync.
+   */
   idle(timeoutMs?: number): Promise<void>;
   /** Graceful: no new job starts; resolves once the running ones finished. */
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
 import type { AppConfig } from "../config.server.js";
 import type { AppSessionStorage } from "../security/session-storage.server.js";
 
@@ -9,7 +9,11 @@ export const API_VERSION = ApiVersion.October26;
  * The Shopify app: embedded, token exchange auth, expiring offline tokens, sessions in Prisma with
  * the tokens encrypted at rest. A factory so tests can build one on their own database.
  */
-export function createShopifyApp(cfg: AppConfig, sessionStorage: AppSessionStorage) {
+export function createShopifyApp(
+  cfg: AppConfig,
+  sessionStorage: AppSessionStorage,
+  hooks: { afterAuth?: (session: Session) => Promise<void> } = {},
+) {
   return shopifyApp({
     apiKey: cfg.shopify.apiKey,
     apiSecretKey: cfg.shopify.apiSecret,
@@ -18,6 +22,10 @@ export function createShopifyApp(cfg: AppConfig, sessionStorage: AppSessionStora
     appUrl: cfg.appUrl,
     authPathPrefix: "/auth",
     sessionStorage,
+    hooks: {
+      // After a token exchange: the shop is recorded and its initial sync queued.
+      ...(hooks.afterAuth ? { afterAuth: ({ session }: { session: Session }) => hooks.afterAuth?.(session) } : {}),
+    },
     distribution: AppDistribution.AppStore,
     future: {
       unstable_newEmbeddedAuthStrategy: true,

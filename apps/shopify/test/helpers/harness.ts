@@ -3,10 +3,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { start, type Emulator, type EmulatorOptionsInput } from "@ninjalead/store-emulator";
-import { Session } from "@shopify/shopify-app-remix/server";
 import { loadConfig } from "../../app/config.server.js";
 import { createAppContext, createQueues, type AppContext, type Queues } from "../../app/context.server.js";
 import { startWorkers } from "../../app/jobs/workers.server.js";
+import { signSessionToken } from "../../app/shopify/session-token.server.js";
 import { receiveWebhook } from "../../app/webhooks/receive.server.js";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "./database.js";
 import { memoryLogger } from "./logger.js";
@@ -23,7 +23,11 @@ export interface Harness {
   webhookUrl: string;
   /** Statuses the app's webhook endpoint answered, in order. */
   answers: number[];
-  /** Stores the emulator's offline token as the shop's session and queues the initial sync. */
+  /**
+   * Installs the app the way Shopify's admin does: a session token goes through
+   * shopify-app-remix's authenticate.admin, which exchanges it at the emulator's token endpoint
+   * for an offline token; afterAuth then stores the shop and queues the initial sync.
+   */
   install(): Promise<void>;
   /** Waits until the emulator delivered everything and the app's queues are idle. */
   settle(): Promise<void>;
@@ -37,6 +41,7 @@ export async function startHarness(
     queues?: (logger: ReturnType<typeof memoryLogger>) => Queues;
     workers?: boolean;
     fetch?: typeof fetch;
+    enqueueTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const logger = memoryLogger();
@@ -93,10 +98,14 @@ export async function startHarness(
   const queues = options.queues?.(logger) ?? createQueues(undefined, logger);
   const ctx = createAppContext({ config, db: t.db, logger, queues, ...(options.fetch ? { fetch: options.fetch } : {}) });
   handler = (request) =>
-    receiveWebhook(request, { authenticate: ctx.shopify.authenticate.webhook, queue: ctx.queues.webhooks, logger });
+    receiveWebhook(request, {
+      authenticate: ctx.shopify.authenticate.webhook,
+      queue: ctx.queues.webhooks,
+      logger,
+      ...(options.enqueueTimeoutMs ? { enqueueTimeoutMs: options.enqueueTimeoutMs } : {}),
+    });
   if (options.workers !== false) startWorkers(ctx);
 
-  const { completeInstall } = await import("../../app/install.server.js");
   return {
     emulator,
     ctx,
@@ -104,18 +113,12 @@ export async function startHarness(
     logger,
     webhookUrl,
     answers,
-    install: () =>
-      completeInstall(
-        ctx,
-        new Session({
-          id: `offline_${emulator.shop}`,
-          shop: emulator.shop,
-          state: "installed",
-          isOnline: false,
-          scope: "read_products,write_products,read_customers,read_orders",
-          accessToken: emulator.accessToken,
-        }),
-      ),
+    install: async () => {
+      const idToken = signSessionToken({ apiKey: API_KEY, apiSecret: API_SECRET, shop: emulator.shop });
+      const url = new URL("/app", config.appUrl);
+      url.search = new URLSearchParams({ shop: emulator.shop, host: Buffer.from(`${emulator.shop}/admin`).toString("base64url"), embedded: "1", id_token: idToken }).toString();
+      await ctx.shopify.authenticate.admin(new Request(url));
+    },
     settle: async () => {
       for (let round = 0; round < 5; round++) {
         await emulator.webhooks.idle();

@@ -60,25 +60,36 @@ export function normalCdf(x: number): number {
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : Number.NaN;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const at = (arr: number[], i: number): number => arr[i] ?? 0;
   const low = 0.02425;
   let x: number;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((at(c, 0) * q + at(c, 1)) * q + at(c, 2)) * q + at(c, 3)) * q + at(c, 4)) * q + at(c, 5)) /
+    x =
+      (((((at(c, 0) * q + at(c, 1)) * q + at(c, 2)) * q + at(c, 3)) * q + at(c, 4)) * q + at(c, 5)) /
       ((((at(d, 0) * q + at(d, 1)) * q + at(d, 2)) * q + at(d, 3)) * q + 1);
   } else if (p <= 1 - low) {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((at(a, 0) * r + at(a, 1)) * r + at(a, 2)) * r + at(a, 3)) * r + at(a, 4)) * r + at(a, 5)) * q) /
+    x =
+      ((((((at(a, 0) * r + at(a, 1)) * r + at(a, 2)) * r + at(a, 3)) * r + at(a, 4)) * r + at(a, 5)) * q) /
       (((((at(b, 0) * r + at(b, 1)) * r + at(b, 2)) * r + at(b, 3)) * r + at(b, 4)) * r + 1);
   } else {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((at(c, 0) * q + at(c, 1)) * q + at(c, 2)) * q + at(c, 3)) * q + at(c, 4)) * q + at(c, 5)) /
+    x =
+      -(((((at(c, 0) * q + at(c, 1)) * q + at(c, 2)) * q + at(c, 3)) * q + at(c, 4)) * q + at(c, 5)) /
       ((((at(d, 0) * q + at(d, 1)) * q + at(d, 2)) * q + at(d, 3)) * q + 1);
   }
   const e = normalCdf(x) - p;
@@ -86,11 +97,16 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
-export const variantSchema = z.object({
-  id: z.string().min(1),
-  visitors: z.number().int().nonnegative(),
-  conversions: z.number().int().nonnegative(),
-}).refine((v) => v.conversions <= v.visitors, { message: "conversions cannot exceed visitors", path: ["conversions"] });
+export const variantSchema = z
+  .object({
+    id: z.string().min(1),
+    visitors: z.number().int().nonnegative(),
+    conversions: z.number().int().nonnegative(),
+  })
+  .refine((v) => v.conversions <= v.visitors, {
+    message: "conversions cannot exceed visitors",
+    path: ["conversions"],
+  });
 export type AbVariant = z.infer<typeof variantSchema>;
 
 export interface ZTestResult {
@@ -158,7 +174,8 @@ export function probabilityToBeat(
   const sum = (aA: number, bA: number, aB: number, bB: number): number => {
     let total = 0;
     const base = logBeta(aA, bA);
-    for (let i = 0; i < aB; i++) total += Math.exp(logBeta(aA + i, bA + bB) - Math.log(bB + i) - logBeta(1 + i, bB) - base);
+    for (let i = 0; i < aB; i++)
+      total += Math.exp(logBeta(aA + i, bA + bB) - Math.log(bB + i) - logBeta(1 + i, bB) - base);
     return total;
   };
   const p = alphaB <= alphaA ? sum(alphaA, betaA, alphaB, betaB) : 1 - sum(alphaB, betaB, alphaA, betaA);
@@ -229,56 +246,90 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
   en: {
     not_enough_data: "Not enough data yet: each variant needs {required} visitors (fewest so far: {fewest}).",
     no_baseline: "Not enough data yet: the control has no conversion, so the needed sample size is unknown.",
-    significant: "{winner} wins: {uplift} conversion rate, significant (p = {p}); {probability} chance it is better.",
-    inconclusive: "No significant difference (p = {p}); the best variant, {winner}, has a {probability} chance to be better.",
+    significant:
+      "{winner} wins: {uplift} conversion rate, significant (p = {p}); {probability} chance it is better.",
+    inconclusive:
+      "No significant difference (p = {p}); the best variant, {winner}, has a {probability} chance to be better.",
   },
   fr: {
-    not_enough_data: "Pas encore assez de données : chaque variante a besoin de {required} visiteurs (le minimum actuel : {fewest}).",
-    no_baseline: "Pas encore assez de données : le témoin n'a aucune conversion, la taille d'échantillon nécessaire est inconnue.",
-    significant: "{winner} gagne : taux de conversion {uplift}, significatif (p = {p}) ; {probability} de chances d'être meilleure.",
-    inconclusive: "Pas de différence significative (p = {p}) ; la meilleure variante, {winner}, a {probability} de chances d'être meilleure.",
+    not_enough_data:
+      "Pas encore assez de données : chaque variante a besoin de {required} visiteurs (le minimum actuel : {fewest}).",
+    no_baseline:
+      "Pas encore assez de données : le témoin n'a aucune conversion, la taille d'échantillon nécessaire est inconnue.",
+    significant:
+      "{winner} gagne : taux de conversion {uplift}, significatif (p = {p}) ; {probability} de chances d'être meilleure.",
+    inconclusive:
+      "Pas de différence significative (p = {p}) ; la meilleure variante, {winner}, a {probability} de chances d'être meilleure.",
   },
   es: {
-    not_enough_data: "Aún no hay datos suficientes: cada variante necesita {required} visitantes (el mínimo actual: {fewest}).",
-    no_baseline: "Aún no hay datos suficientes: el control no tiene conversiones, así que se desconoce el tamaño de muestra necesario.",
-    significant: "{winner} gana: tasa de conversión {uplift}, significativa (p = {p}); {probability} de probabilidad de ser mejor.",
-    inconclusive: "Sin diferencia significativa (p = {p}); la mejor variante, {winner}, tiene {probability} de probabilidad de ser mejor.",
+    not_enough_data:
+      "Aún no hay datos suficientes: cada variante necesita {required} visitantes (el mínimo actual: {fewest}).",
+    no_baseline:
+      "Aún no hay datos suficientes: el control no tiene conversiones, así que se desconoce el tamaño de muestra necesario.",
+    significant:
+      "{winner} gana: tasa de conversión {uplift}, significativa (p = {p}); {probability} de probabilidad de ser mejor.",
+    inconclusive:
+      "Sin diferencia significativa (p = {p}); la mejor variante, {winner}, tiene {probability} de probabilidad de ser mejor.",
   },
   de: {
-    not_enough_data: "Noch nicht genug Daten: Jede Variante braucht {required} Besucher (bisher höchstens {fewest}).",
-    no_baseline: "Noch nicht genug Daten: Die Kontrolle hat keine Conversion, daher ist die nötige Stichprobe unbekannt.",
-    significant: "{winner} gewinnt: Conversion-Rate {uplift}, signifikant (p = {p}); {probability} Wahrscheinlichkeit, besser zu sein.",
-    inconclusive: "Kein signifikanter Unterschied (p = {p}); die beste Variante, {winner}, ist mit {probability} Wahrscheinlichkeit besser.",
+    not_enough_data:
+      "Noch nicht genug Daten: Jede Variante braucht {required} Besucher (bisher höchstens {fewest}).",
+    no_baseline:
+      "Noch nicht genug Daten: Die Kontrolle hat keine Conversion, daher ist die nötige Stichprobe unbekannt.",
+    significant:
+      "{winner} gewinnt: Conversion-Rate {uplift}, signifikant (p = {p}); {probability} Wahrscheinlichkeit, besser zu sein.",
+    inconclusive:
+      "Kein signifikanter Unterschied (p = {p}); die beste Variante, {winner}, ist mit {probability} Wahrscheinlichkeit besser.",
   },
   it: {
-    not_enough_data: "Dati ancora insufficienti: ogni variante richiede {required} visitatori (il minimo attuale: {fewest}).",
-    no_baseline: "Dati ancora insufficienti: il controllo non ha conversioni, quindi il campione necessario è sconosciuto.",
-    significant: "{winner} vince: tasso di conversione {uplift}, significativo (p = {p}); {probability} di probabilità di essere migliore.",
-    inconclusive: "Nessuna differenza significativa (p = {p}); la variante migliore, {winner}, ha {probability} di probabilità di essere migliore.",
+    not_enough_data:
+      "Dati ancora insufficienti: ogni variante richiede {required} visitatori (il minimo attuale: {fewest}).",
+    no_baseline:
+      "Dati ancora insufficienti: il controllo non ha conversioni, quindi il campione necessario è sconosciuto.",
+    significant:
+      "{winner} vince: tasso di conversione {uplift}, significativo (p = {p}); {probability} di probabilità di essere migliore.",
+    inconclusive:
+      "Nessuna differenza significativa (p = {p}); la variante migliore, {winner}, ha {probability} di probabilità di essere migliore.",
   },
   "pt-BR": {
-    not_enough_data: "Ainda não há dados suficientes: cada variante precisa de {required} visitantes (o mínimo atual: {fewest}).",
-    no_baseline: "Ainda não há dados suficientes: o controle não tem conversões, então o tamanho de amostra necessário é desconhecido.",
-    significant: "{winner} vence: taxa de conversão {uplift}, significativa (p = {p}); {probability} de chance de ser melhor.",
-    inconclusive: "Sem diferença significativa (p = {p}); a melhor variante, {winner}, tem {probability} de chance de ser melhor.",
+    not_enough_data:
+      "Ainda não há dados suficientes: cada variante precisa de {required} visitantes (o mínimo atual: {fewest}).",
+    no_baseline:
+      "Ainda não há dados suficientes: o controle não tem conversões, então o tamanho de amostra necessário é desconhecido.",
+    significant:
+      "{winner} vence: taxa de conversão {uplift}, significativa (p = {p}); {probability} de chance de ser melhor.",
+    inconclusive:
+      "Sem diferença significativa (p = {p}); a melhor variante, {winner}, tem {probability} de chance de ser melhor.",
   },
   nl: {
-    not_enough_data: "Nog niet genoeg gegevens: elke variant heeft {required} bezoekers nodig (laagste tot nu toe: {fewest}).",
-    no_baseline: "Nog niet genoeg gegevens: de controle heeft geen conversies, dus de benodigde steekproef is onbekend.",
-    significant: "{winner} wint: conversieratio {uplift}, significant (p = {p}); {probability} kans dat deze beter is.",
-    inconclusive: "Geen significant verschil (p = {p}); de beste variant, {winner}, heeft {probability} kans om beter te zijn.",
+    not_enough_data:
+      "Nog niet genoeg gegevens: elke variant heeft {required} bezoekers nodig (laagste tot nu toe: {fewest}).",
+    no_baseline:
+      "Nog niet genoeg gegevens: de controle heeft geen conversies, dus de benodigde steekproef is onbekend.",
+    significant:
+      "{winner} wint: conversieratio {uplift}, significant (p = {p}); {probability} kans dat deze beter is.",
+    inconclusive:
+      "Geen significant verschil (p = {p}); de beste variant, {winner}, heeft {probability} kans om beter te zijn.",
   },
   pl: {
-    not_enough_data: "Za mało danych: każdy wariant potrzebuje {required} odwiedzających (najmniej do tej pory: {fewest}).",
-    no_baseline: "Za mało danych: wariant kontrolny nie ma konwersji, więc potrzebna wielkość próby jest nieznana.",
-    significant: "{winner} wygrywa: współczynnik konwersji {uplift}, istotny (p = {p}); {probability} szans, że jest lepszy.",
-    inconclusive: "Brak istotnej różnicy (p = {p}); najlepszy wariant, {winner}, ma {probability} szans, że jest lepszy.",
+    not_enough_data:
+      "Za mało danych: każdy wariant potrzebuje {required} odwiedzających (najmniej do tej pory: {fewest}).",
+    no_baseline:
+      "Za mało danych: wariant kontrolny nie ma konwersji, więc potrzebna wielkość próby jest nieznana.",
+    significant:
+      "{winner} wygrywa: współczynnik konwersji {uplift}, istotny (p = {p}); {probability} szans, że jest lepszy.",
+    inconclusive:
+      "Brak istotnej różnicy (p = {p}); najlepszy wariant, {winner}, ma {probability} szans, że jest lepszy.",
   },
   ja: {
-    not_enough_data: "まだデータが不足しています。各バリエーションに{required}人の訪問者が必要です（現在の最少：{fewest}）。",
-    no_baseline: "まだデータが不足しています。コントロールにコンバージョンがないため、必要なサンプル数が不明です。",
-    significant: "{winner}の勝ち：コンバージョン率{uplift}、有意（p = {p}）。優れている確率は{probability}です。",
-    inconclusive: "有意な差はありません（p = {p}）。最良のバリエーション{winner}が優れている確率は{probability}です。",
+    not_enough_data:
+      "まだデータが不足しています。各バリエーションに{required}人の訪問者が必要です（現在の最少：{fewest}）。",
+    no_baseline:
+      "まだデータが不足しています。コントロールにコンバージョンがないため、必要なサンプル数が不明です。",
+    significant:
+      "{winner}の勝ち：コンバージョン率{uplift}、有意（p = {p}）。優れている確率は{probability}です。",
+    inconclusive:
+      "有意な差はありません（p = {p}）。最良のバリエーション{winner}が優れている確率は{probability}です。",
   },
   "zh-CN": {
     not_enough_data: "数据尚不足：每个版本需要 {required} 位访客（目前最少：{fewest}）。",
@@ -289,7 +340,8 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
 };
 export const AB_MESSAGES = STATUS_MESSAGES;
 
-const percent = (v: number, signed = false): string => `${signed && v > 0 ? "+" : ""}${(v * 100).toFixed(1)} %`;
+const percent = (v: number, signed = false): string =>
+  `${signed && v > 0 ? "+" : ""}${(v * 100).toFixed(1)} %`;
 
 /**
  * Evaluates an A/B(/n) test: each variant against the control (the first), with a Bonferroni
@@ -319,10 +371,21 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
   });
   const required =
     controlRate > 0 && controlRate < 1
-      ? minimumSampleSize({ baselineRate: controlRate, relativeEffect: minimumDetectableEffect, alpha: alphaPerComparison, power })
+      ? minimumSampleSize({
+          baselineRate: controlRate,
+          relativeEffect: minimumDetectableEffect,
+          alpha: alphaPerComparison,
+          power,
+        })
       : null;
   const fewest = Math.min(...variants.map((v) => v.visitors));
-  const base = { control: control.id, controlRate, requiredVisitorsPerVariant: required, alphaPerComparison, comparisons };
+  const base = {
+    control: control.id,
+    controlRate,
+    requiredVisitorsPerVariant: required,
+    alphaPerComparison,
+    comparisons,
+  };
   if (required === null || !Number.isFinite(required) || fewest < required) {
     const message =
       required === null
@@ -332,7 +395,9 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
   }
   // The best performer: the significant variant with the lowest p-value among those that beat
   // the control, or the control when a variant is significantly worse and none is better.
-  const better = comparisons.filter((c) => c.significant && c.rate > controlRate).sort((x, y) => x.pValue - y.pValue);
+  const better = comparisons
+    .filter((c) => c.significant && c.rate > controlRate)
+    .sort((x, y) => x.pValue - y.pValue);
   const worse = comparisons.filter((c) => c.significant && c.rate < controlRate);
   const best = [...comparisons].sort((x, y) => y.rate - x.rate)[0];
   const pMin = Math.min(...comparisons.map((c) => c.pValue));

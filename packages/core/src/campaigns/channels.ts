@@ -15,12 +15,25 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** The limits, in one table (documented in docs/segments.md). */
 export const CHANNEL_LIMITS = {
-  email: { subject: 60, preheader: 100, sections: { min: 1, max: 5 }, sectionBody: 1200, heading: 80, ctaLabel: 30 },
+  email: {
+    subject: 60,
+    preheader: 100,
+    sections: { min: 1, max: 5 },
+    sectionBody: 1200,
+    heading: 80,
+    ctaLabel: 30,
+  },
   sms: { maxSegments: 2 },
   instagram: { caption: 2200, hashtags: 30 },
   facebook: { text: 63_206 },
   meta_ad: { primaryText: 125, headline: 40, description: 30 },
-  google_rsa: { headline: 30, headlines: { min: 3, max: 15 }, description: 90, descriptions: { min: 2, max: 4 }, path: 15 },
+  google_rsa: {
+    headline: 30,
+    headlines: { min: 3, max: 15 },
+    description: 90,
+    descriptions: { min: 2, max: 4 },
+    path: 15,
+  },
 } as const;
 
 export const emailContentSchema = z.object({
@@ -96,7 +109,8 @@ export function googleAdsLength(text: string): number {
   return n;
 }
 
-export type ViolationCode = "too_long" | "too_many" | "too_few" | "sms_segments" | "duplicate" | "invalid_hashtag";
+export type ViolationCode =
+  "too_long" | "too_many" | "too_few" | "sms_segments" | "duplicate" | "invalid_hashtag";
 
 export interface Violation {
   path: string;
@@ -205,7 +219,13 @@ export function validateChannelContent(
   const language = options.language ?? "en";
   const out: Violation[] = [];
   const add = (path: string, code: ViolationCode, limit: number, actual: number): void => {
-    out.push({ path, code, limit, actual, message: translate(MESSAGES, language, code, { field: path, limit, actual }) });
+    out.push({
+      path,
+      code,
+      limit,
+      actual,
+      message: translate(MESSAGES, language, code, { field: path, limit, actual }),
+    });
   };
   const maxLength = (path: string, text: string, limit: number, count = characterCount): void => {
     const n = count(text);
@@ -265,7 +285,9 @@ export function validateChannelContent(
         if (seen.has(key)) add(`headlines.${i}`, "duplicate", 0, 0);
         seen.add(key);
       });
-      content.descriptions.forEach((d, i) => maxLength(`descriptions.${i}`, d, l.description, googleAdsLength));
+      content.descriptions.forEach((d, i) =>
+        maxLength(`descriptions.${i}`, d, l.description, googleAdsLength),
+      );
       if (content.path1 !== null) maxLength("path1", content.path1, l.path, googleAdsLength);
       if (content.path2 !== null) maxLength("path2", content.path2, l.path, googleAdsLength);
       break;

@@ -5,3 +5,5 @@
 export * from "./sms.js";
 export * from "./channels.js";
 export * from "./ab.js";
+export * from "./templates.js";
+export { TEMPLATE_COPY, GREETING, type TemplateCopy } from "./copy.js";

@@ -51,10 +51,23 @@ export function smsSegments(text: string): SmsCount {
   );
 }
 
-function pack(sizes: number[], encoding: SmsEncoding, single: number, part: number, nonGsm: string[]): SmsCount {
+function pack(
+  sizes: number[],
+  encoding: SmsEncoding,
+  single: number,
+  part: number,
+  nonGsm: string[],
+): SmsCount {
   const units = sizes.reduce((a, b) => a + b, 0);
   if (units <= single)
-    return { encoding, units, segments: units === 0 ? 0 : 1, perSegment: single, remaining: single - units, nonGsmCharacters: nonGsm };
+    return {
+      encoding,
+      units,
+      segments: units === 0 ? 0 : 1,
+      perSegment: single,
+      remaining: single - units,
+      nonGsmCharacters: nonGsm,
+    };
   // Multipart: fill parts greedily; a 2-unit character that does not fit starts the next part.
   let segments = 1;
   let used = 0;

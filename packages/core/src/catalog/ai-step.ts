@@ -78,12 +78,20 @@ function offlineContent(input: ImportContentInput, language: Language): ImportCo
   if (!includes(meta, input.keyphrase)) meta = `${input.keyphrase} – ${meta}`;
   const highlights = input.specifications.slice(0, 5).map((s) => `${s.name}: ${s.value}`);
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const intro = offlineText.phrase(language, "intro", { title, summary: summary || input.keyphrase });
+  const keyWords = input.keyphrase.toLocaleLowerCase().split(/\s+/);
+  const summaryHasKeyphrase =
+    summary !== "" && keyWords.every((w) => summary.toLocaleLowerCase().includes(w));
+  // Naming the product again before a summary that already carries the keyphrase would stuff it.
+  const intro = summaryHasKeyphrase
+    ? `${summary}.`
+    : offlineText.phrase(language, "intro", { title, summary: summary || input.keyphrase });
   const descriptionHtml = [
     `<p>${esc(intro)}</p>`,
     highlights.length > 0 ? `<ul>${highlights.map((h) => `<li>${esc(h)}</li>`).join("")}</ul>` : "",
     // A short supplier text is already in the intro: repeating it would only stuff the keyphrase.
-    input.descriptionText.length > summary.length + 40 || input.specifications.length > 0 ? input.descriptionHtml : "",
+    input.descriptionText.length > summary.length + 40 || input.specifications.length > 0
+      ? input.descriptionHtml
+      : "",
   ].join("");
   const alt = offlineText.phrase(language, "altText", { title: seoTitle });
   return {
@@ -213,6 +221,7 @@ function groupVerdict(audit: SeoAuditResult, field: OptimisedField) {
   return {
     bad: checks.filter((c) => c.rating === "bad").map((c) => c.id),
     score: checks.reduce((s, c) => s + c.score, 0),
+    scores: new Map(checks.map((c) => [c.id, c.score])),
   };
 }
 
@@ -318,7 +327,10 @@ export function reviewImportContent(
     const wrongCount = field === "altTexts" && output.altTexts.length !== images.length;
     if (verdict.bad.length === 0 && verdict.score >= reference.score && !wrongCount) accepted.push(field);
     else {
-      const checks = wrongCount ? ["altTexts.count"] : verdict.bad.length > 0 ? verdict.bad : ["score"];
+      const worse = [...verdict.scores]
+        .filter(([id, score]) => score < (reference.scores.get(id) ?? 0))
+        .map(([id]) => id);
+      const checks = wrongCount ? ["altTexts.count"] : [...new Set([...verdict.bad, ...worse])];
       rejected.push({ field, checks });
       warnings.push({ code: "ai_rejected", params: { field, reason: checks.join(", ") }, field });
     }

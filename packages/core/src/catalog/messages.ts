@@ -1,4 +1,5 @@
 import { translate, type Language, type MessageCatalog } from "../i18n/index.js";
+import type { ImportError, ImportFailureReason } from "./errors.js";
 
 /** Everything the import tells the merchant, in the ten languages. */
 export type CatalogMessageKey =
@@ -19,7 +20,8 @@ export type CatalogMessageKey =
   | "ai_rejected"
   | "ai_unavailable"
   | "specifications_heading"
-  | "default_option_value";
+  | "default_option_value"
+  | `error_${ImportFailureReason}`;
 
 export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
   en: {
@@ -43,6 +45,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "The AI step could not run; the cleaned supplier texts were kept.",
     specifications_heading: "Specifications",
     default_option_value: "Standard",
+    error_invalid_payload: "The supplier data is incomplete or malformed ({field}).",
+    error_platform_error: "AliExpress answered with an error: the product may have been removed.",
+    error_missing_product_id: "The supplier data has no product id.",
+    error_missing_title: "The supplier product has no title.",
+    error_no_purchasable_sku: "The supplier product has no variant with a price.",
+    error_invalid_url:
+      "This is not an AliExpress product link: paste a link like https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Short links hide the product: open the link in your browser, then paste the full product page address.",
+    error_not_aliexpress: "Only AliExpress product links can be imported.",
   },
   fr: {
     ships_from_filtered:
@@ -67,6 +79,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
       "L’étape IA n’a pas pu s’exécuter ; les textes nettoyés du fournisseur ont été conservés.",
     specifications_heading: "Caractéristiques",
     default_option_value: "Standard",
+    error_invalid_payload: "Les données du fournisseur sont incomplètes ou mal formées ({field}).",
+    error_platform_error: "AliExpress a répondu par une erreur : le produit a peut-être été retiré.",
+    error_missing_product_id: "Les données du fournisseur n’ont pas d’identifiant produit.",
+    error_missing_title: "Le produit du fournisseur n’a pas de titre.",
+    error_no_purchasable_sku: "Le produit du fournisseur n’a aucune variante avec un prix.",
+    error_invalid_url:
+      "Ce n’est pas un lien produit AliExpress : collez un lien comme https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Les liens courts masquent le produit : ouvrez le lien dans votre navigateur, puis collez l’adresse complète de la page produit.",
+    error_not_aliexpress: "Seuls les liens produits AliExpress peuvent être importés.",
   },
   es: {
     ships_from_filtered:
@@ -89,6 +111,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "El paso de IA no pudo ejecutarse; se conservaron los textos limpios del proveedor.",
     specifications_heading: "Especificaciones",
     default_option_value: "Estándar",
+    error_invalid_payload: "Los datos del proveedor están incompletos o mal formados ({field}).",
+    error_platform_error: "AliExpress respondió con un error: puede que el producto se haya retirado.",
+    error_missing_product_id: "Los datos del proveedor no tienen identificador de producto.",
+    error_missing_title: "El producto del proveedor no tiene título.",
+    error_no_purchasable_sku: "El producto del proveedor no tiene ninguna variante con precio.",
+    error_invalid_url:
+      "No es un enlace de producto de AliExpress: pega un enlace como https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Los enlaces cortos ocultan el producto: abre el enlace en tu navegador y pega la dirección completa de la página del producto.",
+    error_not_aliexpress: "Solo se pueden importar enlaces de productos de AliExpress.",
   },
   de: {
     ships_from_filtered:
@@ -113,6 +145,17 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "Der KI-Schritt konnte nicht laufen; die bereinigten Lieferantentexte wurden übernommen.",
     specifications_heading: "Technische Daten",
     default_option_value: "Standard",
+    error_invalid_payload: "Die Lieferantendaten sind unvollständig oder fehlerhaft ({field}).",
+    error_platform_error:
+      "AliExpress hat mit einem Fehler geantwortet: Das Produkt wurde eventuell entfernt.",
+    error_missing_product_id: "Die Lieferantendaten enthalten keine Produkt-ID.",
+    error_missing_title: "Das Lieferantenprodukt hat keinen Titel.",
+    error_no_purchasable_sku: "Das Lieferantenprodukt hat keine Variante mit Preis.",
+    error_invalid_url:
+      "Das ist kein AliExpress-Produktlink: Füge einen Link wie https://www.aliexpress.com/item/1005….html ein.",
+    error_short_link:
+      "Kurzlinks verbergen das Produkt: Öffne den Link im Browser und füge dann die vollständige Adresse der Produktseite ein.",
+    error_not_aliexpress: "Nur AliExpress-Produktlinks können importiert werden.",
   },
   it: {
     ships_from_filtered:
@@ -137,6 +180,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
       "Il passaggio IA non è stato eseguito; sono stati mantenuti i testi puliti del fornitore.",
     specifications_heading: "Specifiche",
     default_option_value: "Standard",
+    error_invalid_payload: "I dati del fornitore sono incompleti o non validi ({field}).",
+    error_platform_error: "AliExpress ha risposto con un errore: il prodotto potrebbe essere stato rimosso.",
+    error_missing_product_id: "I dati del fornitore non hanno un ID prodotto.",
+    error_missing_title: "Il prodotto del fornitore non ha un titolo.",
+    error_no_purchasable_sku: "Il prodotto del fornitore non ha varianti con un prezzo.",
+    error_invalid_url:
+      "Questo non è un link a un prodotto AliExpress: incolla un link come https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "I link brevi nascondono il prodotto: apri il link nel browser e incolla l’indirizzo completo della pagina del prodotto.",
+    error_not_aliexpress: "Si possono importare solo link a prodotti AliExpress.",
   },
   "pt-BR": {
     ships_from_filtered:
@@ -159,6 +212,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "A etapa de IA não pôde ser executada; os textos limpos do fornecedor foram mantidos.",
     specifications_heading: "Especificações",
     default_option_value: "Padrão",
+    error_invalid_payload: "Os dados do fornecedor estão incompletos ou malformados ({field}).",
+    error_platform_error: "O AliExpress respondeu com um erro: o produto pode ter sido removido.",
+    error_missing_product_id: "Os dados do fornecedor não têm ID de produto.",
+    error_missing_title: "O produto do fornecedor não tem título.",
+    error_no_purchasable_sku: "O produto do fornecedor não tem nenhuma variante com preço.",
+    error_invalid_url:
+      "Este não é um link de produto do AliExpress: cole um link como https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Links curtos escondem o produto: abra o link no navegador e cole o endereço completo da página do produto.",
+    error_not_aliexpress: "Só é possível importar links de produtos do AliExpress.",
   },
   nl: {
     ships_from_filtered:
@@ -182,6 +245,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "De AI-stap kon niet draaien; de opgeschoonde teksten van de leverancier zijn behouden.",
     specifications_heading: "Specificaties",
     default_option_value: "Standaard",
+    error_invalid_payload: "De leveranciersgegevens zijn onvolledig of ongeldig ({field}).",
+    error_platform_error: "AliExpress antwoordde met een fout: het product is mogelijk verwijderd.",
+    error_missing_product_id: "De leveranciersgegevens hebben geen product-ID.",
+    error_missing_title: "Het leveranciersproduct heeft geen titel.",
+    error_no_purchasable_sku: "Het leveranciersproduct heeft geen variant met een prijs.",
+    error_invalid_url:
+      "Dit is geen AliExpress-productlink: plak een link zoals https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Korte links verbergen het product: open de link in je browser en plak het volledige adres van de productpagina.",
+    error_not_aliexpress: "Alleen AliExpress-productlinks kunnen worden geïmporteerd.",
   },
   pl: {
     ships_from_filtered:
@@ -204,6 +277,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "Krok AI nie mógł zostać wykonany; zachowano oczyszczone teksty dostawcy.",
     specifications_heading: "Specyfikacja",
     default_option_value: "Standard",
+    error_invalid_payload: "Dane dostawcy są niekompletne lub błędne ({field}).",
+    error_platform_error: "AliExpress odpowiedział błędem: produkt mógł zostać usunięty.",
+    error_missing_product_id: "Dane dostawcy nie zawierają identyfikatora produktu.",
+    error_missing_title: "Produkt dostawcy nie ma tytułu.",
+    error_no_purchasable_sku: "Produkt dostawcy nie ma żadnego wariantu z ceną.",
+    error_invalid_url:
+      "To nie jest link do produktu AliExpress: wklej link w rodzaju https://www.aliexpress.com/item/1005….html.",
+    error_short_link:
+      "Krótkie linki ukrywają produkt: otwórz link w przeglądarce i wklej pełny adres strony produktu.",
+    error_not_aliexpress: "Można importować tylko linki do produktów AliExpress.",
   },
   ja: {
     ships_from_filtered:
@@ -226,6 +309,16 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "AIステップを実行できなかったため、整えた仕入先のテキストを使用しました。",
     specifications_heading: "仕様",
     default_option_value: "標準",
+    error_invalid_payload: "仕入先のデータが不完全または不正です（{field}）。",
+    error_platform_error: "AliExpressがエラーを返しました。商品が削除された可能性があります。",
+    error_missing_product_id: "仕入先のデータに商品IDがありません。",
+    error_missing_title: "仕入先の商品にタイトルがありません。",
+    error_no_purchasable_sku: "仕入先の商品に価格のあるバリエーションがありません。",
+    error_invalid_url:
+      "AliExpressの商品リンクではありません。https://www.aliexpress.com/item/1005….html のようなリンクを貼り付けてください。",
+    error_short_link:
+      "短縮リンクでは商品が分かりません。ブラウザでリンクを開き、商品ページの完全なアドレスを貼り付けてください。",
+    error_not_aliexpress: "インポートできるのはAliExpressの商品リンクのみです。",
   },
   "zh-CN": {
     ships_from_filtered: "仅保留从{origin}发货的变体；已排除其他仓库的{dropped}个变体。",
@@ -246,12 +339,20 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     ai_unavailable: "AI步骤无法运行；已保留清理后的供应商文本。",
     specifications_heading: "规格参数",
     default_option_value: "标准",
+    error_invalid_payload: "供应商数据不完整或格式错误（{field}）。",
+    error_platform_error: "速卖通返回了错误：该商品可能已下架。",
+    error_missing_product_id: "供应商数据中没有商品ID。",
+    error_missing_title: "供应商商品没有标题。",
+    error_no_purchasable_sku: "供应商商品没有带价格的变体。",
+    error_invalid_url: "这不是速卖通商品链接：请粘贴类似 https://www.aliexpress.com/item/1005….html 的链接。",
+    error_short_link: "短链接无法识别商品：请在浏览器中打开链接，然后粘贴商品页面的完整地址。",
+    error_not_aliexpress: "只能导入速卖通商品链接。",
   },
 };
 
 /** A warning shown in the preview: a stable code, its parameters, and the field it concerns. */
 export interface ImportWarning {
-  code: Exclude<CatalogMessageKey, "specifications_heading" | "default_option_value">;
+  code: Exclude<CatalogMessageKey, "specifications_heading" | "default_option_value" | `error_${string}`>;
   params: Readonly<Record<string, string | number>>;
   /** The productSet field concerned ("title", "variants", "descriptionHtml", …). */
   field: string;
@@ -266,4 +367,14 @@ export interface ImportWarning {
  */
 export function formatImportWarning(warning: ImportWarning, language: Language): string {
   return translate(catalogMessages, language, warning.code, warning.params);
+}
+
+/**
+ * Renders why an import failed in the merchant's language (the error's own message is for logs).
+ *
+ * @example
+ * formatImportError(error, "de") // "Kurzlinks verbergen das Produkt: …"
+ */
+export function formatImportError(error: Pick<ImportError, "reason" | "field">, language: Language): string {
+  return translate(catalogMessages, language, `error_${error.reason}`, { field: error.field });
 }

@@ -126,8 +126,14 @@ const KEEP_WHEN_EMPTY = new Set(["br", "img", "td", "th", "tr"]);
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 const INTL_PHONE = /(?:\+|00)\d[\d\s().-]{7,}\d/;
+/*
+ * Seller-contact phrasing. Messenger names alone are not enough ("makes Skype calls" is a product
+ * feature): they count only when followed by an id or a number.
+ */
 const CONTACT_WORDS =
-  /\b(?:whats\s?app|wechat|we\s?chat|skype|telegram|viber|line\s?id|qq\s*[:：]|e-?mail|contact\s+(?:us|me|the seller)|call\s+us|tel\s*[:：]|phone\s*[:：]|contactez|contáctenos|kontaktieren|contattaci|fale conosco)/iu;
+  /\b(?:contact\s+(?:us|me|the seller)|call\s+us|tel\s*[:：]|phone\s*[:：]|e-?mail\s*[:：]|contactez[- ]nous|contáctenos|kontaktieren sie uns|contattaci|fale conosco)/iu;
+const MESSENGER_ID =
+  /\b(?:whats\s?app|wechat|we\s?chat|skype|telegram|viber|line|qq)(?:\s*(?:id|number|no\.?|account))?\s*(?:[:：]|\+?\d[\d\s-]{5,})/iu;
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/iu;
 const TRACKING_SRC =
   /(?:pixel|beacon|track(?:ing)?|analytics|spacer|blank|1x1|transparent)[^/]*\.(?:gif|png)(?:\?|$)|\.gif\?|\/(?:collect|track|pixel|beacon)(?:[/?]|$)|[?&](?:utm_\w+|uid|cid|tid)=/i;
@@ -170,7 +176,13 @@ const escapeAttr = (s: string) =>
 
 /** True when the text carries seller contact details (emails, phones, messenger ids, web addresses). */
 export function hasContactInfo(text: string): boolean {
-  return EMAIL.test(text) || INTL_PHONE.test(text) || CONTACT_WORDS.test(text) || WEB_ADDRESS.test(text);
+  return (
+    EMAIL.test(text) ||
+    INTL_PHONE.test(text) ||
+    CONTACT_WORDS.test(text) ||
+    MESSENGER_ID.test(text) ||
+    WEB_ADDRESS.test(text)
+  );
 }
 
 /** Normalises an image URL to absolute https, or null when it is not a safe web URL. */
@@ -220,7 +232,9 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
       count("contact_info");
       return false;
     });
-    return kept.join(" ").replace(/[ \t\r\f\v]+/g, " ");
+    // All whitespace (newlines, no-break spaces) becomes one space: HTML renders it so anyway,
+    // and it keeps the output stable when sanitised again.
+    return kept.join(" ").replace(/\s+/g, " ");
   };
 
   const renderImage = (attribs: Record<string, string>): string => {
@@ -288,8 +302,10 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
       return "";
     }
     const inner = node.children.map(render).join("");
-    if (BLOCK_CONTAINERS.has(name))
-      return hasBlockDescendant(node) || !inner.trim() ? inner : `<p>${inner.trim()}</p>`;
+    if (BLOCK_CONTAINERS.has(name)) {
+      if (!inner.replace(/<br>/g, "").trim()) return "";
+      return hasBlockDescendant(node) ? inner : `<p>${inner.trim()}</p>`;
+    }
     if (!ALLOWED.has(name)) return inner;
     if (VOID.has(name)) return `<${name}>`;
     if (!KEEP_WHEN_EMPTY.has(name) && !inner.replace(/<br>/g, "").trim()) return "";
@@ -305,6 +321,8 @@ export function sanitizeDescription(html: string, options: SanitizeOptions = {})
   const out = document.children
     .map(render)
     .join("")
+    // Adjacent text nodes (around a dropped element) can leave double spaces.
+    .replace(/ {2,}/g, " ")
     .replace(/(?:\s*<br>\s*){3,}/g, "<br><br>")
     .replace(BLOCK_GAP_AFTER, "$1")
     .replace(BLOCK_GAP_BEFORE, "$1")

@@ -22,7 +22,8 @@ export function usefulSpecifications(
   return specs.flatMap(({ name, value }) => {
     const n = name.replace(/\s+/g, " ").trim();
     const v = value.replace(/\s+/g, " ").trim();
-    if (!n || !v || EMPTY_VALUES.test(v) || MARKETPLACE_NAMES.test(n) || hasContactInfo(`${n} ${v}`)) return [];
+    if (!n || !v || EMPTY_VALUES.test(v) || MARKETPLACE_NAMES.test(n) || hasContactInfo(`${n} ${v}`))
+      return [];
     if (seen.has(n.toLowerCase())) return [];
     seen.add(n.toLowerCase());
     return [{ name: n, value: v }];
@@ -37,7 +38,10 @@ export function usefulSpecifications(
  * specificationsTable([{ name: "Material", value: "Cotton" }], "fr")
  * // "<h3>Caractéristiques</h3><table><tbody><tr><th>Material</th><td>Cotton</td></tr></tbody></table>"
  */
-export function specificationsTable(specs: readonly { name: string; value: string }[], language: Language): string {
+export function specificationsTable(
+  specs: readonly { name: string; value: string }[],
+  language: Language,
+): string {
   const rows = usefulSpecifications(specs).map(
     ({ name, value }) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`,
   );

@@ -241,10 +241,20 @@ export function mapVariants(product: SourceProduct, options: VariantOptions): Ma
     warnings.push({ code: "out_of_stock_variants", params: { count: outOfStock }, field: "variants" });
   if (!product.weightKg) warnings.push({ code: "weight_missing", params: {}, field: "variants" });
 
-  const mappedOptions: MappedOption[] = groups.map((group, position) => ({
-    name: group.map((d) => cleanOptionText(translateOptionName(d.sourceName, options.language))).join(" / "),
-    sourceNames: group.map((d) => d.sourceName),
-    values: [...new Set(variants.map((v) => v.optionValues[position] ?? fallback))],
-  }));
+  // Shopify rejects two options with the same name ("Size" from two supplier dimensions).
+  const usedNames = new Set<string>();
+  const mappedOptions: MappedOption[] = groups.map((group, position) => {
+    const base = group
+      .map((d) => cleanOptionText(translateOptionName(d.sourceName, options.language)))
+      .join(" / ");
+    let name = base;
+    for (let n = 2; usedNames.has(name.toLocaleLowerCase()); n++) name = `${base} ${n}`;
+    usedNames.add(name.toLocaleLowerCase());
+    return {
+      name,
+      sourceNames: group.map((d) => d.sourceName),
+      values: [...new Set(variants.map((v) => v.optionValues[position] ?? fallback))],
+    };
+  });
   return { options: mappedOptions, variants, warnings };
 }

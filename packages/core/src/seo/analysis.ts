@@ -10,6 +10,8 @@ export interface AnalyzedSentence {
   wordCount: number;
   /** Length used for "long sentence": words, or characters for ja/zh. */
   length: number;
+  /** Lowercased words without diacritics (CJK: the segmented words). */
+  folded: string[];
   stems: string[];
   functionFlags: boolean[];
   passive: boolean;
@@ -76,10 +78,23 @@ function syllablesOf(word: string, profile: LanguageProfile): number {
 }
 
 const MAX_TRANSITION_WORDS = 4;
+const FIRST_WORDS = new WeakMap<LanguageProfile, ReadonlySet<string>>();
+/** First words of multi-word transitions: only those start an n-gram lookup. */
+function firstWordsOf(profile: LanguageProfile): ReadonlySet<string> {
+  let set = FIRST_WORDS.get(profile);
+  if (!set) {
+    set = new Set([...profile.transitionWords].filter((t) => t.includes(" ")).map((t) => t.split(" ")[0] ?? ""));
+    FIRST_WORDS.set(profile, set);
+  }
+  return set;
+}
+
 function hasTransition(folded: readonly string[], profile: LanguageProfile): boolean {
+  const firstWords = firstWordsOf(profile);
   for (let i = 0; i < folded.length; i++) {
     let phrase = folded[i] ?? "";
     if (profile.transitionWords.has(phrase)) return true;
+    if (!firstWords.has(phrase)) continue;
     for (let k = 1; k < MAX_TRANSITION_WORDS && i + k < folded.length; k++) {
       phrase += ` ${folded[i + k] ?? ""}`;
       if (profile.transitionWords.has(phrase)) return true;
@@ -108,6 +123,7 @@ function analyzeSentence(
       text,
       wordCount: ws.length,
       length: chars,
+      folded: ws,
       stems: ws,
       functionFlags: ws.map((w) => profile.functionWords.has(w)),
       passive: profile.isPassive(ws, text),
@@ -140,6 +156,7 @@ function analyzeSentence(
     text,
     wordCount: ws.length,
     length: ws.length,
+    folded,
     stems,
     functionFlags,
     passive: profile.isPassive(lower, text),

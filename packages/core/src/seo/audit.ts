@@ -92,6 +92,11 @@ function research(a: Analysis): SeoResearch {
 
 /** Runs every check on an already validated product. */
 export function auditParsedProduct(product: SeoProduct): SeoAuditResult {
+  return auditWithAnalysis(product).result;
+}
+
+/** The audit and the analysis it was computed from (the catalog audit reuses the tokens). */
+export function auditWithAnalysis(product: SeoProduct): { result: SeoAuditResult; analysis: Analysis } {
   const a = analyze(product);
   const seo: CheckResult[] = [
     ...seoTitleChecks(a),
@@ -105,13 +110,14 @@ export function auditParsedProduct(product: SeoProduct): SeoAuditResult {
     structuredDataCheck(a),
   ];
   const readability = readabilityChecks(a);
-  return {
+  const result: SeoAuditResult = {
     language: product.language,
     seoScore: score(seo),
     readabilityScore: score(readability),
     checks: [...seo, ...readability],
     research: research(a),
   };
+  return { result, analysis: a };
 }
 
 /**

@@ -186,20 +186,22 @@ export function jsonLdScriptTag(data: unknown): string {
   return `<script type="application/ld+json">${serializeJsonLd(data)}</script>`;
 }
 
-/** Structured-data fields Google needs (required) or uses (recommended) for product rich results. */
-export function structuredDataGaps(p: SeoProduct): { required: string[]; recommended: string[] } {
-  const { product } = buildProductJsonLd(p);
-  const offers = product.offers as Offer | AggregateOffer | undefined;
+/**
+ * Structured-data fields Google needs (required) or uses (recommended) for product rich results,
+ * read straight from the product's fields: the same ones `buildProductJsonLd` emits.
+ */
+export function structuredDataGaps(p: SeoProduct, hasDescriptionText = p.descriptionHtml.trim() !== ""): { required: string[]; recommended: string[] } {
   const required: string[] = [];
   const recommended: string[] = [];
-  if (!product.name) required.push("name");
-  if (!product.image) required.push("image");
-  if (!offers) required.push("offers.price");
-  else if (!("priceCurrency" in offers) || !offers.priceCurrency) required.push("offers.priceCurrency");
-  if (!product.description) recommended.push("description");
-  if (!product.brand) recommended.push("brand");
-  if (!product.sku) recommended.push("sku");
-  if (!product.gtin) recommended.push("gtin");
+  const first = p.variants[0];
+  if (!p.title.trim()) required.push("name");
+  if (!p.images.some((i) => i.src !== "")) required.push("image");
+  if (!p.variants.some((v) => v.price !== undefined)) required.push("offers.price");
+  else if (!/^[A-Z]{3}$/.test(p.currency)) required.push("offers.priceCurrency");
+  if (!hasDescriptionText) recommended.push("description");
+  if (!p.vendor.trim()) recommended.push("brand");
+  if (!first?.sku) recommended.push("sku");
+  if (!(first?.barcode && isValidGtin(first.barcode))) recommended.push("gtin");
   const availabilityKnown = p.variants.length > 0 && p.variants.every((v) => v.available !== undefined);
   if (!availabilityKnown) recommended.push("offers.availability");
   return { required, recommended };

@@ -45,7 +45,10 @@ describe("normal distribution", () => {
 describe("two-proportion z-test", () => {
   it("reproduces the aspirin study (Agresti, Categorical Data Analysis: X² = 25.01)", () => {
     // Physicians' Health Study: heart attacks 189 / 11,034 on placebo, 104 / 11,037 on aspirin.
-    const result = twoProportionZTest({ visitors: 11034, conversions: 189 }, { visitors: 11037, conversions: 104 });
+    const result = twoProportionZTest(
+      { visitors: 11034, conversions: 189 },
+      { visitors: 11037, conversions: 104 },
+    );
     expect(result.z * result.z).toBeCloseTo(25.01, 2);
     expect(result.pValue).toBeLessThan(1e-6);
     expect(result.difference).toBeCloseTo(104 / 11037 - 189 / 11034, 12);
@@ -62,15 +65,29 @@ describe("two-proportion z-test", () => {
 
 describe("Beta-Binomial probability to beat (exact sum)", () => {
   it("gives 2/3 for one success against nothing, 1/2 for identical data", () => {
-    expect(probabilityToBeat({ visitors: 0, conversions: 0 }, { visitors: 1, conversions: 1 })).toBeCloseTo(2 / 3, 12);
-    expect(probabilityToBeat({ visitors: 500, conversions: 50 }, { visitors: 500, conversions: 50 })).toBeCloseTo(0.5, 10);
+    expect(probabilityToBeat({ visitors: 0, conversions: 0 }, { visitors: 1, conversions: 1 })).toBeCloseTo(
+      2 / 3,
+      12,
+    );
+    expect(
+      probabilityToBeat({ visitors: 500, conversions: 50 }, { visitors: 500, conversions: 50 }),
+    ).toBeCloseTo(0.5, 10);
   });
 
   it("matches numerical integration, and P(B > A) + P(A > B) = 1", () => {
     for (const [a, b] of [
-      [{ visitors: 200, conversions: 18 }, { visitors: 210, conversions: 27 }],
-      [{ visitors: 1000, conversions: 100 }, { visitors: 1000, conversions: 120 }],
-      [{ visitors: 40, conversions: 35 }, { visitors: 45, conversions: 30 }],
+      [
+        { visitors: 200, conversions: 18 },
+        { visitors: 210, conversions: 27 },
+      ],
+      [
+        { visitors: 1000, conversions: 100 },
+        { visitors: 1000, conversions: 120 },
+      ],
+      [
+        { visitors: 40, conversions: 35 },
+        { visitors: 45, conversions: 30 },
+      ],
     ] as const) {
       const exact = probabilityToBeat(a, b);
       const numeric = probabilityByIntegration(
@@ -95,7 +112,8 @@ describe("minimum sample size", () => {
       const mean = (p1 + p2) / 2;
       const za = normalQuantile(0.975);
       return normalCdf(
-        (Math.abs(p2 - p1) * Math.sqrt(n) - za * Math.sqrt(2 * mean * (1 - mean))) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)),
+        (Math.abs(p2 - p1) * Math.sqrt(n) - za * Math.sqrt(2 * mean * (1 - mean))) /
+          Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)),
       );
     };
     for (const [p1, effect] of [
@@ -122,14 +140,27 @@ describe("A/B evaluation", () => {
     expect(r.winner).toBeNull();
     expect(r.requiredVisitorsPerVariant).toBe(3841);
     expect(r.message).toBe("Not enough data yet: each variant needs 3841 visitors (fewest so far: 300).");
-    expect(evaluateAbTest({ variants: [{ id: "A", visitors: 50, conversions: 0 }, { id: "B", visitors: 50, conversions: 2 }] }, "de").message).toMatch(
-      /Noch nicht genug Daten/,
-    );
+    expect(
+      evaluateAbTest(
+        {
+          variants: [
+            { id: "A", visitors: 50, conversions: 0 },
+            { id: "B", visitors: 50, conversions: 2 },
+          ],
+        },
+        "de",
+      ).message,
+    ).toMatch(/Noch nicht genug Daten/);
   });
 
   it("declares a significant winner, or an inconclusive result, once the sample is reached", () => {
     const win = evaluateAbTest(
-      { variants: [{ id: "A", visitors: 5000, conversions: 500 }, { id: "B", visitors: 5000, conversions: 600 }] },
+      {
+        variants: [
+          { id: "A", visitors: 5000, conversions: 500 },
+          { id: "B", visitors: 5000, conversions: 600 },
+        ],
+      },
       "fr",
     );
     expect(win.status).toBe("significant");
@@ -137,7 +168,10 @@ describe("A/B evaluation", () => {
     expect(win.comparisons[0]?.probabilityToBeatControl).toBeGreaterThan(0.99);
     expect(win.message).toMatch(/^B gagne/);
     const tie = evaluateAbTest({
-      variants: [{ id: "A", visitors: 5000, conversions: 500 }, { id: "B", visitors: 5000, conversions: 510 }],
+      variants: [
+        { id: "A", visitors: 5000, conversions: 500 },
+        { id: "B", visitors: 5000, conversions: 510 },
+      ],
     });
     expect(tie.status).toBe("inconclusive");
   });
@@ -152,9 +186,14 @@ describe("A/B evaluation", () => {
     });
     expect(r.alphaPerComparison).toBeCloseTo(0.025, 12);
     expect(r.comparisons.map((c) => c.variant)).toEqual(["B", "C"]);
-    expect(() => evaluateAbTest({ variants: [{ id: "A", visitors: 1, conversions: 2 }, { id: "B", visitors: 1, conversions: 0 }] })).toThrow(
-      /variants\.0\.conversions/,
-    );
+    expect(() =>
+      evaluateAbTest({
+        variants: [
+          { id: "A", visitors: 1, conversions: 2 },
+          { id: "B", visitors: 1, conversions: 0 },
+        ],
+      }),
+    ).toThrow(/variants\.0\.conversions/);
   });
 
   it("has its messages in the ten languages", () => {

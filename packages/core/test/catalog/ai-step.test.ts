@@ -25,27 +25,31 @@ const CASES: [string, Language, string | undefined][] = [
 describe("optimiseImport offline", () => {
   const ai = createAI();
 
-  it.each(CASES)("%s (%s): offline copy passes the SEO audit and flows into planImport", async (name, language, keyphrase) => {
-    const product = parseAliExpressProduct(loadFixture(name));
-    const result = await optimiseImport(ai, product, { language, ...(keyphrase ? { keyphrase } : {}) });
-    expect(result.provider).toBe("offline");
-    expect(result.warnings).toEqual([]);
-    expect(result.accepted).toEqual(["title", "seo", "description", "altTexts"]);
-    expect(result.scores.after).toBeGreaterThanOrEqual(result.scores.before);
-    expect(result.content.seoTitle?.toLowerCase()).toContain(result.keyphrase.toLowerCase());
-    expect(result.content.seoDescription?.toLowerCase()).toContain(result.keyphrase.toLowerCase());
-    expect(Object.keys(result.content.altTexts ?? {})).toEqual(product.images.slice(0, 20));
-    const plan = planImport(product, undefined, {
-      language,
-      keyphrase: result.keyphrase,
-      content: result.content,
-      pricing: { currency: product.currency },
-      importedAt: "2026-11-25T08:00:00Z",
-    });
-    expect(plan.input.seo?.title).toBe(result.content.seoTitle);
-    expect(plan.input.descriptionHtml).toBe(result.content.descriptionHtml);
-    if (product.images[0]) expect(plan.input.files?.[0]?.alt).toBe(result.content.altTexts?.[product.images[0]]);
-  });
+  it.each(CASES)(
+    "%s (%s): offline copy passes the SEO audit and flows into planImport",
+    async (name, language, keyphrase) => {
+      const product = parseAliExpressProduct(loadFixture(name));
+      const result = await optimiseImport(ai, product, { language, ...(keyphrase ? { keyphrase } : {}) });
+      expect(result.provider).toBe("offline");
+      expect(result.warnings).toEqual([]);
+      expect(result.accepted).toEqual(["title", "seo", "description", "altTexts"]);
+      expect(result.scores.after).toBeGreaterThanOrEqual(result.scores.before);
+      expect(result.content.seoTitle?.toLowerCase()).toContain(result.keyphrase.toLowerCase());
+      expect(result.content.seoDescription?.toLowerCase()).toContain(result.keyphrase.toLowerCase());
+      expect(Object.keys(result.content.altTexts ?? {})).toEqual(product.images.slice(0, 20));
+      const plan = planImport(product, undefined, {
+        language,
+        keyphrase: result.keyphrase,
+        content: result.content,
+        pricing: { currency: product.currency },
+        importedAt: "2026-11-25T08:00:00Z",
+      });
+      expect(plan.input.seo?.title).toBe(result.content.seoTitle);
+      expect(plan.input.descriptionHtml).toBe(result.content.descriptionHtml);
+      if (product.images[0])
+        expect(plan.input.files?.[0]?.alt).toBe(result.content.altTexts?.[product.images[0]]);
+    },
+  );
 
   it("is deterministic and keeps its prompt within budget", async () => {
     const product = parseAliExpressProduct(loadFixture("ds-product-full.json"));
@@ -53,7 +57,9 @@ describe("optimiseImport offline", () => {
     const b = await optimiseImport(ai, product, { language: "fr" });
     expect(a.content).toEqual(b.content);
     const prepared = prepareImportContent(product, { language: "de" });
-    expect(promptTokens(importContentTask, prepared.input, { language: "de" })).toBeLessThanOrEqual(importContentTask.promptTokenBudget ?? 0);
+    expect(promptTokens(importContentTask, prepared.input, { language: "de" })).toBeLessThanOrEqual(
+      importContentTask.promptTokenBudget ?? 0,
+    );
   });
 });
 
@@ -96,7 +102,14 @@ describe("reviewImportContent", () => {
 
   it("the task's check names every violated rule for the repair round-trip", () => {
     const problems = importContentTask.check?.(
-      { ...good, seoTitle: "Free Shipping watch", metaDescription: "Contact us on WhatsApp", title: "2024 Hot Sale Watch", altTexts: [], descriptionHtml: "<a href='https://x.example'>shop</a>" },
+      {
+        ...good,
+        seoTitle: "Free Shipping watch",
+        metaDescription: "Contact us on WhatsApp",
+        title: "2024 Hot Sale Watch",
+        altTexts: [],
+        descriptionHtml: "<a href='https://x.example'>shop</a>",
+      },
       prepared.input,
       { language: "fr" },
     );
@@ -120,12 +133,19 @@ describe("optimiseImport through the local OpenAI server", () => {
   afterAll(() => openai.close());
 
   const engine = () =>
-    createAI({ openai: { apiKey: "sk-test-catalog", baseURL: openai.baseURL }, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    createAI({
+      openai: { apiKey: "sk-test-catalog", baseURL: openai.baseURL },
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
 
   it("sends the cleaned facts and rules, repairs once, and falls back to audited offline copy when the model misses the rules", async () => {
     openai.resetStats();
     const product = parseAliExpressProduct(loadFixture("ds-product-full.json"));
-    const result = await optimiseImport(engine(), product, { language: "en", keyphrase: "cotton t-shirt", shopId: "shop-1" });
+    const result = await optimiseImport(engine(), product, {
+      language: "en",
+      keyphrase: "cotton t-shirt",
+      shopId: "shop-1",
+    });
     const log = openai.log().filter((r) => r.path === "/v1/chat/completions");
     expect(log.length).toBe(2);
     const first = JSON.stringify(log[0]?.body);

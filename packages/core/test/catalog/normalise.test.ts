@@ -3,7 +3,7 @@ import { parseAliExpressProduct } from "../../src/catalog/aliexpress/parse.js";
 import { parseAliExpressUrl } from "../../src/catalog/aliexpress/url.js";
 import { translateOptionName, translateOptionValue } from "../../src/catalog/dictionary.js";
 import { ImportError } from "../../src/catalog/errors.js";
-import { catalogMessages, formatImportWarning } from "../../src/catalog/messages.js";
+import { catalogMessages, formatImportError, formatImportWarning } from "../../src/catalog/messages.js";
 import { cleanTitle } from "../../src/catalog/title.js";
 import type { SourceProduct } from "../../src/catalog/types.js";
 import { mapVariants, SHOPIFY_LIMITS } from "../../src/catalog/variants.js";
@@ -50,7 +50,10 @@ describe("parseAliExpressUrl", () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).reason).toBe(reason);
     expect((error as ImportError).field).toBe("url");
-    if (reason === "short_link") expect((error as ImportError).message).toMatch(/open the link in a browser/);
+    if (reason === "short_link") {
+      expect((error as ImportError).message).toMatch(/open the link in a browser/);
+      expect(formatImportError(error as ImportError, "fr")).toMatch(/^Les liens courts masquent le produit/);
+    }
   });
 });
 
@@ -217,6 +220,23 @@ describe("mapVariants", () => {
     expect(merged.options[2]?.name).toBe("Style / Length");
     expect(merged.options[2]?.values).toContain("Sport / 50cm");
     expect(merged.warnings.map((w) => w.code)).toContain("options_merged");
+  });
+
+  it("keeps option names unique when two supplier dimensions translate to the same name", () => {
+    const base = parseAliExpressProduct(loadFixture("ds-product-single-sku-de.json"));
+    const skus = ["S", "M"].flatMap((size, i) =>
+      ["38", "40"].map((shoe, j) => ({
+        id: `${i}${j}`,
+        cost: "2.00",
+        stock: 3,
+        properties: [
+          { name: "Size", value: size, propertyId: "5" },
+          { name: "Shoe Size", value: shoe, propertyId: "200000463" },
+        ],
+      })),
+    );
+    const { options } = mapVariants({ ...base, skus }, { language: "en" });
+    expect(options.map((o) => o.name)).toEqual(["Size", "Size 2"]);
   });
 
   it("maps a product without properties to a single variant", () => {

@@ -3,8 +3,10 @@ import { buildClientSchema, coerceInputValue, type GraphQLInputType, type Intros
 import { describe, expect, it } from "vitest";
 import { planImport, type ExistingProduct, type ImportSettings } from "../../src/catalog/plan.js";
 import { ImportError } from "../../src/catalog/errors.js";
+import { parseAliExpressJson } from "../../src/catalog/aliexpress/loose.js";
+import { parseAliExpressProduct } from "../../src/catalog/aliexpress/parse.js";
 import { ValidationError } from "../../src/errors/index.js";
-import { loadFixture } from "./load-fixture.js";
+import { fixtureText, loadFixture } from "./load-fixture.js";
 
 const introspection = JSON.parse(
   readFileSync(new URL("./fixtures/shopify-admin-2026-10-product-set.json", import.meta.url), "utf8"),
@@ -22,7 +24,13 @@ function schemaErrors(typeName: string, value: unknown): string[] {
 
 const SETTINGS: ImportSettings = {
   language: "fr",
-  pricing: { currency: "EUR", rates: { USD: "0.92" }, multiplier: "2.5", minimumMargin: "0.3", compareAt: { mode: "supplier" } },
+  pricing: {
+    currency: "EUR",
+    rates: { USD: "0.92" },
+    multiplier: "2.5",
+    minimumMargin: "0.3",
+    compareAt: { mode: "supplier" },
+  },
   importedAt: "2026-11-25T08:00:00Z",
   locationId: "gid://shopify/Location/1",
   tags: ["summer", "summer"],
@@ -38,7 +46,10 @@ const FIXTURES = [
 
 describe("planImport", () => {
   it.each(FIXTURES)("%s gives a productSet input valid for Admin API 2026-10", (name) => {
-    const plan = planImport(loadFixture(name), undefined, { ...SETTINGS, pricing: { ...SETTINGS.pricing, rates: { USD: "0.92", JPY: "0.0061" } } });
+    const plan = planImport(loadFixture(name), undefined, {
+      ...SETTINGS,
+      pricing: { ...SETTINGS.pricing, rates: { USD: "0.92", JPY: "0.0061" } },
+    });
     expect(schemaErrors("ProductSetInput", plan.input)).toEqual([]);
     expect(schemaErrors("ProductSetIdentifiers", plan.identifier)).toEqual([]);
     const input = plan.input;
@@ -54,17 +65,25 @@ describe("planImport", () => {
         expect(option?.values?.map((v) => v.name)).toContain(ov.name);
       }
       // Variant files must also be product files (Shopify rule).
-      if (variant.file) expect(input.files?.map((f) => f.originalSource)).toContain(variant.file.originalSource);
+      if (variant.file)
+        expect(input.files?.map((f) => f.originalSource)).toContain(variant.file.originalSource);
     }
     const combos = (input.variants ?? []).map((v) => JSON.stringify(v.optionValues));
     expect(new Set(combos).size).toBe(combos.length);
-    expect(input.metafields?.map((m) => m.key)).toEqual(["source_id", "source_url", "imported_at", "variant_costs"]);
+    expect(input.metafields?.map((m) => m.key)).toEqual([
+      "source_id",
+      "source_url",
+      "imported_at",
+      "variant_costs",
+    ]);
   });
 
   it("maps the full fixture: options, prices, costs, media, SEO and source metafields", () => {
     const plan = planImport(loadFixture("ds-product-full.json"), undefined, SETTINGS);
     const { input, identifier, preview } = plan;
-    expect(identifier).toEqual({ customId: { namespace: "ninjalead", key: "source_id", value: "aliexpress:1005006123456789" } });
+    expect(identifier).toEqual({
+      customId: { namespace: "ninjalead", key: "source_id", value: "aliexpress:1005006123456789" },
+    });
     expect(plan.update).toBe(false);
     expect(input.handle).toBe("men-s-t-shirt-cotton-summer-tee-top-women-1005006123456789");
     expect(input.vendor).toBe("Maison Lin");
@@ -75,11 +94,26 @@ describe("planImport", () => {
       price: "23.99",
       compareAtPrice: "30.99",
       sku: "TEE-BLACK-S",
-      inventoryItem: { sku: "TEE-BLACK-S", cost: "9.56", tracked: true, measurement: { weight: { value: 0.22, unit: "KILOGRAMS" } } },
+      inventoryItem: {
+        sku: "TEE-BLACK-S",
+        cost: "9.56",
+        tracked: true,
+        measurement: { weight: { value: 0.22, unit: "KILOGRAMS" } },
+      },
       inventoryQuantities: [{ locationId: "gid://shopify/Location/1", name: "available", quantity: 57 }],
       metafields: [
-        { namespace: "ninjalead", key: "source_sku_id", type: "single_line_text_field", value: "12000036000000001" },
-        { namespace: "ninjalead", key: "source_sku_attr", type: "single_line_text_field", value: "14:193#Midnight Black;5:100014064;200007763:201336100" },
+        {
+          namespace: "ninjalead",
+          key: "source_sku_id",
+          type: "single_line_text_field",
+          value: "12000036000000001",
+        },
+        {
+          namespace: "ninjalead",
+          key: "source_sku_attr",
+          type: "single_line_text_field",
+          value: "14:193#Midnight Black;5:100014064;200007763:201336100",
+        },
       ],
     });
     expect(input.files).toHaveLength(7);
@@ -88,21 +122,34 @@ describe("planImport", () => {
     expect(input.descriptionHtml).not.toMatch(/script|WhatsApp|iframe/);
     expect(input.seo?.title).toBe(input.title);
     expect(input.seo?.description?.length).toBeLessThanOrEqual(160);
-    const costs = JSON.parse(input.metafields?.find((m) => m.key === "variant_costs")?.value ?? "{}") as Record<string, { cost: string }>;
+    const costs = JSON.parse(
+      input.metafields?.find((m) => m.key === "variant_costs")?.value ?? "{}",
+    ) as Record<string, { cost: string }>;
     expect(Object.keys(costs)).toHaveLength(9);
     expect(costs["12000036000000003"]?.cost).toBe("11.36");
     expect(input.metafields?.find((m) => m.key === "imported_at")?.value).toBe("2026-11-25T08:00:00Z");
 
     expect(preview.fields.find((f) => f.field === "title")).toEqual({
       field: "title",
-      before: "2024 New Hot Sale Free Shipping Men's T-Shirt Cotton T-Shirt Summer Tee Top Men Women T Shirt TSHIRT Dropshipping",
+      before:
+        "2024 New Hot Sale Free Shipping Men's T-Shirt Cotton T-Shirt Summer Tee Top Men Women T Shirt TSHIRT Dropshipping",
       after: input.title,
     });
-    expect(preview.variants[0]?.pricing).toMatchObject({ price: "23.99", margin: "0.6015", landedCost: "9.5588" });
+    expect(preview.variants[0]?.pricing).toMatchObject({
+      price: "23.99",
+      margin: "0.6015",
+      landedCost: "9.5588",
+    });
     expect(preview.margins).toEqual({ min: "0.6015", max: "0.6127", average: "0.6052" });
     const codes = preview.warnings.map((w) => w.code);
     expect(codes).toEqual(
-      expect.arrayContaining(["title_noise_removed", "description_cleaned", "contact_info_removed", "ships_from_filtered", "duplicate_variants_merged"]),
+      expect.arrayContaining([
+        "title_noise_removed",
+        "description_cleaned",
+        "contact_info_removed",
+        "ships_from_filtered",
+        "duplicate_variants_merged",
+      ]),
     );
     expect(preview.warnings.find((w) => w.code === "contact_info_removed")?.message).toBe(
       "Les coordonnées du vendeur ont été retirées de la description (1).",
@@ -110,8 +157,13 @@ describe("planImport", () => {
   });
 
   it("gives a single-variant product Shopify's Title / Default Title option", () => {
-    const { input } = planImport(loadFixture("ds-product-single-sku-de.json"), undefined, { language: "de", importedAt: "2026-11-25T08:00:00Z" });
-    expect(input.productOptions).toEqual([{ name: "Title", position: 1, values: [{ name: "Default Title" }] }]);
+    const { input } = planImport(loadFixture("ds-product-single-sku-de.json"), undefined, {
+      language: "de",
+      importedAt: "2026-11-25T08:00:00Z",
+    });
+    expect(input.productOptions).toEqual([
+      { name: "Title", position: 1, values: [{ name: "Default Title" }] },
+    ]);
     expect(input.variants?.[0]?.optionValues).toEqual([{ optionName: "Title", name: "Default Title" }]);
     expect(input.variants?.[0]?.price).toBe("16.99");
     expect(input.files).toEqual([]);
@@ -141,16 +193,55 @@ describe("planImport", () => {
       },
     });
     expect(input.title).toBe("ノイズキャンセリング ワイヤレスイヤホン");
-    expect(input.seo).toEqual({ title: "ワイヤレスイヤホン ノイズキャンセリング Bluetooth 5.3", description: "最大30時間再生のワイヤレスイヤホン。" });
+    expect(input.seo).toEqual({
+      title: "ワイヤレスイヤホン ノイズキャンセリング Bluetooth 5.3",
+      description: "最大30時間再生のワイヤレスイヤホン。",
+    });
     expect(input.descriptionHtml).toBe("<p>静かな音楽体験。</p>");
     expect(input.files?.[0]?.alt).toBe("白いワイヤレスイヤホンと充電ケース");
     expect(input.variants?.map((v) => v.price)).toEqual(["3980", "4180"]);
   });
 
   it("rejects bad settings and unusable payloads with typed errors", () => {
-    expect(() => planImport(loadFixture("ds-product-full.json"), undefined, { status: "LIVE" } as unknown as ImportSettings)).toThrow(ValidationError);
-    expect(() => planImport(loadFixture("ds-product-full.json"), undefined, { pricing: { currency: "EUR" } })).toThrow(/No exchange rate from USD/);
+    expect(() =>
+      planImport(loadFixture("ds-product-full.json"), undefined, {
+        status: "LIVE",
+      } as unknown as ImportSettings),
+    ).toThrow(ValidationError);
+    expect(() =>
+      planImport(loadFixture("ds-product-full.json"), undefined, { pricing: { currency: "EUR" } }),
+    ).toThrow(/No exchange rate from USD/);
     expect(() => planImport({ result: {} })).toThrow(ImportError);
+  });
+});
+
+describe("docs/import.md example", () => {
+  it("runs as written: payload → productSet input valid for 2026-10", () => {
+    const body = fixtureText("ds-product-full.json");
+    const payload = parseAliExpressJson(body);
+    const product = parseAliExpressProduct(payload);
+    const plan = planImport(product, undefined, {
+      language: "fr",
+      keyphrase: "t-shirt coton",
+      pricing: {
+        currency: "EUR",
+        rates: { USD: "0.92" },
+        multiplier: "2.5",
+        tiers: [{ min: "0", max: "5", multiplier: "3.5" }],
+        fixedMarkup: "0",
+        ending: ".99",
+        compareAt: { mode: "supplier" },
+        shipping: { cost: "2.10", included: true },
+        minimumMargin: "0.3",
+      },
+      locationId: "gid://shopify/Location/1",
+      importedAt: new Date().toISOString(),
+    });
+    expect(schemaErrors("ProductSetInput", plan.input)).toEqual([]);
+    expect(schemaErrors("ProductSetIdentifiers", plan.identifier)).toEqual([]);
+    // (10.39 + 2.10) × 0.92 = 11.4908 → × 2.5 = 28.727 → 28.99
+    expect(plan.input.variants?.[0]).toMatchObject({ price: "28.99", inventoryItem: { cost: "11.49" } });
+    expect(plan.input.title?.toLowerCase()).toContain("t-shirt");
   });
 });
 
@@ -164,13 +255,19 @@ describe("planImport re-import", () => {
     options: (first.input.productOptions ?? []).map((o, i) => ({
       id: `gid://shopify/ProductOption/${i + 1}`,
       name: o.name ?? "",
-      values: (o.values ?? []).map((v, j) => ({ id: `gid://shopify/ProductOptionValue/${i + 1}${j}`, name: v.name ?? "" })),
+      values: (o.values ?? []).map((v, j) => ({
+        id: `gid://shopify/ProductOptionValue/${i + 1}${j}`,
+        name: v.name ?? "",
+      })),
     })),
     variants: (first.input.variants ?? []).map((v, i) => ({
       id: `gid://shopify/ProductVariant/${100 + i}`,
       sourceSkuId: v.metafields?.find((m) => m.key === "source_sku_id")?.value ?? "",
     })),
-    media: (first.input.files ?? []).map((f, i) => ({ id: `gid://shopify/MediaImage/${500 + i}`, sourceUrl: f.originalSource ?? "" })),
+    media: (first.input.files ?? []).map((f, i) => ({
+      id: `gid://shopify/MediaImage/${500 + i}`,
+      sourceUrl: f.originalSource ?? "",
+    })),
   };
 
   it("is deterministic: the same payload and settings give the same plan", () => {
@@ -178,22 +275,44 @@ describe("planImport re-import", () => {
   });
 
   it("updates the same product: reuses product, option, value, variant and media ids and keeps the handle", () => {
-    const again = planImport(loadFixture("ds-product-full.json"), existing, { ...SETTINGS, importedAt: "2026-12-01T09:00:00Z" });
+    const again = planImport(loadFixture("ds-product-full.json"), existing, {
+      ...SETTINGS,
+      importedAt: "2026-12-01T09:00:00Z",
+    });
     expect(again.update).toBe(true);
     expect(again.identifier).toEqual({ id: "gid://shopify/Product/901" });
     expect(again.input.handle).toBe("cotton-tee-renamed-by-merchant");
-    expect(again.input.productOptions?.[0]).toMatchObject({ id: "gid://shopify/ProductOption/1", values: [{ id: "gid://shopify/ProductOptionValue/10", name: "Midnight Black" }, expect.anything(), expect.anything()] });
+    expect(again.input.productOptions?.[0]).toMatchObject({
+      id: "gid://shopify/ProductOption/1",
+      values: [
+        { id: "gid://shopify/ProductOptionValue/10", name: "Midnight Black" },
+        expect.anything(),
+        expect.anything(),
+      ],
+    });
     expect(again.input.variants?.map((v) => v.id)).toEqual(existing.variants?.map((v) => v.id));
     expect(again.input.files?.every((f) => f.id !== undefined && f.originalSource === undefined)).toBe(true);
     expect(schemaErrors("ProductSetInput", again.input)).toEqual([]);
     // Apart from ids, the handle and the import time, nothing changes: re-import is idempotent.
-    const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === "id" || k === "handle" || k === "originalSource" || k === "contentType" ? undefined : v)));
-    const withoutTime = (input: typeof first.input) => ({ ...input, metafields: input.metafields?.filter((m) => m.key !== "imported_at") });
+    const strip = (value: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(value, (k, v: unknown) =>
+          k === "id" || k === "handle" || k === "originalSource" || k === "contentType" ? undefined : v,
+        ),
+      );
+    const withoutTime = (input: typeof first.input) => ({
+      ...input,
+      metafields: input.metafields?.filter((m) => m.key !== "imported_at"),
+    });
     expect(strip(withoutTime(again.input))).toEqual(strip(withoutTime(first.input)));
   });
 
   it("maps a supplier SKU to the same variant even when the supplier reorders SKUs", () => {
-    const payload = loadFixture("ds-product-full.json") as { aliexpress_ds_product_get_response: { result: { ae_item_sku_info_dtos: { ae_item_sku_info_d_t_o: unknown[] } } } };
+    const payload = loadFixture("ds-product-full.json") as {
+      aliexpress_ds_product_get_response: {
+        result: { ae_item_sku_info_dtos: { ae_item_sku_info_d_t_o: unknown[] } };
+      };
+    };
     payload.aliexpress_ds_product_get_response.result.ae_item_sku_info_dtos.ae_item_sku_info_d_t_o.reverse();
     const again = planImport(payload, existing, SETTINGS);
     for (const variant of again.input.variants ?? []) {

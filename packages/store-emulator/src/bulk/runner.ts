@@ -71,7 +71,13 @@ export async function runBulkQuery(options: BulkRunOptions): Promise<void> {
       await new Promise((resolve) => setImmediate(resolve));
       if (isCanceling(op)) break;
       window.next = null;
-      const result = await execute({ schema, document, rootValue: queryRoot, contextValue: { ...context, bulk: window }, fieldResolver });
+      const result = await execute({
+        schema,
+        document,
+        rootValue: queryRoot,
+        contextValue: { ...context, bulk: window },
+        fieldResolver,
+      });
       if (result.errors?.length || !result.data) {
         failed = true;
         break;

@@ -121,13 +121,22 @@ export interface BulkFileStats {
  * @example
  * await writeBulkJsonl("/tmp/products.jsonl", { seed: 1, products: 100_000 });
  */
-export async function writeBulkJsonl(path: string, options: { seed: number; products: number; locales?: readonly string[] }): Promise<BulkFileStats> {
-  const stream = createWriteStream(path);
+export async function writeBulkJsonl(
+  path: string,
+  options: { seed: number; products: number; locales?: readonly string[] },
+): Promise<BulkFileStats> {
+  // A deep buffer lets generation run while the previous chunks are being written.
+  const stream = createWriteStream(path, { highWaterMark: 8 << 20 });
   const handles = new HandleAllocator();
   const stats: BulkFileStats = { products: 0, variants: 0, media: 0, metafields: 0, lines: 0, bytes: 0 };
   let buffer = "";
   for (let i = 0; i < options.products; i += 1) {
-    const { product } = generateProduct(options.seed, i, handles, options.locales ?? ["fr", "de", "es", "it"]);
+    const { product } = generateProduct(
+      options.seed,
+      i,
+      handles,
+      options.locales ?? ["fr", "de", "es", "it"],
+    );
     buffer += productBulkLines(product);
     stats.products += 1;
     stats.variants += product.variants.length;

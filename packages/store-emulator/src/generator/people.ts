@@ -1,6 +1,12 @@
 // Deterministic customers and orders with realistic shapes for segment analysis: a long tail of
 // one-time buyers, a core of repeat customers, some guests, refunds and cancellations.
-import type { CustomerRecord, FinancialStatus, LineItemRecord, OrderRecord, ProductRecord } from "../store/types.js";
+import type {
+  CustomerRecord,
+  FinancialStatus,
+  LineItemRecord,
+  OrderRecord,
+  ProductRecord,
+} from "../store/types.js";
 import { mixSeed, Prng, STREAM } from "./prng.js";
 import { CATALOG_LANGUAGE_WEIGHTS, CITIES, FIRST_NAMES, LAST_NAMES } from "./words.js";
 
@@ -33,7 +39,9 @@ export function generateCustomer(seed: number, index: number): CustomerRecord {
   const language = rng.weighted(CATALOG_LANGUAGE_WEIGHTS);
   const firstName = rng.pick(FIRST_NAMES[language] ?? FIRST_NAMES.en ?? ["Alex"]);
   const lastName = rng.pick(LAST_NAMES[language] ?? LAST_NAMES.en ?? ["Doe"]);
-  const [city, country, countryCode, provinceCode] = rng.pick(CITIES[language] ?? CITIES.en ?? [["Paris", "France", "FR", null]]);
+  const [city, country, countryCode, provinceCode] = rng.pick(
+    CITIES[language] ?? CITIES.en ?? [["Paris", "France", "FR", null]],
+  );
   const createdAt = iso(ORDERS_FROM - 180 * DAY + Math.floor(rng.next() * (ORDERS_DAYS + 150) * DAY));
   const hasEmail = rng.chance(0.97);
   return {
@@ -41,13 +49,32 @@ export function generateCustomer(seed: number, index: number): CustomerRecord {
     firstName,
     lastName,
     email: hasEmail ? `${ascii(firstName)}.${ascii(lastName) || "customer"}${index + 1}@example.com` : null,
-    phone: rng.chance(0.4) ? `+33 6 ${String(rng.int(10, 99))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))}` : null,
+    phone: rng.chance(0.4)
+      ? `+33 6 ${String(rng.int(10, 99))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))}`
+      : null,
     locale: language,
-    tags: rng.sample(["vip", "newsletter", "wholesale", "returning", "influencer"], rng.weighted([[0, 60], [1, 30], [2, 10]] as const)),
+    tags: rng.sample(
+      ["vip", "newsletter", "wholesale", "returning", "influencer"],
+      rng.weighted([
+        [0, 60],
+        [1, 30],
+        [2, 10],
+      ] as const),
+    ),
     note: rng.chance(0.05) ? "Prefers eco packaging." : null,
-    state: rng.weighted([["ENABLED", 70], ["DISABLED", 25], ["INVITED", 5]] as const),
+    state: rng.weighted([
+      ["ENABLED", 70],
+      ["DISABLED", 25],
+      ["INVITED", 5],
+    ] as const),
     verifiedEmail: hasEmail && rng.chance(0.9),
-    emailMarketingState: hasEmail ? rng.weighted([["SUBSCRIBED", 45], ["NOT_SUBSCRIBED", 45], ["UNSUBSCRIBED", 10]] as const) : "NOT_SUBSCRIBED",
+    emailMarketingState: hasEmail
+      ? rng.weighted([
+          ["SUBSCRIBED", 45],
+          ["NOT_SUBSCRIBED", 45],
+          ["UNSUBSCRIBED", 10],
+        ] as const)
+      : "NOT_SUBSCRIBED",
     address: rng.chance(0.9)
       ? {
           id: PEOPLE_ID_BASE.address + index + 1,
@@ -74,10 +101,19 @@ export function generateCustomer(seed: number, index: number): CustomerRecord {
  * distribution (a few buy often, most once); 5 % are guest checkouts. Mutates customers' dates
  * so that each customer exists before their first order and was updated at their last.
  */
-export function generateOrders(seed: number, count: number, customers: CustomerRecord[], products: readonly ProductRecord[], currencyCode: string): OrderRecord[] {
+export function generateOrders(
+  seed: number,
+  count: number,
+  customers: CustomerRecord[],
+  products: readonly ProductRecord[],
+  currencyCode: string,
+): OrderRecord[] {
   const times = new Prng(mixSeed(seed, STREAM.orderTimes, 0));
   // Growth: later days get more orders (sqrt spreads the mass towards the end).
-  const stamps = Array.from({ length: count }, () => ORDERS_FROM + Math.floor(Math.sqrt(times.next()) * ORDERS_DAYS * DAY));
+  const stamps = Array.from(
+    { length: count },
+    () => ORDERS_FROM + Math.floor(Math.sqrt(times.next()) * ORDERS_DAYS * DAY),
+  );
   stamps.sort((a, b) => a - b);
   const sellable = products.filter((p) => p.status !== "DRAFT" && p.variants.length > 0);
   // Each customer's propensity to order: most buy once or twice, a loyal core buys often.
@@ -85,7 +121,14 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
   const cumulative: number[] = [];
   let totalWeight = 0;
   for (let c = 0; c < customers.length; c += 1) {
-    totalWeight += propensity.weighted([[0.2, 25], [1, 35], [2, 15], [4, 12], [8, 8], [20, 5]] as const);
+    totalWeight += propensity.weighted([
+      [0.2, 25],
+      [1, 35],
+      [2, 15],
+      [4, 12],
+      [8, 8],
+      [20, 5],
+    ] as const);
     cumulative.push(totalWeight);
   }
   const pickCustomer = (roll: number): CustomerRecord | undefined => {
@@ -108,7 +151,14 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
     const guest = customers.length === 0 || rng.chance(0.05);
     const customer = guest ? undefined : pickCustomer(rng.next());
     const lineItems: LineItemRecord[] = [];
-    const itemCount = sellable.length ? rng.weighted([[1, 55], [2, 28], [3, 12], [4, 5]] as const) : 0;
+    const itemCount = sellable.length
+      ? rng.weighted([
+          [1, 55],
+          [2, 28],
+          [3, 12],
+          [4, 5],
+        ] as const)
+      : 0;
     for (let k = 0; k < itemCount; k += 1) {
       const product = rng.pick(sellable);
       const variant = rng.pick(product.variants);
@@ -120,7 +170,11 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
         variantTitle: variant.title === "Default Title" ? null : variant.title,
         sku: variant.sku,
         vendor: product.vendor,
-        quantity: rng.weighted([[1, 80], [2, 15], [3, 5]] as const),
+        quantity: rng.weighted([
+          [1, 80],
+          [2, 15],
+          [3, 5],
+        ] as const),
         price: variant.price,
       });
     }
@@ -134,7 +188,12 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
     const cancelled = rng.chance(0.02);
     const financialStatus: FinancialStatus = cancelled
       ? "VOIDED"
-      : rng.weighted([["PAID", 90], ["REFUNDED", 3], ["PARTIALLY_REFUNDED", 2], ["PENDING", ageDays < 7 ? 40 : 2]] as const);
+      : rng.weighted([
+          ["PAID", 90],
+          ["REFUNDED", 3],
+          ["PARTIALLY_REFUNDED", 2],
+          ["PENDING", ageDays < 7 ? 40 : 2],
+        ] as const);
     const fulfilled = ageDays > 5 && !cancelled;
     const processedAt = iso(processedMs);
     const updatedAt = iso(processedMs + (fulfilled ? rng.int(1, 4) * DAY : 3_600_000));
@@ -158,7 +217,11 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
       totalPrice: total.toFixed(2),
       discountCodes: discountRate ? [`WELCOME${Math.round(discountRate * 100)}`] : [],
       tags: rng.chance(0.1) ? ["gift"] : [],
-      sourceName: rng.weighted([["web", 85], ["pos", 8], ["shopify_draft_order", 7]] as const),
+      sourceName: rng.weighted([
+        ["web", 85],
+        ["pos", 8],
+        ["shopify_draft_order", 7],
+      ] as const),
       customerLocale: customer?.locale ?? "en",
       shippingAddress: customer?.address ?? null,
       cancelledAt: cancelled ? iso(processedMs + 3_600_000) : null,
@@ -172,7 +235,8 @@ export function generateOrders(seed: number, count: number, customers: CustomerR
   for (const customer of customers) {
     const first = firstOrder.get(customer.id);
     const last = lastOrder.get(customer.id);
-    if (first !== undefined && Date.parse(customer.createdAt) > first) customer.createdAt = iso(first - 2 * DAY);
+    if (first !== undefined && Date.parse(customer.createdAt) > first)
+      customer.createdAt = iso(first - 2 * DAY);
     const lastMs = Math.max(Date.parse(customer.createdAt), last ?? 0);
     customer.updatedAt = iso(lastMs);
   }

@@ -47,7 +47,8 @@ export class Prng {
   sample<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
     const out: T[] = [];
-    while (out.length < count && pool.length) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
+    while (out.length < count && pool.length)
+      out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
     return out;
   }
 }
@@ -60,4 +61,9 @@ export function mixSeed(seed: number, stream: number, index: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-export const STREAM = { product: 0x50524f44, customer: 0x43555354, order: 0x4f524452, orderTimes: 0x54494d45 } as const;
+export const STREAM = {
+  product: 0x50524f44,
+  customer: 0x43555354,
+  order: 0x4f524452,
+  orderTimes: 0x54494d45,
+} as const;

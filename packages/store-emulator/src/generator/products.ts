@@ -1,9 +1,24 @@
 // Deterministic products: product `index` of seed `seed` is always the same, whatever else is
 // generated, so a store and a streamed bulk file of the same seed agree line for line.
 import { createHash } from "node:crypto";
-import type { MediaRecord, MetafieldRecord, OptionRecord, ProductRecord, ProductStatus, TranslationRecord, VariantRecord } from "../store/types.js";
+import type {
+  MediaRecord,
+  MetafieldRecord,
+  OptionRecord,
+  ProductRecord,
+  ProductStatus,
+  TranslationRecord,
+  VariantRecord,
+} from "../store/types.js";
 import { mixSeed, Prng, STREAM } from "./prng.js";
-import { CATALOG_LANGUAGE_WEIGHTS, SIZES, VENDORS, VOCABULARY, type CatalogLanguage, type Vocabulary } from "./words.js";
+import {
+  CATALOG_LANGUAGE_WEIGHTS,
+  SIZES,
+  VENDORS,
+  VOCABULARY,
+  type CatalogLanguage,
+  type Vocabulary,
+} from "./words.js";
 
 /** Id ranges of generated objects (runtime-created objects start above all of them). */
 export const ID_BASE = {
@@ -21,7 +36,14 @@ const SLOTS = 32;
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(2024, 0, 1);
 
-export type SeoQuality = "good" | "missing" | "title_too_long" | "description_too_short" | "description_too_long" | "duplicate" | "keyword_stuffing";
+export type SeoQuality =
+  | "good"
+  | "missing"
+  | "title_too_long"
+  | "description_too_short"
+  | "description_too_long"
+  | "duplicate"
+  | "keyword_stuffing";
 
 const SEO_WEIGHTS: readonly (readonly [SeoQuality, number])[] = [
   ["good", 45],
@@ -64,7 +86,15 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function seoFor(quality: SeoQuality, title: string, noun: string, vendor: string, plain: string, words: Vocabulary, rng: Prng): ProductRecord["seo"] {
+function seoFor(
+  quality: SeoQuality,
+  title: string,
+  noun: string,
+  vendor: string,
+  plain: string,
+  words: Vocabulary,
+  rng: Prng,
+): ProductRecord["seo"] {
   switch (quality) {
     case "good": {
       const seoTitle = `${title} | ${vendor}`.length <= 60 ? `${title} | ${vendor}` : truncate(title, 60);
@@ -74,22 +104,34 @@ function seoFor(quality: SeoQuality, title: string, noun: string, vendor: string
     case "missing":
       return { title: null, description: null };
     case "title_too_long":
-      return { title: `${title} – ${words.seoSuffix} – ${rng.pick(words.adjectives)} ${noun} – ${vendor} – ${rng.pick(words.colors)}`, description: truncate(plain, 150) };
+      return {
+        title: `${title} – ${words.seoSuffix} – ${rng.pick(words.adjectives)} ${noun} – ${vendor} – ${rng.pick(words.colors)}`,
+        description: truncate(plain, 150),
+      };
     case "description_too_short":
       return { title: truncate(title, 60), description: noun };
     case "description_too_long":
-      return { title: truncate(title, 60), description: `${plain} ${plain} ${words.sentences.join(" ")}`.slice(0, 420) };
+      return {
+        title: truncate(title, 60),
+        description: `${plain} ${plain} ${words.sentences.join(" ")}`.slice(0, 420),
+      };
     case "duplicate":
       return { title: `${vendor} – ${words.seoSuffix}`, description: `${vendor}: ${words.seoSuffix}.` };
     case "keyword_stuffing":
-      return { title: `${noun} ${noun} ${noun} | ${noun}`, description: Array.from({ length: 6 }, () => noun).join(", ") };
+      return {
+        title: `${noun} ${noun} ${noun} | ${noun}`,
+        description: Array.from({ length: 6 }, () => noun).join(", "),
+      };
   }
 }
 
 function price(rng: Prng, type: string): string {
-  const base = /Shoes|Schuhe|Calzado|Scarpe|Calçados|Schoenen|シューズ|Chaussures|Outerwear|Vestes|Jacken|Abrigos|Capispalla|Casacos|Jassen|アウター/.test(type)
-    ? rng.int(59, 249)
-    : rng.int(9, 89);
+  const base =
+    /Shoes|Schuhe|Calzado|Scarpe|Calçados|Schoenen|シューズ|Chaussures|Outerwear|Vestes|Jacken|Abrigos|Capispalla|Casacos|Jassen|アウター/.test(
+      type,
+    )
+      ? rng.int(59, 249)
+      : rng.int(9, 89);
   return `${base}.${rng.pick(["00", "90", "95", "99"])}`;
 }
 
@@ -109,7 +151,12 @@ export interface GeneratedProduct {
  * @example
  * const { product } = generateProduct(1, 0, new HandleAllocator(), ["fr", "de"]);
  */
-export function generateProduct(seed: number, index: number, handles: HandleAllocator, translationLocales: readonly string[] = ["fr", "de", "es", "it"]): GeneratedProduct {
+export function generateProduct(
+  seed: number,
+  index: number,
+  handles: HandleAllocator,
+  translationLocales: readonly string[] = ["fr", "de", "es", "it"],
+): GeneratedProduct {
   const rng = new Prng(mixSeed(seed, STREAM.product, index));
   const language = rng.weighted(CATALOG_LANGUAGE_WEIGHTS);
   const words = VOCABULARY[language];
@@ -146,7 +193,10 @@ export function generateProduct(seed: number, index: number, handles: HandleAllo
   const seo = seoFor(seoQuality, title, noun, vendor, plain, words, rng);
 
   const base = index * SLOTS;
-  const apparel = /T-Shirt|T-shirt|Hoodie|Sweat|Pull|Sweater|Jacket|Veste|Jacke|Jeans|Chino|Camiseta|Sudadera|Felpa|Maglione|Giacca|Trui|Jas|Moletom|Suéter|Jaqueta|Calça|Tシャツ|パーカー|セーター|ジャケット|ジーンズ|Sneaker|Baskets|Zapatillas|Tênis|Boots|Stiefel|Botas|Bottines|Stivali|Laarzen|ブーツ|スニーカー/.test(noun);
+  const apparel =
+    /T-Shirt|T-shirt|Hoodie|Sweat|Pull|Sweater|Jacket|Veste|Jacke|Jeans|Chino|Camiseta|Sudadera|Felpa|Maglione|Giacca|Trui|Jas|Moletom|Suéter|Jaqueta|Calça|Tシャツ|パーカー|セーター|ジャケット|ジーンズ|Sneaker|Baskets|Zapatillas|Tênis|Boots|Stiefel|Botas|Bottines|Stivali|Laarzen|ブーツ|スニーカー/.test(
+      noun,
+    );
   const optionDefs: { name: string; values: string[] }[] = [];
   const variantShape = rng.weighted([
     ["single", 30],
@@ -171,10 +221,18 @@ export function generateProduct(seed: number, index: number, handles: HandleAllo
         position: o + 1,
         values: def.values.map((name, v) => ({ id: ID_BASE.optionValue + index * 256 + o * 32 + v, name })),
       }))
-    : [{ id: ID_BASE.option + base, name: "Title", position: 1, values: [{ id: ID_BASE.optionValue + index * 256, name: "Default Title" }] }];
+    : [
+        {
+          id: ID_BASE.option + base,
+          name: "Title",
+          position: 1,
+          values: [{ id: ID_BASE.optionValue + index * 256, name: "Default Title" }],
+        },
+      ];
   const combos: { name: string; value: string }[][] = optionDefs.length
     ? optionDefs.reduce<{ name: string; value: string }[][]>(
-        (acc, def) => acc.flatMap((combo) => def.values.map((value) => [...combo, { name: def.name, value }])),
+        (acc, def) =>
+          acc.flatMap((combo) => def.values.map((value) => [...combo, { name: def.name, value }])),
         [[]],
       )
     : [[{ name: "Title", value: "Default Title" }]];
@@ -187,7 +245,9 @@ export function generateProduct(seed: number, index: number, handles: HandleAllo
       id: ID_BASE.variant + base + v,
       title: selected.map((s) => s.value).join(" / "),
       sku: rng.chance(0.92) ? `${vendorCode}-${index + 1}-${v + 1}` : null,
-      barcode: rng.chance(0.7) ? String(4_000_000_000_000 + ((index * SLOTS + v) % 999_999_999_999)).padStart(13, "0") : null,
+      barcode: rng.chance(0.7)
+        ? String(4_000_000_000_000 + ((index * SLOTS + v) % 999_999_999_999)).padStart(13, "0")
+        : null,
       price: variantPrice,
       compareAtPrice: onSale ? (Number(variantPrice) * 1.25).toFixed(2) : null,
       inventoryQuantity: rng.chance(0.1) ? 0 : rng.int(1, 120),
@@ -221,12 +281,36 @@ export function generateProduct(seed: number, index: number, handles: HandleAllo
 
   const metafields: MetafieldRecord[] = [];
   if (rng.chance(0.6)) {
-    metafields.push({ id: ID_BASE.metafield + base, namespace: "custom", key: "material", type: "single_line_text_field", value: material, createdAt, updatedAt });
-    metafields.push({ id: ID_BASE.metafield + base + 1, namespace: "custom", key: "care_instructions", type: "multi_line_text_field", value: care, createdAt, updatedAt });
+    metafields.push({
+      id: ID_BASE.metafield + base,
+      namespace: "custom",
+      key: "material",
+      type: "single_line_text_field",
+      value: material,
+      createdAt,
+      updatedAt,
+    });
+    metafields.push({
+      id: ID_BASE.metafield + base + 1,
+      namespace: "custom",
+      key: "care_instructions",
+      type: "multi_line_text_field",
+      value: care,
+      createdAt,
+      updatedAt,
+    });
   }
   if (rng.chance(0.3)) {
     const rating = (3 + rng.next() * 2).toFixed(1);
-    metafields.push({ id: ID_BASE.metafield + base + 2, namespace: "reviews", key: "rating", type: "rating", value: JSON.stringify({ value: rating, scale_min: "1.0", scale_max: "5.0" }), createdAt, updatedAt });
+    metafields.push({
+      id: ID_BASE.metafield + base + 2,
+      namespace: "reviews",
+      key: "rating",
+      type: "rating",
+      value: JSON.stringify({ value: rating, scale_min: "1.0", scale_max: "5.0" }),
+      createdAt,
+      updatedAt,
+    });
   }
 
   const translations: TranslationRecord[] = [];
@@ -234,12 +318,28 @@ export function generateProduct(seed: number, index: number, handles: HandleAllo
     for (const locale of rng.sample(translationLocales, rng.int(1, Math.min(2, translationLocales.length)))) {
       const target = VOCABULARY[(locale in VOCABULARY ? locale : "fr") as CatalogLanguage];
       const [targetNoun] = rng.pick(target.nouns);
-      translations.push({ locale, key: "title", value: target.title(rng.pick(target.adjectives), rng.pick(target.materials), targetNoun), digest: digest(title), updatedAt });
-      if (descriptionHtml) translations.push({ locale, key: "body_html", value: `<p>${rng.sample(target.sentences, 2).join(" ")}</p>`, digest: digest(descriptionHtml), updatedAt });
+      translations.push({
+        locale,
+        key: "title",
+        value: target.title(rng.pick(target.adjectives), rng.pick(target.materials), targetNoun),
+        digest: digest(title),
+        updatedAt,
+      });
+      if (descriptionHtml)
+        translations.push({
+          locale,
+          key: "body_html",
+          value: `<p>${rng.sample(target.sentences, 2).join(" ")}</p>`,
+          digest: digest(descriptionHtml),
+          updatedAt,
+        });
     }
   }
 
-  const tags = rng.sample(["new", "sale", "bestseller", "eco", "summer", "winter", "gift", "limited", language], rng.int(0, 4));
+  const tags = rng.sample(
+    ["new", "sale", "bestseller", "eco", "summer", "winter", "gift", "limited", language],
+    rng.int(0, 4),
+  );
   const product: ProductRecord = {
     id: ID_BASE.product + index + 1,
     title,

@@ -22,9 +22,16 @@ export function generateStore(options: GenerateOptions): Store {
   const store = new Store({ domain: options.shop ?? "ninjalead-demo.myshopify.com" });
   const handles = new HandleAllocator();
   const locales = store.shop.locales;
-  for (let i = 0; i < options.products; i += 1) store.insertProduct(generateProduct(options.seed, i, handles, locales).product);
+  for (let i = 0; i < options.products; i += 1)
+    store.insertProduct(generateProduct(options.seed, i, handles, locales).product);
   const customers = Array.from({ length: options.customers }, (_, i) => generateCustomer(options.seed, i));
-  const orders = generateOrders(options.seed, options.orders, customers, [...store.products.values()], store.shop.currencyCode);
+  const orders = generateOrders(
+    options.seed,
+    options.orders,
+    customers,
+    [...store.products.values()],
+    store.shop.currencyCode,
+  );
   for (const customer of customers) store.insertCustomer(customer);
   for (const order of orders) store.insertOrder(order);
   return store;

@@ -30,7 +30,8 @@ export function decodeCursor(cursor: string): SortKey {
     const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as Partial<CursorPayload>;
     if (typeof parsed.last_id === "number" && "last_value" in parsed) {
       const value = parsed.last_value;
-      if (value === null || typeof value === "string" || typeof value === "number") return { id: parsed.last_id, value };
+      if (value === null || typeof value === "string" || typeof value === "number")
+        return { id: parsed.last_id, value };
     }
   } catch {
     // fall through to the error below
@@ -55,7 +56,12 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 /** Page-size limit of every Admin API connection. */
@@ -83,11 +89,16 @@ export function paginate<T, V>(
   const first = args.first ?? null;
   const last = args.last ?? null;
   if (!options.unbounded) {
-    if (first === null && last === null) throw codedError("you must provide one of first or last", "BAD_REQUEST");
-    if (first !== null && last !== null) throw codedError("providing both first and last is not supported", "BAD_REQUEST");
+    if (first === null && last === null)
+      throw codedError("you must provide one of first or last", "BAD_REQUEST");
+    if (first !== null && last !== null)
+      throw codedError("providing both first and last is not supported", "BAD_REQUEST");
     const size = first ?? last ?? 0;
     if (size > MAX_PAGE_SIZE || size < 0) {
-      throw codedError(`The ${first !== null ? "first" : "last"} argument must be between 0 and ${MAX_PAGE_SIZE}`, "BAD_REQUEST");
+      throw codedError(
+        `The ${first !== null ? "first" : "last"} argument must be between 0 and ${MAX_PAGE_SIZE}`,
+        "BAD_REQUEST",
+      );
     }
   }
   const direction = args.reverse ? -1 : 1;

@@ -10,6 +10,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   valueFromASTUntyped,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -35,7 +36,10 @@ function isConnection(field: GraphQLField<unknown, unknown>): boolean {
   return isObjectType(named) && named.name.endsWith("Connection") && "edges" in named.getFields();
 }
 
-function fieldsOf(type: GraphQLCompositeType, schema: GraphQLSchema): Record<string, GraphQLField<unknown, unknown>> {
+function fieldsOf(
+  type: GraphQLCompositeType,
+  schema: GraphQLSchema,
+): Record<string, GraphQLField<unknown, unknown>> {
   if (isObjectType(type) || isInterfaceType(type)) return type.getFields();
   // Unions: any member's field of that name (only __typename and fragments are selectable).
   const fields: Record<string, GraphQLField<unknown, unknown>> = {};
@@ -44,12 +48,17 @@ function fieldsOf(type: GraphQLCompositeType, schema: GraphQLSchema): Record<str
 }
 
 /** Fields in a selection set with fragments inlined; fragment type conditions are resolved against `type`. */
-function collect(selectionSet: SelectionSetNode, input: CostInput, type: GraphQLCompositeType): { node: FieldNode; parent: GraphQLCompositeType }[] {
+function collect(
+  selectionSet: SelectionSetNode,
+  input: CostInput,
+  type: GraphQLCompositeType,
+): { node: FieldNode; parent: GraphQLCompositeType }[] {
   const out: { node: FieldNode; parent: GraphQLCompositeType }[] = [];
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) out.push({ node: selection, parent: type });
     else {
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : input.fragments.get(selection.name.value);
+      const fragment =
+        selection.kind === Kind.INLINE_FRAGMENT ? selection : input.fragments.get(selection.name.value);
       if (!fragment) continue;
       const conditionName = fragment.typeCondition?.name.value;
       const condition = conditionName ? input.schema.getType(conditionName) : type;
@@ -99,7 +108,8 @@ function selectionCost(node: FieldNode, parent: GraphQLCompositeType, input: Cos
   if (isConnection(field)) return CONNECTION_BASE + pageSize(node, input) * nodeCost(node, composite, input);
   let cost = 1;
   if (node.selectionSet) {
-    for (const { node: sub, parent: subParent } of collect(node.selectionSet, input, composite)) cost += selectionCost(sub, subParent, input);
+    for (const { node: sub, parent: subParent } of collect(node.selectionSet, input, composite))
+      cost += selectionCost(sub, subParent, input);
   }
   const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
   const multiplier = isListType(inner) ? Math.max(Number(argument(node, "first", input) ?? 1) || 1, 1) : 1;
@@ -108,11 +118,14 @@ function selectionCost(node: FieldNode, parent: GraphQLCompositeType, input: Cos
 
 /** Requested cost of an operation, before execution. */
 export function requestedCost(input: CostInput): number {
-  const root = input.operation.operation === "mutation" ? input.schema.getMutationType() : input.schema.getQueryType();
+  const root =
+    input.operation.operation === OperationTypeNode.MUTATION
+      ? input.schema.getMutationType()
+      : input.schema.getQueryType();
   if (!root) return 0;
   let total = 0;
   for (const { node, parent } of collect(input.operation.selectionSet, input, root)) {
-    if (input.operation.operation === "mutation") {
+    if (input.operation.operation === OperationTypeNode.MUTATION) {
       if (node.name.value !== "__typename") total += MUTATION_COST;
     } else total += selectionCost(node, parent, input);
   }
@@ -121,7 +134,12 @@ export function requestedCost(input: CostInput): number {
 
 // ── actual cost ───────────────────────────────────────────────────────────────────────────────
 
-function actualSelectionCost(node: FieldNode, parent: GraphQLCompositeType, input: CostInput, value: unknown): number {
+function actualSelectionCost(
+  node: FieldNode,
+  parent: GraphQLCompositeType,
+  input: CostInput,
+  value: unknown,
+): number {
   const field = fieldsOf(parent, input.schema)[node.name.value];
   if (!field || value === null || value === undefined) return 0;
   const named = getNamedType(field.type);
@@ -139,7 +157,8 @@ function actualSelectionCost(node: FieldNode, parent: GraphQLCompositeType, inpu
           itemNode = { node: sub, parent: composite };
         } else if (sub.name.value === "edges" && sub.selectionSet) {
           const edgeType = getNamedType(fields.edges?.type) as GraphQLCompositeType;
-          const edges = ((value as Record<string, unknown>)[key] as Record<string, unknown>[] | undefined) ?? [];
+          const edges =
+            ((value as Record<string, unknown>)[key] as Record<string, unknown>[] | undefined) ?? [];
           for (const { node: edgeField, parent: edgeParent } of collect(sub.selectionSet, input, edgeType)) {
             if (edgeField.name.value === "node") {
               const nodeKey = edgeField.alias?.value ?? "node";
@@ -151,14 +170,21 @@ function actualSelectionCost(node: FieldNode, parent: GraphQLCompositeType, inpu
       }
     }
     let cost = CONNECTION_BASE;
-    if (itemNode) for (const item of items) cost += actualSelectionCost(itemNode.node, itemNode.parent, input, item);
+    if (itemNode)
+      for (const item of items) cost += actualSelectionCost(itemNode.node, itemNode.parent, input, item);
     return cost;
   }
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + actualObjectCost(node, composite, input, item), 0);
+  if (Array.isArray(value))
+    return value.reduce((sum: number, item) => sum + actualObjectCost(node, composite, input, item), 0);
   return actualObjectCost(node, composite, input, value);
 }
 
-function actualObjectCost(node: FieldNode, type: GraphQLCompositeType, input: CostInput, value: unknown): number {
+function actualObjectCost(
+  node: FieldNode,
+  type: GraphQLCompositeType,
+  input: CostInput,
+  value: unknown,
+): number {
   if (value === null || typeof value !== "object") return 0;
   let cost = 1;
   if (!node.selectionSet) return cost;
@@ -166,14 +192,19 @@ function actualObjectCost(node: FieldNode, type: GraphQLCompositeType, input: Co
   for (const { node: sub, parent } of collect(node.selectionSet, input, type)) {
     // Skip fragment branches for other concrete types when the response says which type it is.
     if (typeof typename === "string" && isObjectType(parent) && parent.name !== typename) continue;
-    cost += actualSelectionCost(sub, parent, input, (value as Record<string, unknown>)[sub.alias?.value ?? sub.name.value]);
+    cost += actualSelectionCost(
+      sub,
+      parent,
+      input,
+      (value as Record<string, unknown>)[sub.alias?.value ?? sub.name.value],
+    );
   }
   return cost;
 }
 
 /** Actual cost of an executed operation, from its response data. */
 export function actualCost(input: CostInput, data: Record<string, unknown> | null | undefined): number {
-  if (input.operation.operation === "mutation") return requestedCost(input);
+  if (input.operation.operation === OperationTypeNode.MUTATION) return requestedCost(input);
   const root = input.schema.getQueryType();
   if (!root || !data) return 0;
   let total = 0;

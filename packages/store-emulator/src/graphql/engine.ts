@@ -9,6 +9,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   parse,
   typeFromAST,
   type DocumentNode,
@@ -24,7 +25,12 @@ import { queryRoot } from "../resolvers/query.js";
 import type { ResolverContext } from "../resolvers/context.js";
 import { actualCost, requestedCost } from "./cost.js";
 import { notEmulated } from "./errors.js";
-import { formatGraphQLError, formatSyntaxError, validateLikeShopify, type ShopifyError } from "./format-errors.js";
+import {
+  formatGraphQLError,
+  formatSyntaxError,
+  validateLikeShopify,
+  type ShopifyError,
+} from "./format-errors.js";
 import type { CostBucket, ThrottleStatus } from "./throttle.js";
 
 export const mutationRoot: Record<string, unknown> = { ...productMutations, ...otherMutations };
@@ -39,14 +45,22 @@ export const EMULATED_ROOT_FIELDS = {
  * Reads a property of the view object, calling it when it is a function. A missing root field
  * or a missing non-null field is reported as NOT_EMULATED instead of a confusing null.
  */
-export const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
+export const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (
+  source,
+  args,
+  context,
+  info,
+) => {
   const object = source as Record<string, unknown>;
   const value = object[info.fieldName];
-  if (typeof value === "function") return (value as (a: unknown, c: unknown, i: unknown) => unknown).call(object, args, context, info);
+  if (typeof value === "function")
+    return (value as (a: unknown, c: unknown, i: unknown) => unknown).call(object, args, context, info);
   if (value === undefined) {
-    const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
+    const isRoot =
+      info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     if (isRoot) throw notEmulated(`The root field '${info.fieldName}'`);
-    if (isNonNullType(info.returnType)) throw notEmulated(`The field '${info.parentType.name}.${info.fieldName}'`);
+    if (isNonNullType(info.returnType))
+      throw notEmulated(`The field '${info.parentType.name}.${info.fieldName}'`);
     return null;
   }
   return value;
@@ -77,9 +91,13 @@ export interface GraphQLRequest {
 }
 
 /** graphql-js reports input-object field problems at the object; graphql-ruby at the field. */
-function rubyProblem(path: (string | number)[], message: string): { path: (string | number)[]; explanation: string } {
+function rubyProblem(
+  path: (string | number)[],
+  message: string,
+): { path: (string | number)[]; explanation: string } {
   const unknown = /^Field "([^"]+)" is not defined by type "([^"]+)"/.exec(message);
-  if (unknown?.[1]) return { path: [...path, unknown[1]], explanation: `Field is not defined on ${unknown[2] ?? "input"}` };
+  if (unknown?.[1])
+    return { path: [...path, unknown[1]], explanation: `Field is not defined on ${unknown[2] ?? "input"}` };
   const missing = /^Field "([^"]+)" of required type "([^"]+)" was not provided/.exec(message);
   if (missing?.[1]) return { path: [...path, missing[1]], explanation: "Expected value to not be null" };
   return { path, explanation: message.replace(/\.$/, "") };
@@ -98,7 +116,10 @@ function coerceVariables(
     const type = typeFromAST(schema, definition.type);
     if (!type || !isInputType(type)) continue; // already reported by validation
     const typeName = String(type);
-    const location = { line: definition.loc?.startToken.line ?? 1, column: definition.loc?.startToken.column ?? 1 };
+    const location = {
+      line: definition.loc?.startToken.line ?? 1,
+      column: definition.loc?.startToken.column ?? 1,
+    };
     const problems: { path: (string | number)[]; explanation: string }[] = [];
     const provided = Object.prototype.hasOwnProperty.call(inputs, name);
     if (!provided) {
@@ -112,7 +133,9 @@ function coerceVariables(
       if (problems.length === 0) coerced[name] = value;
     }
     if (problems.length) {
-      const detail = problems[0]?.path.length ? ` for ${problems.map((p) => p.path.join(".")).join(", ")} (${problems.map((p) => p.explanation).join("; ")})` : "";
+      const detail = problems[0]?.path.length
+        ? ` for ${problems.map((p) => p.path.join(".")).join(", ")} (${problems.map((p) => p.explanation).join("; ")})`
+        : "";
       errors.push({
         message: `Variable $${name} of type ${typeName} was provided invalid value${detail}`,
         locations: [location],
@@ -125,7 +148,9 @@ function coerceVariables(
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
 }
 
@@ -133,7 +158,11 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * Runs one GraphQL request against the store. Always answers a body (the HTTP layer sends it
  * with status 200, as Shopify does for GraphQL errors, throttling included).
  */
-export async function runGraphQL(request: GraphQLRequest, context: ResolverContext, options: EngineOptions): Promise<GraphQLResponseBody> {
+export async function runGraphQL(
+  request: GraphQLRequest,
+  context: ResolverContext,
+  options: EngineOptions,
+): Promise<GraphQLResponseBody> {
   const { schema, bucket } = options;
   let document: DocumentNode;
   try {
@@ -147,11 +176,17 @@ export async function runGraphQL(request: GraphQLRequest, context: ResolverConte
 
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation) {
-    const message = request.operationName ? `No operation named "${request.operationName}"` : "An operation name is required";
+    const message = request.operationName
+      ? `No operation named "${request.operationName}"`
+      : "An operation name is required";
     return { errors: [{ message, extensions: { code: "OPERATION_NOT_FOUND" } }] };
   }
-  if (operation.operation === "subscription") {
-    return { errors: [{ message: "Subscriptions are not supported by the Admin API", extensions: { code: "BAD_REQUEST" } }] };
+  if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+    return {
+      errors: [
+        { message: "Subscriptions are not supported by the Admin API", extensions: { code: "BAD_REQUEST" } },
+      ],
+    };
   }
   const variables = coerceVariables(schema, operation, request.variables ?? {});
   if ("errors" in variables) return { errors: variables.errors };
@@ -163,34 +198,50 @@ export async function runGraphQL(request: GraphQLRequest, context: ResolverConte
       errors: [
         {
           message: `Query cost is ${requested}, which exceeds the single query max cost limit (${options.maxQueryCost}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
-          extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: options.maxQueryCost, documentation: "https://shopify.dev/api/usage/rate-limits" },
+          extensions: {
+            code: "MAX_COST_EXCEEDED",
+            cost: requested,
+            maxCost: options.maxQueryCost,
+            documentation: "https://shopify.dev/api/usage/rate-limits",
+          },
         },
       ],
-      extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } },
+      extensions: {
+        cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() },
+      },
     };
   }
   if (!bucket.tryTake(requested)) {
     return {
-      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-      extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } },
+      errors: [
+        {
+          message: "Throttled",
+          extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+        },
+      ],
+      extensions: {
+        cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() },
+      },
     };
   }
 
   const result: ExecutionResult = await execute({
     schema,
     document,
-    rootValue: operation.operation === "mutation" ? mutationRoot : queryRoot,
+    rootValue: operation.operation === OperationTypeNode.MUTATION ? mutationRoot : queryRoot,
     contextValue: context,
     variableValues: variables.coerced,
     operationName: request.operationName ?? undefined,
     fieldResolver,
   });
-  const data = (result.data ?? null) as Record<string, unknown> | null;
+  const data = result.data ?? null;
   const actual = Math.min(actualCost(costInput, data), requested);
   bucket.refund(requested - actual);
   const body: GraphQLResponseBody = { data };
   if (result.errors?.length) body.errors = result.errors.map((error) => formatGraphQLError(error));
-  body.extensions = { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() } };
+  body.extensions = {
+    cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() },
+  };
   return body;
 }
 

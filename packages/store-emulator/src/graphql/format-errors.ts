@@ -28,35 +28,57 @@ const REWRITES: Record<string, Rewrite> = {
   FieldsOnCorrectTypeRule: {
     code: "undefinedField",
     pattern: /^Cannot query field "([^"]+)" on type "([^"]+)"/,
-    rewrite: (m) => ({ message: `Field '${m[1] ?? ""}' doesn't exist on type '${m[2] ?? ""}'`, extensions: { typeName: m[2], fieldName: m[1] } }),
+    rewrite: (m) => ({
+      message: `Field '${m[1] ?? ""}' doesn't exist on type '${m[2] ?? ""}'`,
+      extensions: { typeName: m[2], fieldName: m[1] },
+    }),
   },
   KnownArgumentNamesRule: {
     code: "argumentNotAccepted",
     pattern: /^Unknown argument "([^"]+)" on field "(?:[^".]+\.)?([^"]+)"/,
-    rewrite: (m) => ({ message: `Field '${m[2] ?? ""}' doesn't accept argument '${m[1] ?? ""}'`, extensions: { name: m[2], typeName: "Field", argumentName: m[1] } }),
+    rewrite: (m) => ({
+      message: `Field '${m[2] ?? ""}' doesn't accept argument '${m[1] ?? ""}'`,
+      extensions: { name: m[2], typeName: "Field", argumentName: m[1] },
+    }),
   },
   ProvidedRequiredArgumentsRule: {
     code: "missingRequiredArguments",
     pattern: /^Field "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required/,
-    rewrite: (m) => ({ message: `Field '${m[1] ?? ""}' is missing required arguments: ${m[2] ?? ""}`, extensions: { className: "Field", name: m[1], arguments: m[2] } }),
+    rewrite: (m) => ({
+      message: `Field '${m[1] ?? ""}' is missing required arguments: ${m[2] ?? ""}`,
+      extensions: { className: "Field", name: m[1], arguments: m[2] },
+    }),
   },
   ScalarLeafsRule: {
     code: "selectionMismatch",
-    pattern: /^Field "([^"]+)" (?:must not have a selection since type "([^"]+)" has no subfields|of type "([^"]+)" must have a selection of subfields)/,
+    pattern:
+      /^Field "([^"]+)" (?:must not have a selection since type "([^"]+)" has no subfields|of type "([^"]+)" must have a selection of subfields)/,
     rewrite: (m) =>
       m[2]
-        ? { message: `Selections can't be made on scalars (field '${m[1] ?? ""}' returns ${m[2]} but has selections)`, extensions: { nodeName: `field '${m[1] ?? ""}'`, typeName: m[2] } }
-        : { message: `Field must have selections (field '${m[1] ?? ""}' returns ${m[3] ?? ""} but has no selections. Did you mean '${m[1] ?? ""} { ... }'?)`, extensions: { nodeName: `field '${m[1] ?? ""}'`, typeName: m[3] } },
+        ? {
+            message: `Selections can't be made on scalars (field '${m[1] ?? ""}' returns ${m[2]} but has selections)`,
+            extensions: { nodeName: `field '${m[1] ?? ""}'`, typeName: m[2] },
+          }
+        : {
+            message: `Field must have selections (field '${m[1] ?? ""}' returns ${m[3] ?? ""} but has no selections. Did you mean '${m[1] ?? ""} { ... }'?)`,
+            extensions: { nodeName: `field '${m[1] ?? ""}'`, typeName: m[3] },
+          },
   },
   NoUnusedVariablesRule: {
     code: "variableNotUsed",
     pattern: /^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?/,
-    rewrite: (m) => ({ message: `Variable $${m[1] ?? ""} is declared by ${m[2] ?? "anonymous query"} but not used`, extensions: { variableName: m[1] } }),
+    rewrite: (m) => ({
+      message: `Variable $${m[1] ?? ""} is declared by ${m[2] ?? "anonymous query"} but not used`,
+      extensions: { variableName: m[1] },
+    }),
   },
   NoUndefinedVariablesRule: {
     code: "variableNotDefined",
     pattern: /^Variable "\$([^"]+)" is not defined(?: by operation "([^"]+)")?/,
-    rewrite: (m) => ({ message: `Variable $${m[1] ?? ""} is used by ${m[2] ?? "anonymous query"} but not declared`, extensions: { variableName: m[1] } }),
+    rewrite: (m) => ({
+      message: `Variable $${m[1] ?? ""} is used by ${m[2] ?? "anonymous query"} but not declared`,
+      extensions: { variableName: m[1] },
+    }),
   },
   KnownTypeNamesRule: {
     code: "undefinedType",
@@ -94,7 +116,10 @@ export function formatGraphQLError(error: GraphQLError, code?: string): ShopifyE
   const extensions = { ...error.extensions } as Record<string, unknown>;
   const out: ShopifyError = {
     message: error.message,
-    extensions: { ...extensions, code: typeof extensions.code === "string" ? extensions.code : (code ?? "INTERNAL_SERVER_ERROR") },
+    extensions: {
+      ...extensions,
+      code: typeof extensions.code === "string" ? extensions.code : (code ?? "INTERNAL_SERVER_ERROR"),
+    },
   };
   const locations = locationsOf(error);
   if (locations) out.locations = locations;
@@ -122,7 +147,8 @@ export function validateLikeShopify(schema: GraphQLSchema, document: DocumentNod
   if (errors.length === 0) return [];
   const ruleOf = new Map<string, string>();
   for (const [rule, name] of RULE_NAMES) {
-    for (const error of validate(schema, document, [rule])) ruleOf.set(`${error.message}@${JSON.stringify(error.locations)}`, name);
+    for (const error of validate(schema, document, [rule]))
+      ruleOf.set(`${error.message}@${JSON.stringify(error.locations)}`, name);
   }
   return errors.map((error) => {
     const rule = ruleOf.get(`${error.message}@${JSON.stringify(error.locations)}`) ?? "";

@@ -115,6 +115,9 @@ function compareOrdered<V extends number | string>(a: V, b: V, comparator: Compa
   }
 }
 
+// Array.isArray does not narrow readonly arrays.
+const isList = (value: FieldValue): value is readonly (string | number)[] => Array.isArray(value);
+
 function matchesTerm<T>(record: T, term: SearchTerm, schema: SearchSchema<T>): boolean {
   let result: boolean;
   if (term.field === null) {
@@ -127,9 +130,10 @@ function matchesTerm<T>(record: T, term: SearchTerm, schema: SearchSchema<T>): b
     const value = get(record);
     const isDate = schema.dateFields?.includes(term.field) ?? false;
     if (value === null) result = term.value.toLowerCase() === "null";
-    else if (Array.isArray(value)) result = value.some((item) => compareScalar(item, term, isDate));
-    else if (typeof value === "boolean") result = String(value) === term.value.toLowerCase();
-    else result = compareScalar(value as string | number, term, isDate);
+    else if (isList(value)) result = value.some((item) => compareScalar(item, term, isDate));
+    else if (typeof value === "string" || typeof value === "number")
+      result = compareScalar(value, term, isDate);
+    else result = String(value) === term.value.toLowerCase();
   }
   return term.negated ? !result : result;
 }
@@ -140,7 +144,11 @@ export function matchesSearch<T>(record: T, query: SearchQuery, schema: SearchSc
 }
 
 /** Filters records by a raw query string. */
-export function filterBySearch<T>(records: Iterable<T>, query: string | null | undefined, schema: SearchSchema<T>): T[] {
+export function filterBySearch<T>(
+  records: Iterable<T>,
+  query: string | null | undefined,
+  schema: SearchSchema<T>,
+): T[] {
   const parsed = parseSearchQuery(query);
   const out: T[] = [];
   const matchAll = parsed.length === 1 && parsed[0]?.length === 0;

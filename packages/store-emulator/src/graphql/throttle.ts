@@ -32,7 +32,10 @@ export class CostBucket {
 
   private refill(): void {
     const now = this.nowMs();
-    this.available = Math.min(this.maximumAvailable, this.available + ((now - this.updatedAt) / 1000) * this.restoreRate);
+    this.available = Math.min(
+      this.maximumAvailable,
+      this.available + ((now - this.updatedAt) / 1000) * this.restoreRate,
+    );
     this.updatedAt = now;
   }
 
@@ -58,6 +61,10 @@ export class CostBucket {
 
   status(): ThrottleStatus {
     this.refill();
-    return { maximumAvailable: this.maximumAvailable, currentlyAvailable: Math.floor(this.available), restoreRate: this.restoreRate };
+    return {
+      maximumAvailable: this.maximumAvailable,
+      currentlyAvailable: Math.floor(this.available),
+      restoreRate: this.restoreRate,
+    };
   }
 }

@@ -13,9 +13,9 @@ export interface BulkWindow {
 /** Services the resolvers reach besides the store. */
 export interface EmulatorServices {
   /** Base URL of the emulator's own HTTP server (bulk results, staged uploads). */
-  baseUrl(): string;
+  baseUrl: () => string;
   /** Starts a bulk query run in the background. */
-  startBulkQuery(operationId: number): void;
+  startBulkQuery: (operationId: number) => void;
   app: { id: number; title: string; apiKey: string; handle: string; scopes: readonly string[] };
 }
 
@@ -26,7 +26,11 @@ export interface ResolverContext {
 }
 
 /** A field resolver as stored on view objects: graphql-js's default resolver calls it. */
-export type Resolver<A = Record<string, unknown>> = (args: A, ctx: ResolverContext, info: GraphQLResolveInfo) => unknown;
+export type Resolver<A = Record<string, unknown>> = (
+  args: A,
+  ctx: ResolverContext,
+  info: GraphQLResolveInfo,
+) => unknown;
 
 export type View = Record<string, unknown>;
 
@@ -45,7 +49,13 @@ export function resolveConnection<T>(
   if (ctx.bulk) {
     if (info.path.prev === undefined) {
       const window = ctx.bulk;
-      const page = paginate(items, { first: window.pageSize, after: window.after, reverse: args.reverse ?? null }, keyOf, view, { unbounded: true });
+      const page = paginate(
+        items,
+        { first: window.pageSize, after: window.after, reverse: args.reverse ?? null },
+        keyOf,
+        view,
+        { unbounded: true },
+      );
       window.next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       return page;
     }
@@ -58,4 +68,7 @@ export function resolveConnection<T>(
 export const byId = (item: { id: number }): SortKey => ({ id: item.id, value: item.id });
 
 /** Sort by position, then id. */
-export const byPosition = (item: { id: number; position: number }): SortKey => ({ id: item.id, value: item.position });
+export const byPosition = (item: { id: number; position: number }): SortKey => ({
+  id: item.id,
+  value: item.position,
+});

@@ -47,7 +47,15 @@ function valueProblem(type: string, value: string): string | null {
     default:
       break;
   }
-  if (type === "json" || type === "rating" || type === "money" || type === "dimension" || type === "weight" || type === "volume" || type.startsWith("list.")) {
+  if (
+    type === "json" ||
+    type === "rating" ||
+    type === "money" ||
+    type === "dimension" ||
+    type === "weight" ||
+    type === "volume" ||
+    type.startsWith("list.")
+  ) {
     try {
       const parsed: unknown = JSON.parse(value);
       if (type.startsWith("list.") && !Array.isArray(parsed)) return "Value must be an array.";
@@ -59,38 +67,71 @@ function valueProblem(type: string, value: string): string | null {
   return null;
 }
 
-const KNOWN_TYPE = /^(list\.)?(boolean|collection_reference|color|customer_reference|date|date_time|dimension|file_reference|id|json|link|metaobject_reference|mixed_reference|money|multi_line_text_field|number_decimal|number_integer|page_reference|product_reference|product_taxonomy_value_reference|rating|rich_text_field|single_line_text_field|url|variant_reference|volume|weight|company_reference)$/;
+const KNOWN_TYPE =
+  /^(list\.)?(boolean|collection_reference|color|customer_reference|date|date_time|dimension|file_reference|id|json|link|metaobject_reference|mixed_reference|money|multi_line_text_field|number_decimal|number_integer|page_reference|product_reference|product_taxonomy_value_reference|rating|rich_text_field|single_line_text_field|url|variant_reference|volume|weight|company_reference)$/;
 
 /**
  * Checks one metafield input against the owner's existing metafields; returns the problems, each
  * with a field path relative to `path`.
  */
-export function checkMetafieldInput(input: MetafieldInput, existing: readonly MetafieldRecord[], appId: number, path: string[]): MetafieldProblem[] {
+export function checkMetafieldInput(
+  input: MetafieldInput,
+  existing: readonly MetafieldRecord[],
+  appId: number,
+  path: string[],
+): MetafieldProblem[] {
   const problems: MetafieldProblem[] = [];
   const key = input.key ?? "";
   const namespace = resolveNamespace(input.namespace, appId);
   if (!/^[a-zA-Z0-9_-]{2,64}$/.test(key)) {
-    problems.push({ field: [...path, "key"], message: key.length < 2 ? "Key is too short (minimum is 2 characters)" : "Key contains one or more invalid characters.", code: key.length < 2 ? "TOO_SHORT" : "INVALID" });
+    problems.push({
+      field: [...path, "key"],
+      message:
+        key.length < 2
+          ? "Key is too short (minimum is 2 characters)"
+          : "Key contains one or more invalid characters.",
+      code: key.length < 2 ? "TOO_SHORT" : "INVALID",
+    });
   }
   if (namespace.length < 2 || namespace.length > 255) {
-    problems.push({ field: [...path, "namespace"], message: "Namespace is too short (minimum is 2 characters)", code: "TOO_SHORT" });
+    problems.push({
+      field: [...path, "namespace"],
+      message: "Namespace is too short (minimum is 2 characters)",
+      code: "TOO_SHORT",
+    });
   }
   const current = existing.find((m) => m.namespace === namespace && m.key === key);
   const type = input.type ?? current?.type ?? null;
-  if (type === null) problems.push({ field: [...path, "type"], message: "Type can't be blank", code: "BLANK" });
-  else if (!KNOWN_TYPE.test(type)) problems.push({ field: [...path, "type"], message: `Type '${type}' is not a valid type.`, code: "INVALID_TYPE" });
+  if (type === null)
+    problems.push({ field: [...path, "type"], message: "Type can't be blank", code: "BLANK" });
+  else if (!KNOWN_TYPE.test(type))
+    problems.push({
+      field: [...path, "type"],
+      message: `Type '${type}' is not a valid type.`,
+      code: "INVALID_TYPE",
+    });
   else if (current && current.type !== type) {
-    problems.push({ field: [...path, "type"], message: `Type '${type}' must be consistent with the definition's type: '${current.type}'.`, code: "INVALID_TYPE" });
+    problems.push({
+      field: [...path, "type"],
+      message: `Type '${type}' must be consistent with the definition's type: '${current.type}'.`,
+      code: "INVALID_TYPE",
+    });
   }
   const value = input.value ?? null;
-  if (value === null) problems.push({ field: [...path, "value"], message: "Value can't be blank", code: "BLANK" });
+  if (value === null)
+    problems.push({ field: [...path, "value"], message: "Value can't be blank", code: "BLANK" });
   else if (type !== null) {
     const problem = valueProblem(type, value);
     if (problem) problems.push({ field: [...path, "value"], message: problem, code: "INVALID_VALUE" });
   }
   if (input.compareDigest !== undefined && input.compareDigest !== null && current) {
     if (input.compareDigest !== digestOf(current)) {
-      problems.push({ field: [...path, "compareDigest"], message: "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.", code: "STALE_OBJECT" });
+      problems.push({
+        field: [...path, "compareDigest"],
+        message:
+          "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.",
+        code: "STALE_OBJECT",
+      });
     }
   }
   return problems;
@@ -106,7 +147,12 @@ export function metafieldDigest(namespace: string, key: string, value: string): 
 }
 
 /** Creates or updates a metafield in `list` (already validated); returns the stored record. */
-export function upsertMetafield(list: MetafieldRecord[], input: MetafieldInput, store: Store, appId: number): MetafieldRecord {
+export function upsertMetafield(
+  list: MetafieldRecord[],
+  input: MetafieldInput,
+  store: Store,
+  appId: number,
+): MetafieldRecord {
   const namespace = resolveNamespace(input.namespace, appId);
   const key = input.key ?? "";
   const now = store.now();

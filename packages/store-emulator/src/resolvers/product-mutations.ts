@@ -25,7 +25,11 @@ function withPrefix(errors: UserErrorOut[], prefix: string[]): UserErrorOut[] {
   return errors.map((e) => ({ ...e, field: e.field ? [...prefix, ...e.field.slice(1)] : null }));
 }
 
-function appendMedia(product: ProductRecord, media: CreateMediaInput[] | null | undefined, ctx: ResolverContext): void {
+function appendMedia(
+  product: ProductRecord,
+  media: CreateMediaInput[] | null | undefined,
+  ctx: ResolverContext,
+): void {
   for (const item of media ?? []) {
     product.media.push({
       id: ctx.store.nextId(),
@@ -41,13 +45,21 @@ function appendMedia(product: ProductRecord, media: CreateMediaInput[] | null | 
 
 export const productMutations = {
   productSet: (
-    args: { input: ProductSetInput; identifier?: { id?: string | null; handle?: string | null } | null; synchronous?: boolean | null },
+    args: {
+      input: ProductSetInput;
+      identifier?: { id?: string | null; handle?: string | null } | null;
+      synchronous?: boolean | null;
+    },
     ctx: ResolverContext,
   ): View => {
     const { store } = ctx;
     const appId = ctx.services.app.id;
     const currency = store.shop.currencyCode;
-    const fail = (userErrors: UserErrorOut[]): View => ({ product: null, productSetOperation: null, userErrors });
+    const fail = (userErrors: UserErrorOut[]): View => ({
+      product: null,
+      productSetOperation: null,
+      userErrors,
+    });
 
     const idGid = args.identifier?.id ?? args.input.id ?? null;
     let existing: ProductRecord | undefined;
@@ -55,13 +67,23 @@ export const productMutations = {
       const id = gidNumber(idGid, "Product");
       existing = id === null ? undefined : store.getProduct(id);
       if (!existing) {
-        return fail([{ field: args.identifier?.id ? ["identifier", "id"] : ["input", "id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }]);
+        return fail([
+          {
+            field: args.identifier?.id ? ["identifier", "id"] : ["input", "id"],
+            message: "Product does not exist",
+            code: "PRODUCT_DOES_NOT_EXIST",
+          },
+        ]);
       }
     } else if (args.identifier?.handle) {
       existing = store.productByHandle(args.identifier.handle);
     }
-    const input: ProductSetInput = existing || !args.identifier?.handle ? args.input : { handle: args.identifier.handle, ...args.input };
-    const errors = [...checkProductFields(input, existing, store, appId, ["input"]), ...checkProductSetLists(input, existing, appId)];
+    const input: ProductSetInput =
+      existing || !args.identifier?.handle ? args.input : { handle: args.identifier.handle, ...args.input };
+    const errors = [
+      ...checkProductFields(input, existing, store, appId, ["input"]),
+      ...checkProductSetLists(input, existing, appId),
+    ];
     if (errors.length) return fail(errors);
 
     const apply = (product: ProductRecord) => {
@@ -81,13 +103,31 @@ export const productMutations = {
     // Asynchronous productSet answers an operation to poll; the emulator completes it at once.
     const operation =
       args.synchronous === false
-        ? { __typename: "ProductSetOperation", id: toGid("ProductSetOperation", store.nextId()), status: "COMPLETE", product: view, userErrors: [] }
+        ? {
+            __typename: "ProductSetOperation",
+            id: toGid("ProductSetOperation", store.nextId()),
+            status: "COMPLETE",
+            product: view,
+            userErrors: [],
+          }
         : null;
-    return { product: args.synchronous === false ? null : view, productSetOperation: operation, userErrors: [] };
+    return {
+      product: args.synchronous === false ? null : view,
+      productSetOperation: operation,
+      userErrors: [],
+    };
   },
 
   productCreate: (
-    args: { product?: (ProductFieldsInput & { productOptions?: { name: string; values?: { name: string }[] | null }[] | null }) | null; input?: ProductFieldsInput | null; media?: CreateMediaInput[] | null },
+    args: {
+      product?:
+        | (ProductFieldsInput & {
+            productOptions?: { name: string; values?: { name: string }[] | null }[] | null;
+          })
+        | null;
+      input?: ProductFieldsInput | null;
+      media?: CreateMediaInput[] | null;
+    },
     ctx: ResolverContext,
   ): View => {
     const { store } = ctx;
@@ -108,7 +148,12 @@ export const productMutations = {
   },
 
   productUpdate: (
-    args: { product?: (ProductFieldsInput & { id?: string | null }) | null; input?: (ProductFieldsInput & { id?: string | null }) | null; identifier?: { id?: string | null; handle?: string | null } | null; media?: CreateMediaInput[] | null },
+    args: {
+      product?: (ProductFieldsInput & { id?: string | null }) | null;
+      input?: (ProductFieldsInput & { id?: string | null }) | null;
+      identifier?: { id?: string | null; handle?: string | null } | null;
+      media?: CreateMediaInput[] | null;
+    },
     ctx: ResolverContext,
   ): View => {
     const { store } = ctx;
@@ -116,9 +161,18 @@ export const productMutations = {
     const input = args.product ?? args.input ?? {};
     const idGid = args.identifier?.id ?? input.id ?? null;
     const id = idGid ? gidNumber(idGid, "Product") : null;
-    const existing = id !== null ? store.getProduct(id) : args.identifier?.handle ? store.productByHandle(args.identifier.handle) : undefined;
-    if (!existing) return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
-    const errors = checkProductFields(input, existing, store, appId, []).map((e) => ({ field: e.field, message: e.message }));
+    const existing =
+      id !== null
+        ? store.getProduct(id)
+        : args.identifier?.handle
+          ? store.productByHandle(args.identifier.handle)
+          : undefined;
+    if (!existing)
+      return { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] };
+    const errors = checkProductFields(input, existing, store, appId, []).map((e) => ({
+      field: e.field,
+      message: e.message,
+    }));
     if (errors.length) return { product: null, userErrors: errors };
     const product = store.updateProduct(existing.id, (p) => {
       applyProductFields(p, input, store, appId);
@@ -130,17 +184,40 @@ export const productMutations = {
   productDelete: (args: { input: { id: string } }, ctx: ResolverContext): View => {
     const id = gidNumber(args.input.id, "Product");
     if (id === null || !ctx.store.deleteProduct(id)) {
-      return { deletedProductId: null, productDeleteOperation: null, shop: shopView(ctx.store.shop), userErrors: [{ field: ["id"], message: "Product does not exist" }] };
+      return {
+        deletedProductId: null,
+        productDeleteOperation: null,
+        shop: shopView(ctx.store.shop),
+        userErrors: [{ field: ["id"], message: "Product does not exist" }],
+      };
     }
-    return { deletedProductId: args.input.id, productDeleteOperation: null, shop: shopView(ctx.store.shop), userErrors: [] };
+    return {
+      deletedProductId: args.input.id,
+      productDeleteOperation: null,
+      shop: shopView(ctx.store.shop),
+      userErrors: [],
+    };
   },
 
-  metafieldsSet: (args: { metafields: (MetafieldInput & { ownerId: string })[] }, ctx: ResolverContext): View => {
+  metafieldsSet: (
+    args: { metafields: (MetafieldInput & { ownerId: string })[] },
+    ctx: ResolverContext,
+  ): View => {
     const { store } = ctx;
     const appId = ctx.services.app.id;
     const currency = store.shop.currencyCode;
     if (args.metafields.length > 25) {
-      return { metafields: null, userErrors: [{ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null }] };
+      return {
+        metafields: null,
+        userErrors: [
+          {
+            field: ["metafields"],
+            message: "Exceeded the maximum metafields input limit of 25.",
+            code: "LESS_THAN_OR_EQUAL_TO",
+            elementIndex: null,
+          },
+        ],
+      };
     }
     interface Owner {
       list: MetafieldRecord[];
@@ -152,27 +229,66 @@ export const productMutations = {
       const productId = gidNumber(gid, "Product");
       if (productId !== null) {
         const product = store.getProduct(productId);
-        return product ? { list: product.metafields, type: "PRODUCT", view: () => productView(product, currency), productId } : null;
+        return product
+          ? {
+              list: product.metafields,
+              type: "PRODUCT",
+              view: () => productView(product, currency),
+              productId,
+            }
+          : null;
       }
       const variantId = gidNumber(gid, "ProductVariant");
       if (variantId !== null) {
         const product = store.productOfVariant(variantId);
         const variant = product?.variants.find((v) => v.id === variantId);
-        return product && variant ? { list: variant.metafields, type: "PRODUCTVARIANT", view: () => productView(product, currency), productId: product.id } : null;
+        return product && variant
+          ? {
+              list: variant.metafields,
+              type: "PRODUCTVARIANT",
+              view: () => productView(product, currency),
+              productId: product.id,
+            }
+          : null;
       }
       const customerId = gidNumber(gid, "Customer");
       if (customerId !== null) {
         const customer = store.customers.get(customerId);
-        return customer ? { list: customer.metafields, type: "CUSTOMER", view: () => ({ __typename: "Customer", id: gid }), productId: null } : null;
+        return customer
+          ? {
+              list: customer.metafields,
+              type: "CUSTOMER",
+              view: () => ({ __typename: "Customer", id: gid }),
+              productId: null,
+            }
+          : null;
       }
       const orderId = gidNumber(gid, "Order");
       if (orderId !== null) {
         const order = store.orders.get(orderId);
-        return order ? { list: order.metafields, type: "ORDER", view: () => ({ __typename: "Order", id: gid }), productId: null } : null;
+        return order
+          ? {
+              list: order.metafields,
+              type: "ORDER",
+              view: () => ({ __typename: "Order", id: gid }),
+              productId: null,
+            }
+          : null;
       }
-      if (gidNumber(gid, "Shop") === store.shop.id) return { list: store.shop.metafields, type: "SHOP", view: () => shopView(store.shop), productId: null };
+      if (gidNumber(gid, "Shop") === store.shop.id)
+        return {
+          list: store.shop.metafields,
+          type: "SHOP",
+          view: () => shopView(store.shop),
+          productId: null,
+        };
       if (gidNumber(gid, "AppInstallation") === appId) {
-        return { list: store.appMetafields, type: "APP_INSTALLATION", view: () => ({ __typename: "AppInstallation", id: gid }), productId: null };
+        return {
+          list: store.appMetafields,
+          type: "APP_INSTALLATION",
+          view: () => ({ __typename: "AppInstallation", id: gid }),
+          productId: null,
+        };
       }
       return null;
     };
@@ -181,7 +297,12 @@ export const productMutations = {
     for (const [index, input] of args.metafields.entries()) {
       const owner = ownerOf(input.ownerId);
       if (!owner) {
-        userErrors.push({ field: ["metafields", String(index), "ownerId"], message: "Owner does not exist.", code: "INVALID", elementIndex: index });
+        userErrors.push({
+          field: ["metafields", String(index), "ownerId"],
+          message: "Owner does not exist.",
+          code: "INVALID",
+          elementIndex: index,
+        });
         continue;
       }
       owners.push(owner);

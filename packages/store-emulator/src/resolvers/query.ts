@@ -93,13 +93,17 @@ export function resolveNode(id: string, ctx: ResolverContext): View | null {
   }
 }
 
+/** Counts cap at `limit` (10,000 by default, none when null), as Shopify's `*Count` fields. */
 function countView(n: number, limit: number | null | undefined): View {
-  const cap = limit ?? 10_000;
+  const cap = limit === undefined ? 10_000 : limit === null ? Number.POSITIVE_INFINITY : limit;
   return n > cap ? { count: cap, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
 }
 
 /** The emulated Query root fields. Anything else on QueryRoot answers NOT_EMULATED. */
-export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info: GraphQLResolveInfo) => unknown> = {
+export const queryRoot: Record<
+  string,
+  (args: never, ctx: ResolverContext, info: GraphQLResolveInfo) => unknown
+> = {
   shop: (_args: Record<string, never>, ctx: ResolverContext) => shopView(ctx.store.shop),
 
   node: (args: { id: string }, ctx: ResolverContext) => resolveNode(args.id, ctx),
@@ -109,7 +113,10 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
     const view = resolveNode(args.id, ctx);
     return view?.__typename === "Product" ? view : null;
   },
-  productByIdentifier: (args: { identifier: { id?: string | null; handle?: string | null } }, ctx: ResolverContext) => {
+  productByIdentifier: (
+    args: { identifier: { id?: string | null; handle?: string | null } },
+    ctx: ResolverContext,
+  ) => {
     if (args.identifier.id) {
       const view = resolveNode(args.identifier.id, ctx);
       return view?.__typename === "Product" ? view : null;
@@ -128,7 +135,9 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
   products: (args: SearchArgs, ctx: ResolverContext, info: GraphQLResolveInfo) => {
     const items = filterBySearch(ctx.store.products.values(), args.query, productSearch);
     const currency = ctx.store.shop.currencyCode;
-    return resolveConnection(items, args, ctx, info, productSortKey(args.sortKey ?? "ID"), (p) => productView(p, currency));
+    return resolveConnection(items, args, ctx, info, productSortKey(args.sortKey ?? "ID"), (p) =>
+      productView(p, currency),
+    );
   },
   productsCount: (args: { query?: string | null; limit?: number | null }, ctx: ResolverContext) =>
     countView(filterBySearch(ctx.store.products.values(), args.query, productSearch).length, args.limit),
@@ -139,10 +148,15 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
   },
   customers: (args: SearchArgs, ctx: ResolverContext, info: GraphQLResolveInfo) => {
     const items = filterBySearch(ctx.store.customers.values(), args.query, customerSearch(ctx.store));
-    return resolveConnection(items, args, ctx, info, customerSortKey(args.sortKey ?? "ID", ctx.store), (c) => customerView(c, ctx));
+    return resolveConnection(items, args, ctx, info, customerSortKey(args.sortKey ?? "ID", ctx.store), (c) =>
+      customerView(c, ctx),
+    );
   },
   customersCount: (args: { query?: string | null; limit?: number | null }, ctx: ResolverContext) =>
-    countView(filterBySearch(ctx.store.customers.values(), args.query, customerSearch(ctx.store)).length, args.limit),
+    countView(
+      filterBySearch(ctx.store.customers.values(), args.query, customerSearch(ctx.store)).length,
+      args.limit,
+    ),
 
   order: (args: { id: string }, ctx: ResolverContext) => {
     const view = resolveNode(args.id, ctx);
@@ -150,10 +164,15 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
   },
   orders: (args: SearchArgs, ctx: ResolverContext, info: GraphQLResolveInfo) => {
     const items = filterBySearch(ctx.store.orders.values(), args.query, orderSearch(ctx.store));
-    return resolveConnection(items, args, ctx, info, orderSortKey(args.sortKey ?? "ID", ctx.store), (o) => orderView(o, ctx));
+    return resolveConnection(items, args, ctx, info, orderSortKey(args.sortKey ?? "ID", ctx.store), (o) =>
+      orderView(o, ctx),
+    );
   },
   ordersCount: (args: { query?: string | null; limit?: number | null }, ctx: ResolverContext) =>
-    countView(filterBySearch(ctx.store.orders.values(), args.query, orderSearch(ctx.store)).length, args.limit),
+    countView(
+      filterBySearch(ctx.store.orders.values(), args.query, orderSearch(ctx.store)).length,
+      args.limit,
+    ),
 
   currentBulkOperation: (args: { type?: string | null }, ctx: ResolverContext) => {
     if (args.type === "MUTATION") return null;
@@ -172,7 +191,11 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
     return view?.__typename === "BulkOperation" ? view : null;
   },
 
-  webhookSubscriptions: (args: ConnectionArgs & { topics?: string[] | null; uri?: string | null; callbackUrl?: string | null }, ctx: ResolverContext, info: GraphQLResolveInfo) => {
+  webhookSubscriptions: (
+    args: ConnectionArgs & { topics?: string[] | null; uri?: string | null; callbackUrl?: string | null },
+    ctx: ResolverContext,
+    info: GraphQLResolveInfo,
+  ) => {
     let items = [...ctx.store.webhookSubscriptions.values()];
     if (args.topics) {
       const topics = new Set(args.topics);
@@ -186,7 +209,8 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
     const view = resolveNode(args.id, ctx);
     return view?.__typename === "WebhookSubscription" ? view : null;
   },
-  webhookSubscriptionsCount: (_args: Record<string, never>, ctx: ResolverContext) => countView(ctx.store.webhookSubscriptions.size, null),
+  webhookSubscriptionsCount: (_args: Record<string, never>, ctx: ResolverContext) =>
+    countView(ctx.store.webhookSubscriptions.size, null),
 
   translatableResource: (args: { resourceId: string }, ctx: ResolverContext) => {
     const gid = parseGid(args.resourceId);
@@ -197,7 +221,9 @@ export const queryRoot: Record<string, (args: never, ctx: ResolverContext, info:
       resourceId: args.resourceId,
       translatableContent: () => productTranslatableContent(product, primary),
       translations: (a: { locale: string; outdated?: boolean | null }) => {
-        const current = new Map(productTranslatableContent(product, primary).map((c) => [c.key, c.digest as string]));
+        const current = new Map(
+          productTranslatableContent(product, primary).map((c) => [c.key, c.digest as string]),
+        );
         return product.translations
           .filter((t) => t.locale === a.locale)
           .map((t) => translationView(t, current.get(t.key) ?? null))
@@ -232,9 +258,16 @@ export function appInstallationView(ctx: ResolverContext): View {
     launchUrl: `${baseUrl()}/admin/apps/${app.handle}`,
     uninstallUrl: null,
     accessScopes: app.scopes.map((handle) => ({ handle, description: handle })),
-    activeSubscriptions: () => subscriptions().filter((s) => s.status === "ACTIVE").map((s) => appSubscriptionView(s, ctx)),
+    activeSubscriptions: () =>
+      subscriptions()
+        .filter((s) => s.status === "ACTIVE")
+        .map((s) => appSubscriptionView(s, ctx)),
     allSubscriptions: (args: ConnectionArgs, c: ResolverContext, info: GraphQLResolveInfo) =>
       resolveConnection(subscriptions(), args, c, info, byId, (s) => appSubscriptionView(s, c)),
-    ...metafieldFields(() => ctx.store.appMetafields, "APP_INSTALLATION", () => appInstallationView(ctx)),
+    ...metafieldFields(
+      () => ctx.store.appMetafields,
+      "APP_INSTALLATION",
+      () => appInstallationView(ctx),
+    ),
   };
 }

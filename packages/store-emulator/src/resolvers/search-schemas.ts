@@ -56,7 +56,8 @@ export function orderSearch(_store: Store): SearchSchema<OrderRecord> {
       email: (o) => o.email,
       customer_id: (o) => o.customerId,
       financial_status: (o) => o.financialStatus.toLowerCase(),
-      fulfillment_status: (o) => (o.fulfillmentStatus === "FULFILLED" ? "shipped" : o.fulfillmentStatus.toLowerCase()),
+      fulfillment_status: (o) =>
+        o.fulfillmentStatus === "FULFILLED" ? "shipped" : o.fulfillmentStatus.toLowerCase(),
       status: (o) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open"),
       tag: (o) => o.tags,
       discount_code: (o) => o.discountCodes,

@@ -23,8 +23,8 @@ import type {
   WebhookSubscriptionRecord,
 } from "../store/types.js";
 import { byId, byPosition, resolveConnection, type ResolverContext, type View } from "./context.js";
-import { customerSearch, orderSearch } from "./search-schemas.js";
-import { customerSortKey, orderSortKey } from "./sort-keys.js";
+import { orderSearch } from "./search-schemas.js";
+import { orderSortKey } from "./sort-keys.js";
 
 export function money(amount: string | number, currencyCode: string): View {
   return { amount: typeof amount === "number" ? amount.toFixed(2) : amount, currencyCode };
@@ -87,7 +87,11 @@ interface MetafieldArgs extends ConnectionArgs {
 }
 
 /** `metafield(namespace, key)` and `metafields(...)` fields for any owner. */
-export function metafieldFields(metafields: () => MetafieldRecord[], ownerType: string, owner: () => View): View {
+export function metafieldFields(
+  metafields: () => MetafieldRecord[],
+  ownerType: string,
+  owner: () => View,
+): View {
   return {
     metafield: (args: { namespace?: string | null; key: string }) => {
       const namespace = args.namespace ?? "$app";
@@ -206,7 +210,14 @@ export function variantView(variant: VariantRecord, product: ProductRecord, curr
     unitPrice: null,
     translations: () => [],
   };
-  Object.assign(self, metafieldFields(() => variant.metafields, "PRODUCTVARIANT", () => self));
+  Object.assign(
+    self,
+    metafieldFields(
+      () => variant.metafields,
+      "PRODUCTVARIANT",
+      () => self,
+    ),
+  );
   return self;
 }
 
@@ -255,7 +266,10 @@ export function productView(product: ProductRecord, currency: string): View {
   const min = prices.length ? Math.min(...prices) : 0;
   const max = prices.length ? Math.max(...prices) : 0;
   const totalInventory = product.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0);
-  const plain = product.descriptionHtml.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const plain = product.descriptionHtml
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const self: View = {
     __typename: "Product",
     id: toGid("Product", product.id),
@@ -265,7 +279,9 @@ export function productView(product: ProductRecord, currency: string): View {
     descriptionHtml: product.descriptionHtml,
     bodyHtml: product.descriptionHtml,
     description: (args: { truncateAt?: number | null }) =>
-      args.truncateAt && plain.length > args.truncateAt ? `${plain.slice(0, Math.max(args.truncateAt - 3, 0))}...` : plain,
+      args.truncateAt && plain.length > args.truncateAt
+        ? `${plain.slice(0, Math.max(args.truncateAt - 3, 0))}...`
+        : plain,
     vendor: product.vendor,
     productType: product.productType,
     status: product.status,
@@ -281,12 +297,14 @@ export function productView(product: ProductRecord, currency: string): View {
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
     publishedAt: product.publishedAt,
-    onlineStoreUrl: product.status === "ACTIVE" && product.publishedAt ? `https://example.com/products/${product.handle}` : null,
+    onlineStoreUrl:
+      product.status === "ACTIVE" && product.publishedAt
+        ? `https://example.com/products/${product.handle}`
+        : null,
     onlineStorePreviewUrl: `https://example.com/products/${product.handle}`,
     totalInventory,
     tracksInventory: true,
-    hasOnlyDefaultVariant:
-      product.variants.length === 1 && product.variants[0]?.title === "Default Title",
+    hasOnlyDefaultVariant: product.variants.length === 1 && product.variants[0]?.title === "Default Title",
     hasOutOfStockVariants: product.variants.some((v) => v.inventoryQuantity <= 0),
     priceRangeV2: { minVariantPrice: money(min, currency), maxVariantPrice: money(max, currency) },
     compareAtPriceRange: null,
@@ -301,13 +319,24 @@ export function productView(product: ProductRecord, currency: string): View {
         linkedMetafield: null,
         translations: [],
       })),
-    variants: (args: ConnectionArgs & { sortKey?: string | null }, ctx: ResolverContext, info: GraphQLResolveInfo) =>
+    variants: (
+      args: ConnectionArgs & { sortKey?: string | null },
+      ctx: ResolverContext,
+      info: GraphQLResolveInfo,
+    ) =>
       resolveConnection(product.variants, args, ctx, info, args.sortKey === "ID" ? byId : byPosition, (v) =>
         variantView(v, product, currency),
       ),
     variantsCount: count(product.variants.length),
     media: (args: ConnectionArgs, ctx: ResolverContext, info: GraphQLResolveInfo) =>
-      resolveConnection(product.media, args, ctx, info, (m) => ({ id: m.id, value: product.media.indexOf(m) }), mediaView),
+      resolveConnection(
+        product.media,
+        args,
+        ctx,
+        info,
+        (m) => ({ id: m.id, value: product.media.indexOf(m) }),
+        mediaView,
+      ),
     mediaCount: count(product.media.length),
     featuredMedia: () => {
       const first = product.media[0];
@@ -318,15 +347,31 @@ export function productView(product: ProductRecord, currency: string): View {
       return first ? imageView(first) : null;
     },
     images: (args: ConnectionArgs, ctx: ResolverContext, info: GraphQLResolveInfo) =>
-      resolveConnection(product.media, args, ctx, info, (m) => ({ id: m.id, value: product.media.indexOf(m) }), imageView),
+      resolveConnection(
+        product.media,
+        args,
+        ctx,
+        info,
+        (m) => ({ id: m.id, value: product.media.indexOf(m) }),
+        imageView,
+      ),
     translations: (args: { locale: string }) => {
-      const current = new Map(productTranslatableContent(product, args.locale).map((c) => [c.key, c.digest as string]));
+      const current = new Map(
+        productTranslatableContent(product, args.locale).map((c) => [c.key, c.digest as string]),
+      );
       return product.translations
         .filter((t) => t.locale === args.locale)
         .map((t) => translationView(t, current.get(t.key) ?? null));
     },
   };
-  Object.assign(self, metafieldFields(() => product.metafields, "PRODUCT", () => self));
+  Object.assign(
+    self,
+    metafieldFields(
+      () => product.metafields,
+      "PRODUCT",
+      () => self,
+    ),
+  );
   return self;
 }
 
@@ -418,7 +463,11 @@ export function customerView(customer: CustomerRecord, ctx: ResolverContext): Vi
     addresses: () => (customer.address ? [addressView(customer.address)] : []),
     addressesV2: (args: ConnectionArgs, c: ResolverContext, info: GraphQLResolveInfo) =>
       resolveConnection(customer.address ? [customer.address] : [], args, c, info, byId, addressView),
-    orders: (args: ConnectionArgs & { query?: string | null; sortKey?: string | null }, c: ResolverContext, info: GraphQLResolveInfo) =>
+    orders: (
+      args: ConnectionArgs & { query?: string | null; sortKey?: string | null },
+      c: ResolverContext,
+      info: GraphQLResolveInfo,
+    ) =>
       resolveConnection(
         filterBySearch(store.customerOrders(customer.id), args.query, orderSearch(store)),
         args,
@@ -430,7 +479,14 @@ export function customerView(customer: CustomerRecord, ctx: ResolverContext): Vi
     statistics: { predictedSpendTier: null, rfmGroup: null },
     image: { url: "https://example.com/avatar.png", altText: null, width: 64, height: 64, id: null },
   };
-  Object.assign(self, metafieldFields(() => customer.metafields, "CUSTOMER", () => self));
+  Object.assign(
+    self,
+    metafieldFields(
+      () => customer.metafields,
+      "CUSTOMER",
+      () => self,
+    ),
+  );
   return self;
 }
 
@@ -554,7 +610,14 @@ export function orderView(order: OrderRecord, ctx: ResolverContext): View {
     lineItems: (args: ConnectionArgs, c: ResolverContext, info: GraphQLResolveInfo) =>
       resolveConnection(order.lineItems, args, c, info, byId, (item) => lineItemView(item, order, c)),
   };
-  Object.assign(self, metafieldFields(() => order.metafields, "ORDER", () => self));
+  Object.assign(
+    self,
+    metafieldFields(
+      () => order.metafields,
+      "ORDER",
+      () => self,
+    ),
+  );
   return self;
 }
 
@@ -594,11 +657,23 @@ export function shopView(shop: ShopRecord): View {
     shopOwnerName: "Emulated Owner",
     orderNumberFormatPrefix: "#",
     orderNumberFormatSuffix: "",
-    plan: { displayName: shop.planName, publicDisplayName: shop.planName, partnerDevelopment: true, shopifyPlus: false },
+    plan: {
+      displayName: shop.planName,
+      publicDisplayName: shop.planName,
+      partnerDevelopment: true,
+      shopifyPlus: false,
+    },
     shipsToCountries: ["FR", "DE", "ES", "IT", "BE", "NL", "PT", "US", "GB", "JP"],
     translations: () => [],
   };
-  Object.assign(self, metafieldFields(() => shop.metafields, "SHOP", () => self));
+  Object.assign(
+    self,
+    metafieldFields(
+      () => shop.metafields,
+      "SHOP",
+      () => self,
+    ),
+  );
   return self;
 }
 
@@ -636,14 +711,25 @@ export function bulkOperationView(op: BulkOperationRecord, ctx: ResolverContext)
     objectCount: String(op.objectCount),
     rootObjectCount: String(op.rootObjectCount),
     fileSize: op.fileSize === null ? null : String(op.fileSize),
-    url: op.status === "COMPLETED" && op.objectCount > 0 ? `${ctx.services.baseUrl()}/bulk-results/${op.id}.jsonl` : null,
+    url:
+      op.status === "COMPLETED" && op.objectCount > 0
+        ? `${ctx.services.baseUrl()}/bulk-results/${op.id}.jsonl`
+        : null,
     partialDataUrl: null,
   };
 }
 
 export function fileView(file: FileRecord): View {
   if (file.kind === "MediaImage") {
-    return mediaView({ id: file.id, alt: file.alt, url: file.url, width: 1024, height: 1024, mimeType: file.mimeType, createdAt: file.createdAt });
+    return mediaView({
+      id: file.id,
+      alt: file.alt,
+      url: file.url,
+      width: 1024,
+      height: 1024,
+      mimeType: file.mimeType,
+      createdAt: file.createdAt,
+    });
   }
   return {
     __typename: "GenericFile",
@@ -676,7 +762,11 @@ export function usageRecordView(record: AppUsageRecordRecord, ctx: ResolverConte
   };
 }
 
-function lineItemOfSubscription(sub: AppSubscriptionRecord, item: AppSubscriptionRecord["lineItems"][number], ctx: ResolverContext): View {
+function lineItemOfSubscription(
+  sub: AppSubscriptionRecord,
+  item: AppSubscriptionRecord["lineItems"][number],
+  ctx: ResolverContext,
+): View {
   const records = () => [...ctx.store.usageRecords.values()].filter((r) => r.lineItemId === item.id);
   const used = () => records().reduce((sum, r) => sum + Number(r.price.amount), 0);
   return {
@@ -684,7 +774,13 @@ function lineItemOfSubscription(sub: AppSubscriptionRecord, item: AppSubscriptio
     plan: {
       pricingDetails:
         item.kind === "recurring"
-          ? { __typename: "AppRecurringPricing", price: money(item.price.amount, item.price.currencyCode), interval: item.interval, discount: null, planHandle: null }
+          ? {
+              __typename: "AppRecurringPricing",
+              price: money(item.price.amount, item.price.currencyCode),
+              interval: item.interval,
+              discount: null,
+              planHandle: null,
+            }
           : {
               __typename: "AppUsagePricing",
               cappedAmount: money(item.price.amount, item.price.currencyCode),

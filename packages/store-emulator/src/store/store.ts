@@ -233,7 +233,9 @@ export class Store {
       const order = this.orders.get(id);
       if (order) orders.push(order);
     }
-    return orders.sort((a, b) => (a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id - b.id));
+    return orders.sort((a, b) =>
+      a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id - b.id,
+    );
   }
 
   /** Number of orders and amount spent (non-cancelled orders), as Shopify's customer statistics. */

@@ -188,7 +188,8 @@ export interface WebhookSubscriptionRecord {
   updatedAt: string;
 }
 
-export type BulkOperationStatus = "CANCELED" | "CANCELING" | "COMPLETED" | "CREATED" | "EXPIRED" | "FAILED" | "RUNNING";
+export type BulkOperationStatus =
+  "CANCELED" | "CANCELING" | "COMPLETED" | "CREATED" | "EXPIRED" | "FAILED" | "RUNNING";
 
 export interface BulkOperationRecord {
   id: number;

@@ -92,7 +92,17 @@ export class WebhookDispatcher {
     for (const uri of new Set(uris)) {
       const webhookId = randomUUID();
       for (let copy = 0; copy <= this.switches.duplicate; copy += 1) {
-        const delivery: DeliveryRecord = { webhookId, eventId, topic, uri, body, triggeredAt, copy, state: "pending", attempts: [] };
+        const delivery: DeliveryRecord = {
+          webhookId,
+          eventId,
+          topic,
+          uri,
+          body,
+          triggeredAt,
+          copy,
+          state: "pending",
+          attempts: [],
+        };
         this.deliveries.push(delivery);
         if (this.switches.reorder > 1) {
           this.held.push(delivery);
@@ -138,7 +148,10 @@ export class WebhookDispatcher {
     if (this.closed) return this.settle();
     const controller = new AbortController();
     this.controllers.add(controller);
-    const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)),
+      this.options.timeoutMs,
+    );
     let status: number | null = null;
     let error: string | null = null;
     try {
@@ -161,7 +174,12 @@ export class WebhookDispatcher {
       status = response.status;
       await response.arrayBuffer();
     } catch (caught) {
-      error = caught instanceof Error ? (caught.cause instanceof Error ? `${caught.message}: ${caught.cause.message}` : caught.message) : String(caught);
+      error =
+        caught instanceof Error
+          ? caught.cause instanceof Error
+            ? `${caught.message}: ${caught.cause.message}`
+            : caught.message
+          : String(caught);
     } finally {
       clearTimeout(timeout);
       this.controllers.delete(controller);
@@ -174,7 +192,9 @@ export class WebhookDispatcher {
     const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.retry;
     if (delivery.attempts.length >= maxAttempts || this.closed) {
       delivery.state = "failed";
-      this.options.logger.warn(`webhook ${delivery.topic} to ${delivery.uri} failed after ${delivery.attempts.length} attempts (${error ?? `HTTP ${String(status)}`})`);
+      this.options.logger.warn(
+        `webhook ${delivery.topic} to ${delivery.uri} failed after ${delivery.attempts.length} attempts (${error ?? `HTTP ${String(status)}`})`,
+      );
       return this.settle();
     }
     const backoff = Math.min(initialDelayMs * 2 ** (delivery.attempts.length - 1), maxDelayMs);

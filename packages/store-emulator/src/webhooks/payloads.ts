@@ -2,7 +2,14 @@
 // ids, `admin_graphql_api_id`), built from the store's records at the moment of the change.
 import { toGid } from "../gid.js";
 import type { Store } from "../store/store.js";
-import type { AddressRecord, BulkOperationRecord, CustomerRecord, OrderRecord, ProductRecord, ShopRecord } from "../store/types.js";
+import type {
+  AddressRecord,
+  BulkOperationRecord,
+  CustomerRecord,
+  OrderRecord,
+  ProductRecord,
+  ShopRecord,
+} from "../store/types.js";
 
 /** Shopify's REST timestamps carry the shop's offset; the emulator's shop runs on UTC. */
 const rest = (iso: string | null): string | null => (iso === null ? null : iso.replace(/Z$/, "+00:00"));
@@ -80,13 +87,19 @@ export function productPayload(product: ProductRecord): Record<string, unknown> 
       variant_ids: [],
       admin_graphql_api_id: toGid("MediaImage", media.id),
     })),
-    variant_gids: product.variants.map((v) => ({ admin_graphql_api_id: toGid("ProductVariant", v.id), updated_at: rest(v.updatedAt) })),
+    variant_gids: product.variants.map((v) => ({
+      admin_graphql_api_id: toGid("ProductVariant", v.id),
+      updated_at: rest(v.updatedAt),
+    })),
     has_variants_that_requires_components: false,
     category: null,
   };
 }
 
-function addressPayload(address: AddressRecord | null, customerId: number | null): Record<string, unknown> | null {
+function addressPayload(
+  address: AddressRecord | null,
+  customerId: number | null,
+): Record<string, unknown> | null {
   if (!address) return null;
   return {
     id: address.id,
@@ -134,7 +147,11 @@ export function customerPayload(customer: CustomerRecord, store: Store): Record<
     addresses: address ? [address] : [],
     tax_exemptions: [],
     email_marketing_consent: customer.email
-      ? { state: customer.emailMarketingState.toLowerCase(), opt_in_level: "single_opt_in", consent_updated_at: rest(customer.updatedAt) }
+      ? {
+          state: customer.emailMarketingState.toLowerCase(),
+          opt_in_level: "single_opt_in",
+          consent_updated_at: rest(customer.updatedAt),
+        }
       : null,
     sms_marketing_consent: null,
     admin_graphql_api_id: toGid("Customer", customer.id),
@@ -144,7 +161,10 @@ export function customerPayload(customer: CustomerRecord, store: Store): Record<
 
 export function orderPayload(order: OrderRecord, store: Store): Record<string, unknown> {
   const customer = order.customerId === null ? undefined : store.customers.get(order.customerId);
-  const money = (amount: string) => ({ shop_money: { amount, currency_code: order.currencyCode }, presentment_money: { amount, currency_code: order.currencyCode } });
+  const money = (amount: string) => ({
+    shop_money: { amount, currency_code: order.currencyCode },
+    presentment_money: { amount, currency_code: order.currencyCode },
+  });
   return {
     id: order.id,
     admin_graphql_api_id: toGid("Order", order.id),
@@ -161,7 +181,12 @@ export function orderPayload(order: OrderRecord, store: Store): Record<string, u
     currency: order.currencyCode,
     presentment_currency: order.currencyCode,
     financial_status: order.financialStatus.toLowerCase(),
-    fulfillment_status: order.fulfillmentStatus === "UNFULFILLED" ? null : order.fulfillmentStatus === "FULFILLED" ? "fulfilled" : "partial",
+    fulfillment_status:
+      order.fulfillmentStatus === "UNFULFILLED"
+        ? null
+        : order.fulfillmentStatus === "FULFILLED"
+          ? "fulfilled"
+          : "partial",
     subtotal_price: order.subtotalPrice,
     total_discounts: order.totalDiscounts,
     total_tax: order.totalTax,
@@ -169,7 +194,11 @@ export function orderPayload(order: OrderRecord, store: Store): Record<string, u
     current_total_price: order.cancelledAt ? "0.00" : order.totalPrice,
     total_price_set: money(order.totalPrice),
     total_shipping_price_set: money(order.totalShipping),
-    discount_codes: order.discountCodes.map((code) => ({ code, amount: order.totalDiscounts, type: "percentage" })),
+    discount_codes: order.discountCodes.map((code) => ({
+      code,
+      amount: order.totalDiscounts,
+      type: "percentage",
+    })),
     tags: order.tags.join(", "),
     source_name: order.sourceName,
     customer_locale: order.customerLocale,
@@ -246,7 +275,12 @@ export function shopPayload(shop: ShopRecord): Record<string, unknown> {
   };
 }
 
-export function customersDataRequestPayload(shop: ShopRecord, customer: CustomerRecord, orderIds: number[], requestId: number): Record<string, unknown> {
+export function customersDataRequestPayload(
+  shop: ShopRecord,
+  customer: CustomerRecord,
+  orderIds: number[],
+  requestId: number,
+): Record<string, unknown> {
   return {
     shop_id: shop.id,
     shop_domain: shop.domain,
@@ -256,7 +290,11 @@ export function customersDataRequestPayload(shop: ShopRecord, customer: Customer
   };
 }
 
-export function customersRedactPayload(shop: ShopRecord, customer: CustomerRecord, orderIds: number[]): Record<string, unknown> {
+export function customersRedactPayload(
+  shop: ShopRecord,
+  customer: CustomerRecord,
+  orderIds: number[],
+): Record<string, unknown> {
   return {
     shop_id: shop.id,
     shop_domain: shop.domain,
@@ -269,7 +307,10 @@ export function shopRedactPayload(shop: ShopRecord): Record<string, unknown> {
   return { shop_id: shop.id, shop_domain: shop.domain };
 }
 
-export function appSubscriptionPayload(sub: { id: number; name: string; status: string; createdAt: string }, shop: ShopRecord): Record<string, unknown> {
+export function appSubscriptionPayload(
+  sub: { id: number; name: string; status: string; createdAt: string },
+  shop: ShopRecord,
+): Record<string, unknown> {
   return {
     app_subscription: {
       admin_graphql_api_id: toGid("AppSubscription", sub.id),

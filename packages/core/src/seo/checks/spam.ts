@@ -45,7 +45,11 @@ const YEAR = /^(19|20)\d{2}$/;
 
 /** Noise phrases and "2024 New" patterns in a text, in order. */
 export function findImportNoise(text: string): string[] {
-  const ws = latinWords(text).map(fold);
+  return findImportNoiseIn(latinWords(text).map(fold));
+}
+
+/** Same, over already folded words. */
+function findImportNoiseIn(ws: readonly string[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? "";
@@ -166,8 +170,8 @@ export function spamChecks(a: Analysis): CheckResult[] {
     );
   } else out.push(result("keywordStuffing", "seo", "good", "keywordStuffing.good"));
 
-  const caps = capsStats(`${title}\n${bodyText}`);
-  if (caps.runs > 0 || (caps.share > 0.3 && latinWords(bodyText).length >= 10)) {
+  const caps = capsStats(`${title}\n${bodyText.slice(0, 50_000)}`);
+  if (caps.runs > 0 || (caps.share > 0.3 && a.wordCount >= 10)) {
     out.push(
       result(
         "capitals",
@@ -180,7 +184,8 @@ export function spamChecks(a: Analysis): CheckResult[] {
     );
   } else out.push(result("capitals", "seo", "good", "capitals.good"));
 
-  const noise = [...new Set([...findImportNoise(title), ...findImportNoise(bodyText.slice(0, 20_000))])];
+  const bodyNoise = a.sentences.flatMap((st) => (a.profile.cjk ? [] : findImportNoiseIn(st.folded)));
+  const noise = [...new Set([...findImportNoise(title), ...bodyNoise])];
   if (noise.length > 0)
     out.push(
       result(
