@@ -3,9 +3,12 @@
  * Pages: real product pages from ../shared/corpus when present (en, fr, es, de), generated ones
  * otherwise; each gets a deterministic focus keyphrase. Then a 100,000-product catalog audit,
  * streamed from a generator. Progress → stderr; last stdout line → the JSON figures.
+ * Dev switches: SEO_BENCH_DETAILS=<file> writes every disagreement there; SEO_BENCH_CATALOG=0
+ * skips the catalog run while tuning agreement.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { auditCatalog } from "../packages/core/src/seo/catalog.ts";
 import { auditProduct, type SeoAuditResult, type SeoProductInput } from "../packages/core/src/seo/index.ts";
 import { generateCatalog, generatePages, type BenchPage } from "./_seo-data.ts";
@@ -179,10 +182,12 @@ const REASONS: Record<string, string> = {
 function agreementOf(pages: BenchPage[], ours: SeoAuditResult[], theirs: YoastResult[]) {
   const agreement: Record<string, number> = {};
   const disagreements: Record<string, { count: number; reason: string; examples: string[] }> = {};
+  const all: string[] = [];
   const note = (check: string, example: string): void => {
     const d = (disagreements[check] ??= { count: 0, reason: REASONS[check] ?? "", examples: [] });
     d.count++;
     if (d.examples.length < 3) d.examples.push(example);
+    all.push(`${check}\t${example}`);
   };
   for (const [our, their] of Object.entries(PAIRS)) {
     let same = 0;
@@ -208,11 +213,35 @@ function agreementOf(pages: BenchPage[], ours: SeoAuditResult[], theirs: YoastRe
     else note("flesch", `${page.id} (${page.language}): ours ${a}, yoast ${b}`);
   });
   agreement.flesch_within_3 = total === 0 ? 0 : Math.round((same / total) * 1000) / 1000;
+  if (process.env.SEO_BENCH_DETAILS) writeFileSync(process.env.SEO_BENCH_DETAILS, all.join("\n"));
   return { agreement, disagreements };
 }
 
 // ---------------------------------------------------------------- run
+/** The catalog run comes first, before yoastseo is loaded, so its memory figure is ours alone. */
+async function catalogRun(): Promise<{ seconds: number; cpuSeconds: number; peakMb: number; products: number } | undefined> {
+  if (process.env.SEO_BENCH_CATALOG === "0") return undefined;
+  log("  catalog: 100,000 generated products, streamed");
+  let peak = process.memoryUsage().rss;
+  const sample = (): void => void (peak = Math.max(peak, process.memoryUsage().rss));
+  const sampler = setInterval(sample, 50);
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const report = await auditCatalog(generateCatalog(100_000), {
+    onProgress: (n) => {
+      if (n % 1000 === 0) sample();
+      if (n % 20_000 === 0) log(`  catalog ${n}`);
+    },
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  sample();
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, peakMb: Math.round(peak / 1e6), products: report.products };
+}
+
 async function main(): Promise<void> {
+  const catalog = await catalogRun();
   const fromCorpus = corpusPages();
   const pages = fromCorpus ?? generatePages(LANGS, PER_LANGUAGE);
   log(`seo bench: ${pages.length} pages (${fromCorpus ? "corpus" : "generated"})`);
@@ -248,22 +277,6 @@ async function main(): Promise<void> {
   });
   const { agreement, disagreements } = agreementOf(pages, ours, theirs);
 
-  log("  catalog: 100,000 generated products, streamed");
-  global.gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  t = performance.now();
-  const report = await auditCatalog(generateCatalog(100_000), {
-    onProgress: (n) => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-      if (n % 10_000 === 0) log(`  catalog ${n}`);
-    },
-  });
-  const catalogSeconds = (performance.now() - t) / 1000;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-
   console.log(
     JSON.stringify({
       pages: pages.length,
@@ -274,9 +287,11 @@ async function main(): Promise<void> {
       speed_ratio: Math.round((yoastMs / oursMs) * 10) / 10,
       agreement,
       disagreements,
-      catalog_100k_seconds: Math.round(catalogSeconds * 10) / 10,
-      catalog_peak_mb: Math.round(peak / 1e6),
-      catalog_products: report.products,
+      catalog_100k_seconds: catalog ? Math.round(catalog.seconds * 10) / 10 : null,
+      catalog_100k_cpu_seconds: catalog ? Math.round(catalog.cpuSeconds * 10) / 10 : null,
+      catalog_peak_mb: catalog?.peakMb ?? null,
+      catalog_products: catalog?.products ?? null,
+      load_average: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     }),
   );
 }

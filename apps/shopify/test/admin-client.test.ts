@@ -42,14 +42,21 @@ describe("Admin GraphQL client", () => {
     const data = await admin.request<{ shop: { myshopifyDomain: string } }>(SHOP_INFO);
     expect(data.shop.myshopifyDomain).toBe(emulator.shop);
     const cost = logger.lines.find((l) => l.message === "admin api cost");
-    expect(cost?.fields).toMatchObject({ operation: "ShopInfo", requested: expect.any(Number), actual: expect.any(Number) });
+    expect(cost?.fields).toMatchObject({
+      operation: "ShopInfo",
+      requested: expect.any(Number),
+      actual: expect.any(Number),
+    });
   });
 
   it("waits out THROTTLED (HTTP 200) using throttleStatus and the requested cost", async () => {
     const { admin, logger } = client();
     emulator.bucket.drain();
     const started = Date.now();
-    const data = await admin.request<{ products: { nodes: unknown[] } }>(PRODUCT_STAMPS, { first: 100, after: null });
+    const data = await admin.request<{ products: { nodes: unknown[] } }>(PRODUCT_STAMPS, {
+      first: 100,
+      after: null,
+    });
     expect(data.products.nodes.length).toBe(30);
     const throttled = logger.lines.filter((l) => l.message === "admin api throttled");
     expect(throttled.length).toBeGreaterThanOrEqual(1);
@@ -74,7 +81,9 @@ describe("Admin GraphQL client", () => {
     const data = await admin.request<{ shop: { myshopifyDomain: string } }>(SHOP_INFO);
     expect(data.shop.myshopifyDomain).toBe(emulator.shop);
     expect(seen).toEqual([429, 503, 502]);
-    expect(logger.lines.filter((l) => l.message === "admin api retry").map((l) => l.fields.status)).toEqual([429, 503, 502]);
+    expect(logger.lines.filter((l) => l.message === "admin api retry").map((l) => l.fields.status)).toEqual([
+      429, 503, 502,
+    ]);
   });
 
   it("gives up after maxAttempts with a typed, retryable error; 4xx is not retried", async () => {
@@ -83,12 +92,19 @@ describe("Admin GraphQL client", () => {
       calls++;
       return new Response("down", { status: 503 });
     };
-    const error = await client({ fetch: down, maxAttempts: 2 }).admin.request(SHOP_INFO).catch((e: unknown) => e);
+    const error = await client({ fetch: down, maxAttempts: 2 })
+      .admin.request(SHOP_INFO)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toMatchObject({ code: "provider_unavailable", retryable: true, status: 503 });
     expect(calls).toBe(2);
 
-    const denied = await createAdminClient({ shop: emulator.shop, accessToken: async () => "shpat_wrong", origin: emulator.url, logger: memoryLogger() })
+    const denied = await createAdminClient({
+      shop: emulator.shop,
+      accessToken: async () => "shpat_wrong",
+      origin: emulator.url,
+      logger: memoryLogger(),
+    })
       .request(SHOP_INFO)
       .catch((e: unknown) => e);
     expect(denied).toMatchObject({ code: "auth_failed", retryable: false });
@@ -97,12 +113,12 @@ describe("Admin GraphQL client", () => {
   it("splits a page whose cost exceeds the single-query limit, and still returns every product", async () => {
     const { admin, logger } = client();
     const ids: string[] = [];
-    for await (const page of admin.paginate<{ products: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } }, { id: string }>(
-      PRODUCTS_WITH_VARIANTS,
-      {},
-      (d) => d.products,
-      { pageSize: 50 },
-    )) {
+    for await (const page of admin.paginate<
+      {
+        products: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+      },
+      { id: string }
+    >(PRODUCTS_WITH_VARIANTS, {}, (d) => d.products, { pageSize: 50 })) {
       ids.push(...page.map((p) => p.id));
     }
     expect(new Set(ids).size).toBe(30);
@@ -113,7 +129,9 @@ describe("Admin GraphQL client", () => {
   });
 
   it("reports Shopify's validation errors as a non-retryable bad_request", async () => {
-    const error = await client().admin.request("query Broken { shop { notAField } }").catch((e: unknown) => e);
+    const error = await client()
+      .admin.request("query Broken { shop { notAField } }")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "bad_request", retryable: false });
     expect((error as AdminApiError).errors[0]?.message).toContain("notAField");
   });

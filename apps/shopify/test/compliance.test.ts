@@ -12,19 +12,27 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     h.t.db.sql.query<Record<string, unknown>>(`SELECT * FROM "${table}" WHERE ${where}`, params);
   const dumpAll = async () => {
     const parts: string[] = [];
-    for (const { table } of SHOP_SCOPED_TABLES) parts.push(JSON.stringify(await rows(table), (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)));
+    for (const { table } of SHOP_SCOPED_TABLES)
+      parts.push(
+        JSON.stringify(await rows(table), (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)),
+      );
     return parts.join("\n");
   };
   /** A customer with orders and an email, from the store. */
   const customerWithOrders = (skip = 0) => {
-    const withOrders = [...h.emulator.store.customers.values()].filter((c) => c.email && h.emulator.store.customerOrders(c.id).length > 0);
+    const withOrders = [...h.emulator.store.customers.values()].filter(
+      (c) => c.email && h.emulator.store.customerOrders(c.id).length > 0,
+    );
     const customer = withOrders[skip];
     if (!customer) throw new Error("the seeded store has no customer with orders");
     return customer;
   };
 
   beforeAll(async () => {
-    h = await startHarness({ db: kind, emulator: { generate: { seed: 11, products: 10, customers: 25, orders: 80 } } });
+    h = await startHarness({
+      db: kind,
+      emulator: { generate: { seed: 11, products: 10, customers: 25, orders: 80 } },
+    });
     await h.install();
     await h.settle();
   });
@@ -45,8 +53,16 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     const storeOrders = h.emulator.store.customerOrders(customer.id);
     h.emulator.triggerCompliance("customers/data_request", { customerId: customer.id });
     await h.settle();
-    const [request] = await rows("ComplianceRequest", `topic = 'customers/data_request' AND "customerId" = $1`, [customer.id]);
-    const exported = request?.export as { customer: { id: string; email: string }; orders: { id: string }[]; orderLines: unknown[] };
+    const [request] = await rows(
+      "ComplianceRequest",
+      `topic = 'customers/data_request' AND "customerId" = $1`,
+      [customer.id],
+    );
+    const exported = request?.export as {
+      customer: { id: string; email: string };
+      orders: { id: string }[];
+      orderLines: unknown[];
+    };
     expect(exported.customer).toMatchObject({ id: String(customer.id), email: customer.email });
     expect(exported.orders.map((o) => o.id).sort()).toEqual(storeOrders.map((o) => String(o.id)).sort());
     expect(exported.orderLines).toHaveLength(storeOrders.reduce((n, o) => n + o.lineItems.length, 0));
@@ -90,7 +106,10 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     await processSyncJob(h.ctx, { kind: "purge-shop", shop });
     expect((await rows("Product", "shop = $1", [shop])).length).toBeGreaterThan(0);
     // Due: everything of the shop goes.
-    await h.ctx.db.prisma.shop.update({ where: { domain: shop }, data: { purgeAfter: new Date(Date.now() - 1_000) } });
+    await h.ctx.db.prisma.shop.update({
+      where: { domain: shop },
+      data: { purgeAfter: new Date(Date.now() - 1_000) },
+    });
     await processSyncJob(h.ctx, { kind: "purge-shop", shop });
     for (const { table, column } of SHOP_SCOPED_TABLES) {
       expect(await rows(table, `"${column}" = $1`, [shop]), table).toEqual([]);

@@ -68,13 +68,18 @@ describe("live product sync through the emulator", () => {
 });
 
 interface UpdateData {
-  productUpdate: { product: { id: string; title: string; updatedAt: string } | null; userErrors: { message: string }[] };
+  productUpdate: {
+    product: { id: string; title: string; updatedAt: string } | null;
+    userErrors: { message: string }[];
+  };
 }
 
 async function renameInStore(id: number, title: string): Promise<void> {
   const admin = h.ctx.admin(h.emulator.shop);
   const { PRODUCT_UPDATE } = await import("../app/shopify/graphql/products.js");
-  const data = await admin.request<UpdateData>(PRODUCT_UPDATE, { product: { id: `gid://shopify/Product/${id}`, title } });
+  const data = await admin.request<UpdateData>(PRODUCT_UPDATE, {
+    product: { id: `gid://shopify/Product/${id}`, title },
+  });
   expect(data.productUpdate.userErrors).toEqual([]);
 }
 
@@ -99,7 +104,9 @@ describe("webhooks keep the mirror live", () => {
     await renameInStore(id, "Duplicated thrice");
     await h.settle();
     h.emulator.webhooks.setSwitches({ duplicate: 0 });
-    const copies = h.emulator.webhooks.deliveries.filter((d) => d.topic === "products/update" && d.body.includes("Duplicated thrice"));
+    const copies = h.emulator.webhooks.deliveries.filter(
+      (d) => d.topic === "products/update" && d.body.includes("Duplicated thrice"),
+    );
     expect(copies).toHaveLength(3);
     expect(new Set(copies.map((d) => d.eventId)).size).toBe(1);
     expect(copies.every((d) => d.state === "delivered")).toBe(true);
@@ -114,9 +121,14 @@ describe("webhooks keep the mirror live", () => {
     await renameInStore(id, "Second edit");
     await h.settle();
     h.emulator.webhooks.setSwitches({ reorder: 0 });
-    const sent = h.emulator.webhooks.deliveries.filter((d) => d.body.includes("First edit") || d.body.includes("Second edit"));
+    const sent = h.emulator.webhooks.deliveries.filter(
+      (d) => d.body.includes("First edit") || d.body.includes("Second edit"),
+    );
     // The emulator sent the newer one first.
-    expect(sent.map((d) => (d.body.includes("Second edit") ? "second" : "first"))).toEqual(["first", "second"]);
+    expect(sent.map((d) => (d.body.includes("Second edit") ? "second" : "first"))).toEqual([
+      "first",
+      "second",
+    ]);
     const order = sent.map((d) => d.attempts[0]?.at ?? "").sort();
     expect(sent.find((d) => d.body.includes("Second edit"))?.attempts[0]?.at).toBe(order[0]);
     expect((await mirrorProduct(id))?.title).toBe("Second edit");
@@ -124,7 +136,14 @@ describe("webhooks keep the mirror live", () => {
 
   it("a forged webhook is refused with 401 and changes nothing", async () => {
     const [id = 0] = someProductIds(1);
-    const body = JSON.stringify({ id, title: "Forged", handle: "x", status: "active", created_at: new Date().toISOString(), updated_at: new Date(Date.now() + 86_400_000).toISOString() });
+    const body = JSON.stringify({
+      id,
+      title: "Forged",
+      handle: "x",
+      status: "active",
+      created_at: new Date().toISOString(),
+      updated_at: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     const headers = {
       "Content-Type": "application/json",
       "X-Shopify-Topic": "products/update",
@@ -134,7 +153,11 @@ describe("webhooks keep the mirror live", () => {
       "X-Shopify-Event-Id": "forged-1",
       "X-Shopify-Triggered-At": new Date().toISOString(),
     };
-    const forged = await fetch(h.webhookUrl, { method: "POST", headers: { ...headers, "X-Shopify-Hmac-Sha256": signWebhook(body, "not-the-secret") }, body });
+    const forged = await fetch(h.webhookUrl, {
+      method: "POST",
+      headers: { ...headers, "X-Shopify-Hmac-Sha256": signWebhook(body, "not-the-secret") },
+      body,
+    });
     expect(forged.status).toBe(401);
     const unsigned = await fetch(h.webhookUrl, { method: "POST", headers, body });
     expect([400, 401]).toContain(unsigned.status);
@@ -142,7 +165,11 @@ describe("webhooks keep the mirror live", () => {
     expect((await mirrorProduct(id))?.title).not.toBe("Forged");
     expect(await h.t.db.prisma.webhookEvent.count({ where: { eventId: "forged-1" } })).toBe(0);
     // The same body signed with the real secret is accepted (the check is the signature, nothing else).
-    const genuine = await fetch(h.webhookUrl, { method: "POST", headers: { ...headers, "X-Shopify-Hmac-Sha256": signWebhook(body, API_SECRET) }, body });
+    const genuine = await fetch(h.webhookUrl, {
+      method: "POST",
+      headers: { ...headers, "X-Shopify-Hmac-Sha256": signWebhook(body, API_SECRET) },
+      body,
+    });
     expect(genuine.status).toBe(200);
     await h.settle();
     expect(await h.t.db.prisma.webhookEvent.count({ where: { eventId: "forged-1" } })).toBe(1);
@@ -152,7 +179,9 @@ describe("webhooks keep the mirror live", () => {
     const ids = someProductIds(6);
     const id = ids[5] ?? 0;
     const { PRODUCT_DELETE } = await import("../app/shopify/graphql/products.js");
-    await h.ctx.admin(h.emulator.shop).request(PRODUCT_DELETE, { input: { id: `gid://shopify/Product/${id}` } });
+    await h.ctx
+      .admin(h.emulator.shop)
+      .request(PRODUCT_DELETE, { input: { id: `gid://shopify/Product/${id}` } });
     await h.settle();
     expect(await mirrorProduct(id)).toBeUndefined();
     const orphans = await h.t.db.sql.query(`SELECT 1 FROM "Variant" WHERE "productId" = $1`, [id]);
@@ -172,14 +201,30 @@ describe("webhooks keep the mirror live", () => {
     expect((await mirrorProduct(a))?.title).not.toBe("Changed while nobody listened");
 
     const { reconcile } = await import("../app/sync/reconcile.server.js");
-    const drift = await reconcile({ shop: h.emulator.shop, resource: "products", admin: h.ctx.admin(h.emulator.shop), db: h.t.db, logger: h.logger });
+    const drift = await reconcile({
+      shop: h.emulator.shop,
+      resource: "products",
+      admin: h.ctx.admin(h.emulator.shop),
+      db: h.t.db,
+      logger: h.logger,
+    });
     expect(drift.storeHash).not.toBe(drift.mirrorHash);
     // Outdated: `a`, and the product the genuine-signature check above stamped with a future date.
-    expect({ outdated: drift.outdated, extra: drift.extra, repaired: drift.repaired }).toEqual({ outdated: 2, extra: 1, repaired: 3 });
+    expect({ outdated: drift.outdated, extra: drift.extra, repaired: drift.repaired }).toEqual({
+      outdated: 2,
+      extra: 1,
+      repaired: 3,
+    });
     expect((await mirrorProduct(a))?.title).toBe("Changed while nobody listened");
     expect(await mirrorProduct(b)).toBeUndefined();
 
-    const clean = await reconcile({ shop: h.emulator.shop, resource: "products", admin: h.ctx.admin(h.emulator.shop), db: h.t.db, logger: h.logger });
+    const clean = await reconcile({
+      shop: h.emulator.shop,
+      resource: "products",
+      admin: h.ctx.admin(h.emulator.shop),
+      db: h.t.db,
+      logger: h.logger,
+    });
     expect(clean.storeHash).toBe(clean.mirrorHash);
     expect(clean.repaired).toBe(0);
     expect(await counts()).toEqual(storeCounts());

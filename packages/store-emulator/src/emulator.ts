@@ -328,6 +328,8 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
               installed = true;
             },
             offlineTokenSeconds: options.offlineTokenSeconds,
+            isNonExpiringToken: (token) =>
+              installed && (token === accessToken || tokens.isNonExpiring(token)),
           },
         );
         return sendJson(response, result.status, result.body);

@@ -45,6 +45,12 @@ export class TokenRegistry {
     return entry !== undefined && entry.expiresAt > this.nowMs();
   }
 
+  /** An issued offline token that never expires. */
+  isNonExpiring(token: string): boolean {
+    const entry = this.tokens.get(token);
+    return entry !== undefined && !entry.online && entry.expiresAt === null;
+  }
+
   isValid(token: string): boolean {
     const entry = this.tokens.get(token);
     return entry !== undefined && (entry.expiresAt === null || entry.expiresAt > this.nowMs());
@@ -72,6 +78,8 @@ export interface TokenEndpointConfig {
   install(): void;
   /** Access token lifetime for expiring offline tokens, in seconds. */
   offlineTokenSeconds: number;
+  /** Whether a non-expiring offline token is valid (for the migration to expiring tokens). */
+  isNonExpiringToken: (token: string) => boolean;
 }
 
 function base64UrlDecode(part: string): Buffer {
@@ -122,6 +130,16 @@ function parseParams(body: string, contentType: string): Record<string, string> 
 
 const REFRESH_TOKEN_SECONDS = 90 * 86_400;
 
+function expiringOfflineToken(config: TokenEndpointConfig, scope: string): Record<string, unknown> {
+  return {
+    access_token: config.registry.issue({ online: false, expiresInSeconds: config.offlineTokenSeconds }),
+    scope,
+    expires_in: config.offlineTokenSeconds,
+    refresh_token: config.registry.issueRefreshToken(REFRESH_TOKEN_SECONDS),
+    refresh_token_expires_in: REFRESH_TOKEN_SECONDS,
+  };
+}
+
 /** Answers one token request; `status` and `body` are what Shopify would send. */
 export function handleTokenRequest(
   body: string,
@@ -141,27 +159,29 @@ export function handleTokenRequest(
     if (!params.refresh_token || !config.registry.redeemRefreshToken(params.refresh_token)) {
       return invalid("invalid_grant", "The refresh token is invalid, expired or already used");
     }
-    return {
-      status: 200,
-      body: {
-        access_token: config.registry.issue({ online: false, expiresInSeconds: config.offlineTokenSeconds }),
-        scope,
-        expires_in: config.offlineTokenSeconds,
-        refresh_token: config.registry.issueRefreshToken(REFRESH_TOKEN_SECONDS),
-        refresh_token_expires_in: REFRESH_TOKEN_SECONDS,
-      },
-    };
+    return { status: 200, body: expiringOfflineToken(config, scope) };
   }
-  if (params.grant_type !== TOKEN_EXCHANGE)
+  if (params.grant_type !== TOKEN_EXCHANGE) {
     return invalid("unsupported_grant_type", `Grant type ${params.grant_type ?? "(none)"} is not supported`);
+  }
+  if (params.subject_token_type === OFFLINE) {
+    // Migration of a non-expiring offline token to an expiring one (`expiring=1`).
+    if (!params.subject_token || !config.isNonExpiringToken(params.subject_token)) {
+      return invalid("invalid_subject_token", "The offline access token is invalid");
+    }
+    if (params.expiring !== "1")
+      return invalid("invalid_request", "Only the migration to an expiring token is supported");
+    return { status: 200, body: expiringOfflineToken(config, scope) };
+  }
   if (params.subject_token_type !== ID_TOKEN)
     return invalid("invalid_request", "subject_token_type must be an id_token");
   const verified = verifySessionToken(params.subject_token ?? "", config);
   if (typeof verified === "string") return invalid("invalid_subject_token", verified);
-  config.install();
   const online = params.requested_token_type === ONLINE;
-  if (!online && params.requested_token_type !== OFFLINE)
+  if (!online && params.requested_token_type !== OFFLINE) {
     return invalid("invalid_request", "requested_token_type is not supported");
+  }
+  config.install();
   if (online) {
     const userId = Number(verified.sub ?? 1);
     return {
@@ -185,19 +205,11 @@ export function handleTokenRequest(
     };
   }
   const expiring = params.expiring === "1" || params.expiring === "true";
-  if (!expiring)
+  if (!expiring) {
     return {
       status: 200,
       body: { access_token: config.registry.issue({ online: false, expiresInSeconds: null }), scope },
     };
-  return {
-    status: 200,
-    body: {
-      access_token: config.registry.issue({ online: false, expiresInSeconds: config.offlineTokenSeconds }),
-      scope,
-      expires_in: config.offlineTokenSeconds,
-      refresh_token: config.registry.issueRefreshToken(REFRESH_TOKEN_SECONDS),
-      refresh_token_expires_in: REFRESH_TOKEN_SECONDS,
-    },
-  };
+  }
+  return { status: 200, body: expiringOfflineToken(config, scope) };
 }

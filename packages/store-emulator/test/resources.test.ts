@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { start, type Emulator } from "../src/index.js";
+import { RequestedTokenType } from "@shopify/shopify-api";
 import { data, gql } from "./helpers.js";
+import { shopifyClient } from "./shopify-client.js";
 
 let emulator: Emulator;
 
@@ -294,6 +296,49 @@ describe("token exchange", () => {
       }),
     });
     expect(reused.status).toBe(400);
+  });
+
+  it("works with @shopify/shopify-api's token exchange, refresh and migration to expiring tokens", async () => {
+    const { shopify } = shopifyClient(emulator);
+    const sessionTokenValue = sessionToken(
+      {
+        iss: `https://${emulator.shop}/admin`,
+        dest: `https://${emulator.shop}`,
+        aud: emulator.apiKey,
+        sub: "7",
+        exp: now() + 60,
+        nbf: now() - 5,
+        iat: now() - 5,
+        jti: "1",
+        sid: "s",
+      },
+      emulator.apiSecret,
+    );
+    const { session } = await shopify.auth.tokenExchange({
+      shop: emulator.shop,
+      sessionToken: sessionTokenValue,
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+      expiring: true,
+    });
+    expect(session.accessToken).toMatch(/^shpat_/);
+    expect(session.refreshToken).toMatch(/^shprt_/);
+    expect(session.expires?.getTime()).toBeGreaterThan(Date.now());
+    const client = new shopify.clients.Graphql({ session });
+    const shop = (await client.request("{ shop { myshopifyDomain } }")) as {
+      data?: { shop: { myshopifyDomain: string } };
+    };
+    expect(shop.data?.shop.myshopifyDomain).toBe(emulator.shop);
+
+    const { session: refreshed } = await shopify.auth.refreshToken({
+      shop: emulator.shop,
+      refreshToken: session.refreshToken ?? "",
+    });
+    expect(refreshed.accessToken).not.toBe(session.accessToken);
+    const { session: migrated } = await shopify.auth.migrateToExpiringToken({
+      shop: emulator.shop,
+      nonExpiringOfflineAccessToken: emulator.accessToken,
+    });
+    expect(migrated.refreshToken).toMatch(/^shprt_/);
   });
 
   it("refuses forged or expired session tokens", async () => {

@@ -26,6 +26,12 @@ describe("cost-based throttling", () => {
       "{ products(first: 10) { nodes { id variants(first: 5) { nodes { id } } } } }",
     );
     expect(nested.body.extensions?.cost.requestedQueryCost).toBe(2 + 10 * (1 + 2 + 5));
+    // Fragments on different concrete types of an interface count as the most expensive branch.
+    const abstract = await gql(
+      emulator,
+      `{ node(id: "gid://shopify/Product/1") { id ... on Product { variants(first: 10) { nodes { id } } } ... on Customer { orders(first: 2) { nodes { id } } } } }`,
+    );
+    expect(abstract.body.extensions?.cost.requestedQueryCost).toBe(1 + 2 + 10);
     const mutation = await gql(
       emulator,
       `mutation { productDelete(input: { id: "gid://shopify/Product/1" }) { userErrors { message } } }`,

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, placeOrder, start, type Emulator } from "../src/index.js";
 import { data, startReceiver } from "./helpers.js";
@@ -153,6 +155,37 @@ describe("webhooks", () => {
     const delivery = emulator.webhooks.deliveries.at(-1);
     expect(delivery?.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
     expect(delivery?.state).toBe("delivered");
+  });
+
+  it("treats a slow answer as a failure and retries it", async () => {
+    let calls = 0;
+    const slow = createServer((_request, response) => {
+      calls += 1;
+      // The first delivery is never answered: the emulator must time out and retry.
+      if (calls > 1) response.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const other = await start({
+      generate: { seed: 1, products: 1, customers: 0, orders: 0 },
+      webhooks: {
+        appUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`,
+        timeoutMs: 100,
+        retry: { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 5 },
+      },
+    });
+    try {
+      other.store.updateProduct([...other.store.products.keys()][0] ?? 0, (p) => {
+        p.title = "Slow";
+      });
+      await other.webhooks.idle();
+      const [delivery] = other.webhooks.deliveries;
+      expect(delivery?.attempts.map((a) => a.status)).toEqual([null, 200]);
+      expect(delivery?.attempts[0]?.error).toMatch(/timed out after 100 ms/);
+    } finally {
+      await other.close();
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
   });
 
   it("duplicates deliveries on demand with the same Event-Id", async () => {

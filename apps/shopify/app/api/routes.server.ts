@@ -8,7 +8,12 @@ import { decodeCursor, encodeCursor, pageQuery } from "./cursor.server.js";
 import { defineApiRoute, type ApiRoute } from "./define.server.js";
 import { ApiError } from "./errors.server.js";
 
-const productId = z.string().regex(/^\d{1,20}$/, "a numeric Shopify product id");
+// Shopify ids are positive 64-bit integers; anything larger would overflow the bigint column.
+const MAX_ID = 9_223_372_036_854_775_807n;
+const productId = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/, "a numeric Shopify product id")
+  .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_ID, "a numeric Shopify product id");
 const checkSchema = z.object({
   id: z.string(),
   rating: z.enum(["good", "ok", "bad"]),

@@ -1,5 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { config } from "~/config.server.js";
+import { demoAuthEnabled } from "~/demo/demo-auth.server.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 
@@ -7,6 +9,8 @@ import { t } from "~/i18n/t.js";
 export const loader = ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   if (url.searchParams.get("shop")) return redirect(`/app?${url.searchParams.toString()}`);
+  // The demo (loopback only) has no Shopify login: straight to the admin.
+  if (demoAuthEnabled(config())) return redirect("/demo");
   return { lang: languageFromRequest(request) };
 };
 

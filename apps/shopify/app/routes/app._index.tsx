@@ -6,10 +6,10 @@ import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 import { ensureShop } from "~/shops.server.js";
 import { database } from "~/services.server.js";
-import { authenticate } from "~/shopify.server.js";
+import { requireAdmin } from "~/admin-auth.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session } = await requireAdmin(request);
   const shop = await ensureShop(database().prisma, session.shop);
   return {
     lang: languageFromRequest(request),

@@ -9,21 +9,21 @@ import { languageFromRequest } from "~/i18n/language.server.js";
 import { polarisTranslations, type PolarisTranslations } from "~/i18n/polaris.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
-import { authenticate } from "~/shopify.server.js";
+import { requireAdmin } from "~/admin-auth.server.js";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { demo } = await requireAdmin(request);
   const { config } = await services();
   const lang = languageFromRequest(request);
-  return { apiKey: publicConfig(config).apiKey, lang, polaris: polarisTranslations(lang) };
+  return { apiKey: publicConfig(config).apiKey, embedded: !demo, lang, polaris: polarisTranslations(lang) };
 };
 
 export default function AppLayout() {
-  const { apiKey, lang, polaris } = useLoaderData<typeof loader>();
+  const { apiKey, embedded, lang, polaris } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris as PolarisTranslations}>
+    <AppProvider isEmbeddedApp={embedded} apiKey={apiKey} i18n={polaris as PolarisTranslations}>
       <NavMenu>
         <Link to="/app" rel="home">
           {t(lang, "home.title")}

@@ -96,7 +96,13 @@ export async function startHarness(
     LOG_LEVEL: "error",
   });
   const queues = options.queues?.(logger) ?? createQueues(undefined, logger);
-  const ctx = createAppContext({ config, db: t.db, logger, queues, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const ctx = createAppContext({
+    config,
+    db: t.db,
+    logger,
+    queues,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   handler = (request) =>
     receiveWebhook(request, {
       authenticate: ctx.shopify.authenticate.webhook,
@@ -116,7 +122,12 @@ export async function startHarness(
     install: async () => {
       const idToken = signSessionToken({ apiKey: API_KEY, apiSecret: API_SECRET, shop: emulator.shop });
       const url = new URL("/app", config.appUrl);
-      url.search = new URLSearchParams({ shop: emulator.shop, host: Buffer.from(`${emulator.shop}/admin`).toString("base64url"), embedded: "1", id_token: idToken }).toString();
+      url.search = new URLSearchParams({
+        shop: emulator.shop,
+        host: Buffer.from(`${emulator.shop}/admin`).toString("base64url"),
+        embedded: "1",
+        id_token: idToken,
+      }).toString();
       await ctx.shopify.authenticate.admin(new Request(url));
     },
     settle: async () => {

@@ -1,7 +1,9 @@
 import type { Logger } from "@ninjalead/core";
 
 /** A logger that keeps its lines, so tests can assert on what the app logged. */
-export function memoryLogger(): Logger & { lines: { level: string; message: string; fields: Record<string, unknown> }[] } {
+export function memoryLogger(): Logger & {
+  lines: { level: string; message: string; fields: Record<string, unknown> }[];
+} {
   const lines: { level: string; message: string; fields: Record<string, unknown> }[] = [];
   const at =
     (level: string) =>

@@ -12,8 +12,11 @@ const prefix = `nltest${randomBytes(3).toString("hex")}`;
 let counter = 0;
 
 const factories: [string, <T>() => JobQueue<T>][] = [
-  ["memory", <T,>() => createMemoryQueue<T>(`q${++counter}`, { logger: memoryLogger() })],
-  ["bullmq", <T,>() => createBullmqQueue<T>(`q${++counter}`, { redisUrl: REDIS_URL, logger: memoryLogger(), prefix })],
+  ["memory", <T>() => createMemoryQueue<T>(`q${++counter}`, { logger: memoryLogger() })],
+  [
+    "bullmq",
+    <T>() => createBullmqQueue<T>(`q${++counter}`, { redisUrl: REDIS_URL, logger: memoryLogger(), prefix }),
+  ],
 ];
 
 afterAll(async () => {

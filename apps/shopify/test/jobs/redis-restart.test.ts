@@ -69,13 +69,17 @@ describe("Redis restarted during a sync", () => {
          FROM "Product" p WHERE p.shop = $1 ORDER BY p.id`,
       [h.emulator.shop],
     );
-    expect(mirror.map((m) => m.id)).toEqual(store.map((p) => String(p.id)).sort((a, b) => Number(a) - Number(b)));
+    expect(mirror.map((m) => m.id)).toEqual(
+      store.map((p) => String(p.id)).sort((a, b) => Number(a) - Number(b)),
+    );
     const byId = new Map(mirror.map((m) => [m.id, m]));
     for (const product of store) {
       expect(byId.get(String(product.id))?.title).toBe(product.title);
       expect(byId.get(String(product.id))?.variants).toBe(product.variants.length);
     }
-    const [{ n: variantRows } = { n: 0 }] = await h.t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Variant"`);
+    const [{ n: variantRows } = { n: 0 }] = await h.t.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Variant"`,
+    );
     expect(variantRows).toBe(store.reduce((n, p) => n + p.variants.length, 0));
     const customers = await h.t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer"`);
     expect(customers[0]?.n).toBe(h.emulator.store.customers.size);

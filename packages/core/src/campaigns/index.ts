@@ -7,3 +7,5 @@ export * from "./channels.js";
 export * from "./ab.js";
 export * from "./templates.js";
 export { TEMPLATE_COPY, GREETING, type TemplateCopy } from "./copy.js";
+export * from "./localize.js";
+export * from "./generate.js";

@@ -136,6 +136,10 @@ const STOPWORDS = new Set([
   "dla",
 ]);
 
+/** Stopword test that ignores surrounding punctuation ("(com" is "com"). */
+const isStopword = (word: string) =>
+  STOPWORDS.has(word.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+
 const SENTENCE_CASE_LANGUAGES = new Set<Language>(["fr", "es", "it", "pt-BR", "nl", "pl"]);
 
 export interface CleanTitleOptions {
@@ -152,6 +156,41 @@ export interface CleanTitleResult {
   /** What was taken out, for the preview ("Free Shipping", "2024", duplicate "T-Shirt"…). */
   removed: string[];
   shortened: boolean;
+}
+
+const SEPARATOR = /^[/+&–—-]+$/u;
+/** Bracketed tags worth removing: promotions, discounts, years, upgrades. */
+const PROMO_TAG =
+  /%|\b(?:off|sale|promo\w*|discount|deal|hot|free|gift|new|upgraded?|desconto|promoção|rebaja|oferta|soldes|rabatt|sconto|angebot|últimas|limited|limitada|limitée|(?:19|20)\d{2})\b/iu;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  quot: '"',
+  apos: "'",
+  lt: "<",
+  gt: ">",
+  nbsp: " ",
+  trade: "™",
+  reg: "®",
+  copy: "©",
+  ndash: "–",
+  mdash: "—",
+};
+
+/** Decodes HTML entities, full-width ASCII (ＵＳＢ → USB) and collapses whitespace. */
+function normaliseText(input: string): string {
+  return input
+    .normalize("NFC")
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (match, entity: string) => {
+      if (!entity.startsWith("#")) return NAMED_ENTITIES[entity.toLowerCase()] ?? match;
+      const code =
+        entity[1] === "x" || entity[1] === "X"
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    })
+    .replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/gu, " ");
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -192,7 +231,13 @@ const PROPER_NOUNS = new Map(
 
 function applyCasing(words: string[], language: Language): string[] {
   if (language === "ja" || language === "zh-CN") return words;
-  return words.map((word, i) => {
+  // The first word with a letter starts the sentence (titles may open with an emoji or a number).
+  const first = Math.max(
+    0,
+    words.findIndex((w) => /\p{L}/u.test(w)),
+  );
+  return words.map((word, index) => {
+    const i = index === first ? 0 : index > first ? index : -1;
     const proper = PROPER_NOUNS.get(word.toLocaleLowerCase());
     if (proper) return proper;
     // SHOUTING words become normal words; short acronyms (USB, LED, 4K) stay.
@@ -225,10 +270,11 @@ function applyCasing(words: string[], language: Language): string[] {
 export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitleResult {
   const max = options.maxLength ?? MAX_TITLE_LENGTH;
   const removed: string[] = [];
-  let text = ` ${input.normalize("NFKC").replace(/\s+/g, " ")} `;
+  let text = ` ${normaliseText(input)} `;
 
-  // Bracketed seller tags: 【2024 Upgrade】, [Free Shipping]
-  text = text.replace(/[【[(（][^】\])）]{0,40}[】\])）]/gu, (match) => {
+  // Seller tags: 【2024 Upgrade】 always; (…)/[…] only when promotional — "(V-neck)" or "(40 kg)" inform.
+  text = text.replace(/【[^】]{0,40}】|[[(（][^\])）]{0,40}[\])）]/gu, (match) => {
+    if (!match.startsWith("【") && !PROMO_TAG.test(match)) return match;
     removed.push(match.trim());
     return " ";
   });
@@ -245,7 +291,7 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
       return " ";
     });
   }
-  text = text.replace(/(?<=^|\s)(?:19|20)\d{2}(?:\s+new)?(?=\s|$)/giu, (match) => {
+  text = text.replace(/(?<=^|\s)(?:201[5-9]|20[23]\d)(?:\s+new)?(?=\s|$)/giu, (match) => {
     removed.push(match.trim());
     return " ";
   });
@@ -256,7 +302,7 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
   });
 
   // Repeated words and split spellings: keep the first occurrence of each word.
-  const rawWords = text.split(/\s+/).filter((w) => w && !/^[,/|+!-]+$/.test(w));
+  const rawWords = text.split(/\s+/).filter((w) => w && !/^[,|!]+$/.test(w));
   const seen = new Set<string>();
   const words: string[] = [];
   for (let i = 0; i < rawWords.length; i++) {
@@ -264,22 +310,40 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
     const next = rawWords[i + 1];
     const k = wordKey(word);
     const joined = next === undefined ? undefined : wordKey(word + next);
-    if (STOPWORDS.has(word.toLocaleLowerCase()) || k === "") {
-      words.push(word);
-      continue;
-    }
-    if (joined !== undefined && seen.has(joined) && !seen.has(k)) {
+    // Split spellings of a word already seen ("T Shirt" after "T-Shirt") go as a pair.
+    if (joined !== undefined && seen.has(joined) && !seen.has(k) && k !== "") {
       removed.push(`${word} ${next ?? ""}`.trim());
       i++;
       continue;
     }
-    if (seen.has(k)) {
+    // Stopwords, numbers and short acronyms repeat legitimately ("EF 18-55mm IS + EF 55-250mm IS"),
+    // and after a stopword or a number a repeat is part of a phrase ("Garrafa de Água", "6 a 12 anos").
+    const previous = words.at(-1) ?? "";
+    const exempt =
+      isStopword(word) ||
+      k === "" ||
+      /[\d()[\]]/.test(word) ||
+      /^\p{Lu}{1,3}$/u.test(word) ||
+      isStopword(previous) ||
+      /\d/.test(previous);
+    if (seen.has(k) && !exempt) {
       removed.push(word);
+      continue;
+    }
+    if (exempt && seen.has(k)) {
+      words.push(word);
       continue;
     }
     seen.add(k);
     words.push(word);
   }
+  // Separators left doubled or dangling by removals ("Tee - - Cotton", "– Tee").
+  for (let i = words.length - 1; i >= 0; i--)
+    if (
+      SEPARATOR.test(words[i] ?? "") &&
+      (i === 0 || i === words.length - 1 || SEPARATOR.test(words[i - 1] ?? ""))
+    )
+      words.splice(i, 1);
   // Stopwords left dangling at either end ("for", "with") after removals read as broken.
   while (words.length > 0 && STOPWORDS.has((words.at(-1) ?? "").toLocaleLowerCase())) words.pop();
   while (words.length > 1 && STOPWORDS.has((words[0] ?? "").toLocaleLowerCase())) words.shift();
@@ -317,6 +381,7 @@ export function cleanTitle(input: string, options: CleanTitleOptions): CleanTitl
   const title = cased
     .join(" ")
     .replace(/\s+([,.!?])/g, "$1")
+    .replace(/[\s,;:/|+&–—-]+$/u, "")
     .trim();
   return { title: title || input.trim().slice(0, max), removed: removed.filter(Boolean), shortened };
 }

@@ -36,7 +36,10 @@ export function summarizeCatalog(
   const limit = options.featured ?? 20;
   const categories = new Map<string, number>();
   const prices: number[] = [];
-  const byId = new Map<string, { id: string; title: string; category: string | null; price: number | null }>();
+  const byId = new Map<
+    string,
+    { id: string; title: string; category: string | null; price: number | null }
+  >();
   const firstOnes: string[] = [];
   let count = 0;
   let index = 0;
@@ -65,7 +68,11 @@ export function summarizeCatalog(
     currency: options.currency,
     priceRange:
       prices.length > 0
-        ? { min: prices[0] ?? 0, median: prices[Math.floor(prices.length / 2)] ?? 0, max: prices[prices.length - 1] ?? 0 }
+        ? {
+            min: prices[0] ?? 0,
+            median: prices[Math.floor(prices.length / 2)] ?? 0,
+            max: prices[prices.length - 1] ?? 0,
+          }
         : null,
     categories: [...categories]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

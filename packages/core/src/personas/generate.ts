@@ -70,7 +70,12 @@ export function preparePersonaInput(request: PersonaRequest): PersonaTaskInput {
     ]);
   const products: PersonaTaskInput["products"] = [];
   const indexOf = new Map<string, number>();
-  const add = (p: { id: string; title: string | null; category?: string | null; price?: number | null }): void => {
+  const add = (p: {
+    id: string;
+    title: string | null;
+    category?: string | null;
+    price?: number | null;
+  }): void => {
     if (indexOf.has(p.id) || products.length >= MAX_PROMPT_PRODUCTS) return;
     const known = request.catalog.featured.find((f) => f.id === p.id);
     products.push({
@@ -246,7 +251,11 @@ export async function translatePersonas(
   });
   const result = await ai.run(
     personaTranslateTask,
-    { from: set.language, texts: set.personas.map((p) => text({ ...p, locations: p.demographics.locations })), offline },
+    {
+      from: set.language,
+      texts: set.personas.map((p) => text({ ...p, locations: p.demographics.locations })),
+      offline,
+    },
     {
       language,
       ...(options.shopId === undefined ? {} : { shopId: options.shopId }),

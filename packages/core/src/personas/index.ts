@@ -4,5 +4,11 @@
  */
 export * from "./catalog.js";
 export * from "./generate.js";
-export { personaTask, offlinePersona, MAX_PROMPT_PRODUCTS, type PersonaTaskInput, type PromptSegment } from "./task.js";
+export {
+  personaTask,
+  offlinePersona,
+  MAX_PROMPT_PRODUCTS,
+  type PersonaTaskInput,
+  type PromptSegment,
+} from "./task.js";
 export { ARCHETYPE_OF, type Archetype } from "./archetypes.js";

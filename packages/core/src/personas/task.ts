@@ -42,7 +42,8 @@ export interface PersonaTaskInput {
   segments: PromptSegment[];
 }
 
-const list = (min: number, max: number, length: number) => z.array(z.string().min(3).max(length)).min(min).max(max);
+const list = (min: number, max: number, length: number) =>
+  z.array(z.string().min(3).max(length)).min(min).max(max);
 
 export const personaOutputSchema = z.object({
   personas: z
@@ -71,7 +72,8 @@ export const personaOutputSchema = z.object({
 export type PersonaTaskOutput = z.infer<typeof personaOutputSchema>;
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
-const clip = (s: string, n: number): string => ([...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
+const clip = (s: string, n: number): string =>
+  [...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s;
 
 function regionName(code: string, language: Language): string {
   try {
@@ -83,7 +85,9 @@ function regionName(code: string, language: Language): string {
 
 function money(value: number, currency: string, language: Language): string {
   try {
-    return new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 0 }).format(value);
+    return new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 0 }).format(
+      value,
+    );
   } catch {
     return `${Math.round(value)} ${currency}`;
   }
@@ -103,7 +107,8 @@ export function offlinePersona(
   const names = FIRST_NAMES[language];
   // Personas sharing a segment (small shops) get different favourites.
   const rotation = Math.floor(slot / Math.max(1, input.segments.length));
-  const favourites = s.products.length > 0 ? [...s.products.slice(rotation), ...s.products.slice(0, rotation)] : [];
+  const favourites =
+    s.products.length > 0 ? [...s.products.slice(rotation), ...s.products.slice(0, rotation)] : [];
   const favourite = input.products[(favourites[0] ?? 1) - 1]?.title ?? input.shop;
   const channels: Channel[] = ["email"];
   if (s.smsSubscribers >= 0.15) channels.push("sms");
@@ -176,10 +181,13 @@ export const personaTask = defineTask({
         (input.priceRange
           ? `, prices ${input.priceRange.min}–${input.priceRange.max} ${input.currency} (median ${input.priceRange.median})`
           : "") +
-        (input.categories.length ? `; categories ${input.categories.map((c) => `${clip(c.name, 30)} ${pct(c.share)}`).join(", ")}` : ""),
+        (input.categories.length
+          ? `; categories ${input.categories.map((c) => `${clip(c.name, 30)} ${pct(c.share)}`).join(", ")}`
+          : ""),
       "Products:",
       ...input.products.map(
-        (p, i) => `P${i + 1} ${clip(p.title, 48)}${p.category ? ` [${clip(p.category, 24)}]` : ""}${p.price === null ? "" : ` ${p.price}`}`,
+        (p, i) =>
+          `P${i + 1} ${clip(p.title, 48)}${p.category ? ` [${clip(p.category, 24)}]` : ""}${p.price === null ? "" : ` ${p.price}`}`,
       ),
       "Segments:",
       ...input.segments.map(segmentLine),
@@ -200,7 +208,10 @@ export const personaTask = defineTask({
       if (p.segment > input.segments.length)
         problems.push(`personas.${i}.segment: S${p.segment} does not exist (S1–S${input.segments.length})`);
       for (const n of p.favouriteProducts)
-        if (n > input.products.length) problems.push(`personas.${i}.favouriteProducts: P${n} does not exist (P1–P${input.products.length})`);
+        if (n > input.products.length)
+          problems.push(
+            `personas.${i}.favouriteProducts: P${n} does not exist (P1–P${input.products.length})`,
+          );
       if (p.ageMin > p.ageMax) problems.push(`personas.${i}: ageMin ${p.ageMin} > ageMax ${p.ageMax}`);
     });
     return problems;

@@ -110,6 +110,25 @@ describe("cleanTitle", () => {
     );
   });
 
+  it("keeps informative brackets and legitimate repeats, drops promotional tags", () => {
+    expect(cleanTitle("Atomic Running Tee (V-neck) [50% OFF]", { language: "en" }).title).toBe(
+      "Atomic Running Tee (V-neck)",
+    );
+    expect(cleanTitle("Canon EOS 600D + EF 18-55mm IS + EF 55-250mm IS", { language: "en" }).title).toBe(
+      "Canon EOS 600D + EF 18-55mm IS + EF 55-250mm IS",
+    );
+    expect(cleanTitle("Água Pet - Garrafa de Água Para Cães", { language: "pt-BR" }).title).toBe(
+      "Água pet - garrafa de água para cães",
+    );
+  });
+
+  it("decodes entities and full-width characters without mangling symbols", () => {
+    expect(cleanTitle("Ryker LumaTech&trade; Tee &amp; Cap", { language: "en" }).title).toBe(
+      "Ryker LumaTech™ Tee & Cap",
+    );
+    expect(cleanTitle("ＵＳＢ Ｃ Cable 2m", { language: "en" }).title).toBe("USB C Cable 2m");
+  });
+
   it("never returns an empty title", () => {
     expect(cleanTitle("Free Shipping 2024", { language: "en" }).title).toBe("Free Shipping 2024");
   });

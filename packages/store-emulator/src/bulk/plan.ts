@@ -19,7 +19,7 @@ import {
   isInterfaceType,
   GraphQLError,
 } from "graphql";
-import { formatGraphQLError, validateLikeShopify } from "../graphql/format-errors.js";
+import { formatSyntaxError, validateLikeShopify } from "../graphql/format-errors.js";
 
 /** A connection in a bulk query: the response key under which it appears, and its own nested connections. */
 export interface ConnectionPlan {
@@ -89,7 +89,7 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): BulkPlan | 
     document = parse(query);
   } catch (error) {
     return {
-      error: `Invalid bulk query: ${error instanceof GraphQLError ? formatGraphQLError(error).message : String(error)}`,
+      error: `Invalid bulk query: ${error instanceof GraphQLError ? formatSyntaxError(error).message : String(error)}`,
     };
   }
   const errors = validateLikeShopify(schema, document);

@@ -99,6 +99,21 @@ function nodeCost(node: FieldNode, connection: GraphQLCompositeType, input: Cost
   return cost;
 }
 
+/**
+ * Cost of a selection set: fields selected on the type itself add up; fragments on the concrete
+ * types of an interface or union count as the most expensive branch ("maximum of possible selections").
+ */
+function childrenCost(selectionSet: SelectionSetNode, type: GraphQLCompositeType, input: CostInput): number {
+  let common = 0;
+  const branches = new Map<string, number>();
+  for (const { node: sub, parent } of collect(selectionSet, input, type)) {
+    const cost = selectionCost(sub, parent, input);
+    if (parent === type || !isObjectType(parent) || isObjectType(type)) common += cost;
+    else branches.set(parent.name, (branches.get(parent.name) ?? 0) + cost);
+  }
+  return common + Math.max(0, ...branches.values());
+}
+
 function selectionCost(node: FieldNode, parent: GraphQLCompositeType, input: CostInput): number {
   const field = fieldsOf(parent, input.schema)[node.name.value];
   if (!field) return 0; // __typename and other meta fields
@@ -106,11 +121,7 @@ function selectionCost(node: FieldNode, parent: GraphQLCompositeType, input: Cos
   if (isLeafType(named)) return 0;
   const composite = named as GraphQLCompositeType;
   if (isConnection(field)) return CONNECTION_BASE + pageSize(node, input) * nodeCost(node, composite, input);
-  let cost = 1;
-  if (node.selectionSet) {
-    for (const { node: sub, parent: subParent } of collect(node.selectionSet, input, composite))
-      cost += selectionCost(sub, subParent, input);
-  }
+  const cost = 1 + (node.selectionSet ? childrenCost(node.selectionSet, composite, input) : 0);
   const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
   const multiplier = isListType(inner) ? Math.max(Number(argument(node, "first", input) ?? 1) || 1, 1) : 1;
   return cost * multiplier;

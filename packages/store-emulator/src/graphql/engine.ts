@@ -244,16 +244,3 @@ export async function runGraphQL(
   };
   return body;
 }
-
-/** Lists the emulated root fields with their return types (for docs and the CLI's banner). */
-export function describeEmulatedFields(schema: GraphQLSchema): string[] {
-  const out: string[] = [];
-  for (const [kind, names] of Object.entries(EMULATED_ROOT_FIELDS)) {
-    const root = kind === "query" ? schema.getQueryType() : schema.getMutationType();
-    for (const name of names) {
-      const field = root && isObjectType(root) ? root.getFields()[name] : undefined;
-      out.push(`${kind} ${name}: ${field ? String(field.type) : "(not in schema)"}`);
-    }
-  }
-  return out;
-}

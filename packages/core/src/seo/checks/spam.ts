@@ -42,6 +42,8 @@ const NOISE_PHRASES = new Set([
   "novita",
 ]);
 const YEAR = /^(19|20)\d{2}$/;
+// Only these words can start a noise phrase: a set lookup per word instead of building n-grams.
+const NOISE_STARTS = new Set([...NOISE_PHRASES].map((p) => p.split(" ")[0] ?? ""));
 
 /** Noise phrases and "2024 New" patterns in a text, in order. */
 export function findImportNoise(text: string): string[] {
@@ -53,6 +55,7 @@ function findImportNoiseIn(ws: readonly string[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? "";
+    if (!NOISE_STARTS.has(w) && !YEAR.test(w)) continue;
     const two = `${w} ${ws[i + 1] ?? ""}`;
     const three = `${two} ${ws[i + 2] ?? ""}`;
     if (NOISE_PHRASES.has(three)) found.push(three);
