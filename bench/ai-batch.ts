@@ -83,7 +83,7 @@ const description = defineTask({
   prompt: (p: Product, ctx) => ({
     system: `Rewrite the product description for an online store, in the language "${ctx.language}". Keep the facts. Answer in JSON.`,
     user: `${p.title}\n${p.text}`,
-    maxOutputTokens: 160,
+    maxOutputTokens: 200,
   }),
   offline: (p, ctx) => ({
     title: offlineText.truncate(p.title, 80),
@@ -168,7 +168,7 @@ await Promise.all(
             { role: "user", content: p.user },
           ],
           response_format: format,
-          max_completion_tokens: p.maxOutputTokens ?? 160,
+          max_completion_tokens: p.maxOutputTokens ?? 200,
         });
       } catch {
         naiveFailed += 1;

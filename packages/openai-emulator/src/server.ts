@@ -284,13 +284,16 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     const charge = promptTokens + maxOut;
 
     if (rpm || tpm) {
-      const wait = Math.max(rpm?.waitMs(1) ?? 0, tpm?.waitMs(charge) ?? 0);
+      const waitRequests = rpm?.waitMs(1) ?? 0;
+      const waitTokens = tpm?.waitMs(charge) ?? 0;
+      const wait = Math.max(waitRequests, waitTokens);
       if (wait > 0) {
+        const kind = waitTokens > waitRequests ? "tokens" : "requests";
         return send(
           res,
           req,
           429,
-          apiError("Rate limit reached for requests", "requests", "rate_limit_exceeded"),
+          apiError(`Rate limit reached for ${kind} per min (RPM/TPM emulated)`, kind, "rate_limit_exceeded"),
           {
             ...limitHeaders(),
             "retry-after-ms": String(Math.ceil(wait)),

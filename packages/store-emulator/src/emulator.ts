@@ -10,7 +10,7 @@ import { runBulkQuery } from "./bulk/runner.js";
 import { runGraphQL } from "./graphql/engine.js";
 import { CostBucket } from "./graphql/throttle.js";
 import { generateStore } from "./generator/store.js";
-import { readBody, sendJson } from "./http.js";
+import { fileFromMultipart, readBody, sendJson } from "./http.js";
 import { emulatorOptionsSchema, type EmulatorOptionsInput } from "./options.js";
 import type { EmulatorServices, ResolverContext } from "./resolvers/context.js";
 import { API_VERSION, loadAdminSchema } from "./schema.js";
@@ -267,7 +267,12 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     }
     const bytes = await readBody(request);
     if (bytes === null) return sendJson(response, 413, { errors: "Request body too large" });
-    target.bytes = bytes;
+    const contentType = request.headers["content-type"] ?? "";
+    if (request.method === "POST" && contentType.startsWith("multipart/form-data")) {
+      const file = fileFromMultipart(bytes, contentType);
+      if (!file) return sendJson(response, 400, { errors: "The form has no file part" });
+      target.bytes = file;
+    } else target.bytes = bytes;
     response.writeHead(request.method === "POST" ? 201 : 200);
     response.end();
   };

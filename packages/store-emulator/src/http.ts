@@ -27,3 +27,25 @@ export function sendJson(
   });
   response.end(text);
 }
+
+/**
+ * The `file` part of a multipart/form-data body (staged uploads by POST send the form fields
+ * Shopify returned, then the file); null when there is none.
+ */
+export function fileFromMultipart(body: Buffer, contentType: string): Buffer | null {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd !== -1 && /name="file"/i.test(part.subarray(0, headerEnd).toString("utf8"))) {
+      return Buffer.from(part.subarray(headerEnd + 4));
+    }
+    start = next;
+  }
+  return null;
+}

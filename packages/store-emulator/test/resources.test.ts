@@ -80,6 +80,33 @@ describe("customers and orders for segments", () => {
   });
 });
 
+describe("tags", () => {
+  it("adds and removes customer tags (segments), announcing customers/update", async () => {
+    const customer = [...emulator.store.customers.values()][0];
+    if (!customer) throw new Error("no customer");
+    const id = `gid://shopify/Customer/${customer.id}`;
+    const TAGS = (verb: string) =>
+      `mutation($id: ID!, $tags: [String!]!) { ${verb}(id: $id, tags: $tags) { node { ... on Customer { tags } } userErrors { field message } } }`;
+    const added = await data<{ tagsAdd: { node: { tags: string[] }; userErrors: unknown[] } }>(
+      emulator,
+      TAGS("tagsAdd"),
+      { id, tags: ["segment:champions", "vip"] },
+    );
+    expect(added.tagsAdd.node.tags).toEqual(expect.arrayContaining(["segment:champions", "vip"]));
+    const removed = await data<{ tagsRemove: { node: { tags: string[] } } }>(emulator, TAGS("tagsRemove"), {
+      id,
+      tags: ["segment:champions"],
+    });
+    expect(removed.tagsRemove.node.tags).not.toContain("segment:champions");
+    const missing = await data<{ tagsAdd: { node: null; userErrors: { field: string[] }[] } }>(
+      emulator,
+      TAGS("tagsAdd"),
+      { id: "gid://shopify/Customer/1", tags: ["x"] },
+    );
+    expect(missing.tagsAdd.userErrors[0]?.field).toEqual(["id"]);
+  });
+});
+
 describe("translations", () => {
   it("registers translations against the translatable content digests", async () => {
     const product = [...emulator.store.products.values()][0];
@@ -162,6 +189,33 @@ describe("files", () => {
       userErrors: [],
     });
     expect(await (await fetch(target.resourceUrl)).text()).toBe("png-bytes");
+  });
+});
+
+describe("staged uploads by POST", () => {
+  it("keeps the file part of a multipart form, as the storage bucket would", async () => {
+    const staged = await data<{
+      stagedUploadsCreate: {
+        stagedTargets: { url: string; resourceUrl: string; parameters: { name: string; value: string }[] }[];
+      };
+    }>(
+      emulator,
+      `mutation { stagedUploadsCreate(input: [{ filename: "guide.pdf", mimeType: "application/pdf", resource: FILE, httpMethod: POST }]) { stagedTargets { url resourceUrl parameters { name value } } } }`,
+    );
+    const [target] = staged.stagedUploadsCreate.stagedTargets;
+    if (!target) throw new Error("no target");
+    const form = new FormData();
+    for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
+    form.append("file", new Blob([Buffer.from("%PDF-1.7 bytes")], { type: "application/pdf" }), "guide.pdf");
+    const upload = await fetch(target.url, { method: "POST", body: form });
+    expect(upload.status).toBe(201);
+    expect(await (await fetch(target.resourceUrl)).text()).toBe("%PDF-1.7 bytes");
+    const created = await data<{ fileCreate: { files: { __typename: string; mimeType: string }[] } }>(
+      emulator,
+      `mutation($src: String!) { fileCreate(files: [{ originalSource: $src, contentType: FILE }]) { files { __typename ... on GenericFile { mimeType } } } }`,
+      { src: target.resourceUrl },
+    );
+    expect(created.fileCreate.files).toEqual([{ __typename: "GenericFile", mimeType: "application/pdf" }]);
   });
 });
 

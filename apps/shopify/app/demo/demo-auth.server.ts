@@ -30,3 +30,9 @@ export async function demoSession(
   const row = await prisma.session.findFirst({ where: { isOnline: false }, orderBy: { id: "asc" } });
   return row ? sessionStorage.loadSession(row.id) : undefined;
 }
+
+/** GET /demo: into the admin when demo sign-in is enabled, a 404 (as if absent) otherwise. */
+export function demoEntry(config: Pick<AppConfig, "demo" | "host">): Response {
+  if (!demoAuthEnabled(config)) return new Response("Not Found", { status: 404 });
+  return new Response(null, { status: 302, headers: { Location: "/app" } });
+}

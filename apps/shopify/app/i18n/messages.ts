@@ -13,7 +13,12 @@ export type AppMessageKey =
   | "home.store"
   | "home.languages"
   | "home.plan"
-  | "home.installed";
+  | "home.installed"
+  | "lead.consentText"
+  | "lead.thanks"
+  | "lead.invalidEmail"
+  | "lead.tooMany"
+  | "lead.error";
 
 export const appMessages: MessageCatalog<AppMessageKey> = {
   en: {
@@ -29,6 +34,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Languages",
     "home.plan": "Plan",
     "home.installed": "Installed on {date}",
+    "lead.consentText":
+      "By ticking this box you agree to receive marketing emails from this shop. You can unsubscribe at any time.",
+    "lead.thanks": "Thank you! You’re on the list.",
+    "lead.invalidEmail": "Please enter a valid email address.",
+    "lead.tooMany": "Too many attempts. Please try again in a few minutes.",
+    "lead.error": "Something went wrong. Please try again.",
   },
   fr: {
     "app.name": "NinjaLead",
@@ -43,6 +54,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Langues",
     "home.plan": "Forfait",
     "home.installed": "Installée le {date}",
+    "lead.consentText":
+      "En cochant cette case, vous acceptez de recevoir des e-mails marketing de cette boutique. Vous pouvez vous désabonner à tout moment.",
+    "lead.thanks": "Merci ! Vous êtes inscrit·e.",
+    "lead.invalidEmail": "Veuillez saisir une adresse e-mail valide.",
+    "lead.tooMany": "Trop de tentatives. Réessayez dans quelques minutes.",
+    "lead.error": "Une erreur s’est produite. Veuillez réessayer.",
   },
   es: {
     "app.name": "NinjaLead",
@@ -57,6 +74,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Idiomas",
     "home.plan": "Plan",
     "home.installed": "Instalada el {date}",
+    "lead.consentText":
+      "Al marcar esta casilla aceptas recibir correos de marketing de esta tienda. Puedes darte de baja en cualquier momento.",
+    "lead.thanks": "¡Gracias! Ya estás en la lista.",
+    "lead.invalidEmail": "Introduce una dirección de correo válida.",
+    "lead.tooMany": "Demasiados intentos. Vuelve a intentarlo en unos minutos.",
+    "lead.error": "Algo salió mal. Inténtalo de nuevo.",
   },
   de: {
     "app.name": "NinjaLead",
@@ -71,6 +94,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Sprachen",
     "home.plan": "Tarif",
     "home.installed": "Installiert am {date}",
+    "lead.consentText":
+      "Mit dem Ankreuzen stimmst du zu, Marketing-E-Mails von diesem Shop zu erhalten. Du kannst dich jederzeit abmelden.",
+    "lead.thanks": "Danke! Du bist eingetragen.",
+    "lead.invalidEmail": "Bitte gib eine gültige E-Mail-Adresse ein.",
+    "lead.tooMany": "Zu viele Versuche. Bitte versuche es in ein paar Minuten erneut.",
+    "lead.error": "Etwas ist schiefgelaufen. Bitte versuche es erneut.",
   },
   it: {
     "app.name": "NinjaLead",
@@ -85,6 +114,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Lingue",
     "home.plan": "Piano",
     "home.installed": "Installata il {date}",
+    "lead.consentText":
+      "Selezionando questa casella accetti di ricevere email di marketing da questo negozio. Puoi annullare l’iscrizione in qualsiasi momento.",
+    "lead.thanks": "Grazie! Sei nella lista.",
+    "lead.invalidEmail": "Inserisci un indirizzo email valido.",
+    "lead.tooMany": "Troppi tentativi. Riprova tra qualche minuto.",
+    "lead.error": "Si è verificato un errore. Riprova.",
   },
   "pt-BR": {
     "app.name": "NinjaLead",
@@ -99,6 +134,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Idiomas",
     "home.plan": "Plano",
     "home.installed": "Instalada em {date}",
+    "lead.consentText":
+      "Ao marcar esta caixa, você concorda em receber e-mails de marketing desta loja. Você pode cancelar a inscrição a qualquer momento.",
+    "lead.thanks": "Obrigado! Você está na lista.",
+    "lead.invalidEmail": "Informe um endereço de e-mail válido.",
+    "lead.tooMany": "Muitas tentativas. Tente novamente em alguns minutos.",
+    "lead.error": "Algo deu errado. Tente novamente.",
   },
   nl: {
     "app.name": "NinjaLead",
@@ -113,6 +154,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Talen",
     "home.plan": "Abonnement",
     "home.installed": "Geïnstalleerd op {date}",
+    "lead.consentText":
+      "Door dit vakje aan te vinken ga je akkoord met marketingmails van deze winkel. Je kunt je op elk moment afmelden.",
+    "lead.thanks": "Bedankt! Je staat op de lijst.",
+    "lead.invalidEmail": "Voer een geldig e-mailadres in.",
+    "lead.tooMany": "Te veel pogingen. Probeer het over een paar minuten opnieuw.",
+    "lead.error": "Er ging iets mis. Probeer het opnieuw.",
   },
   pl: {
     "app.name": "NinjaLead",
@@ -127,6 +174,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "Języki",
     "home.plan": "Plan",
     "home.installed": "Zainstalowano {date}",
+    "lead.consentText":
+      "Zaznaczając to pole, zgadzasz się na otrzymywanie e-maili marketingowych od tego sklepu. Możesz zrezygnować w każdej chwili.",
+    "lead.thanks": "Dziękujemy! Jesteś na liście.",
+    "lead.invalidEmail": "Wpisz prawidłowy adres e-mail.",
+    "lead.tooMany": "Zbyt wiele prób. Spróbuj ponownie za kilka minut.",
+    "lead.error": "Coś poszło nie tak. Spróbuj ponownie.",
   },
   ja: {
     "app.name": "NinjaLead",
@@ -141,6 +194,12 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "言語",
     "home.plan": "プラン",
     "home.installed": "{date} にインストール",
+    "lead.consentText":
+      "このボックスにチェックすると、このストアからのマーケティングメールの受信に同意したことになります。配信はいつでも停止できます。",
+    "lead.thanks": "ありがとうございます！登録が完了しました。",
+    "lead.invalidEmail": "有効なメールアドレスを入力してください。",
+    "lead.tooMany": "試行回数が多すぎます。数分後にもう一度お試しください。",
+    "lead.error": "問題が発生しました。もう一度お試しください。",
   },
   "zh-CN": {
     "app.name": "NinjaLead",
@@ -155,5 +214,10 @@ export const appMessages: MessageCatalog<AppMessageKey> = {
     "home.languages": "语言",
     "home.plan": "套餐",
     "home.installed": "安装于 {date}",
+    "lead.consentText": "勾选此框即表示您同意接收本店的营销邮件。您可以随时退订。",
+    "lead.thanks": "谢谢！您已成功订阅。",
+    "lead.invalidEmail": "请输入有效的电子邮件地址。",
+    "lead.tooMany": "尝试次数过多，请几分钟后再试。",
+    "lead.error": "出现问题，请重试。",
   },
 };

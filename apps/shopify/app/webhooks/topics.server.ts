@@ -21,8 +21,11 @@ const ALL: ReadonlySet<string> = new Set([...MIRROR_TOPICS, ...COMPLIANCE_TOPICS
 
 /** Shopify sends topics as `products/update` (header) or `PRODUCTS_UPDATE` (enum); we use the former. */
 export function normalizeTopic(topic: string): WebhookTopic | null {
-  const t = topic.includes("/") ? topic.toLowerCase() : topic.toLowerCase().replace("_", "/");
-  return ALL.has(t) ? (t as WebhookTopic) : null;
+  const t = topic.toLowerCase();
+  if (ALL.has(t)) return t as WebhookTopic;
+  // Enum form: PRODUCTS_UPDATE, BULK_OPERATIONS_FINISH (the "/" became one of the "_").
+  for (const known of ALL) if (known.replace("/", "_") === t) return known as WebhookTopic;
+  return null;
 }
 
 /** What the webhooks queue carries: everything the worker needs, already verified. */

@@ -86,10 +86,10 @@ export function chooseTemplate(segment: Segment | null, request: ParsedRequest):
     return true;
   };
   if (request.template && possible(request.template)) return request.template;
-  const preferred = segment ? templatesForSegment(segment) : [];
-  return (
-    preferred.find(possible) ?? (["new_arrival", "back_in_stock"] as const).find(possible) ?? "new_arrival"
-  );
+  const preferred = (segment ? templatesForSegment(segment) : []).filter(possible);
+  // With an offer, a template that carries it comes first: the merchant created it for a reason.
+  const usesOffer = (id: TemplateId): boolean => "code" in TEMPLATE_VARIABLES[id].shape;
+  return (offer ? preferred.find(usesOffer) : undefined) ?? preferred[0] ?? "new_arrival";
 }
 
 function templateVariables(id: TemplateId, request: ParsedRequest): Record<string, unknown> {
@@ -452,8 +452,8 @@ export const campaignTranslateTask = defineTask({
 /**
  * The campaign in each of `languages`. Template copy is re-rendered in each language (exact,
  * offline); model-written copy is translated with merge tags, placeholders and URLs protected,
- * and checked to come back unchanged. Offline, model-written copy cannot be translated: it is
- * returned as it is with `translated: false`.
+ * and checked to come back unchanged. Offline, or when the model's translation still loses a
+ * marker after a repair, model-written copy is returned as it is with `translated: false`.
  *
  * @example
  * const versions = await localizeCampaign(ai, campaign, ["fr", "de", "ja"]);
@@ -489,30 +489,30 @@ export async function localizeCampaign(
       continue;
     }
     const { texts, tokens } = protectTokens(contentTexts(campaign.content));
-    const result = await ai.run(
-      campaignTranslateTask,
-      {
-        from: campaign.language,
-        channel: campaign.channel,
-        texts,
-        tokens,
-        fallbackContent: campaign.content,
-      },
-      {
+    try {
+      const result = await ai.run(
+        campaignTranslateTask,
+        { from: campaign.language, channel: campaign.channel, texts, tokens, fallbackContent: campaign.content },
+        {
+          language,
+          ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        },
+      );
+      out.push({
+        ...campaign,
         language,
-        ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      },
-    );
-    const translated = result.provider !== "offline";
-    out.push({
-      ...campaign,
-      language,
-      content: withContentTexts(campaign.content, restoreTokens(result.output.texts, tokens)),
-      generatedBy: result.provider,
-      model: result.model,
-      translated,
-    });
+        content: withContentTexts(campaign.content, restoreTokens(result.output.texts, tokens)),
+        generatedBy: result.provider,
+        model: result.model,
+        translated: result.provider !== "offline",
+      });
+    } catch (error) {
+      // A translation that lost a merge tag or broke a limit, even after a repair, is never
+      // shipped: the source copy is kept and flagged.
+      if (!isNinjaLeadError(error) || error.code !== "invalid_output") throw error;
+      out.push({ ...campaign, language, translated: false, fallbackReason: error.message });
+    }
   }
   return out;
 }

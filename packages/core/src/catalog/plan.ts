@@ -40,6 +40,11 @@ const settingsSchema = z.object({
   locationId: z.string().min(1).optional(),
   /** ISO timestamp recorded as `imported_at`; pass it to keep planImport deterministic. */
   importedAt: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * On re-import (`existing` given), also rewrite title, description and SEO. Off by default: the
+   * merchant's edits survive, while variants, prices, stock, options and media follow the supplier.
+   */
+  overwriteContent: z.boolean().default(false),
   /** Texts that replace the cleaned supplier ones (typically the accepted AI output). */
   content: z
     .object({
@@ -55,20 +60,47 @@ const settingsSchema = z.object({
 
 export type ImportSettings = z.input<typeof settingsSchema>;
 
-/** What the shop already has for this supplier product (from a previous import). */
-export interface ExistingProduct {
-  id: string;
-  handle?: string;
-  options?: { id: string; name: string; values: { id: string; name: string }[] }[];
-  variants?: { id: string; sourceSkuId?: string; sku?: string; optionValues?: string[] }[];
-  /** Media already on the product, with the supplier URL it was created from when known. */
-  media?: { id: string; sourceUrl?: string }[];
-}
+const existingSchema = z.object({
+  id: z.string().min(1),
+  handle: z.string().min(1).optional(),
+  /** Tags on the product now (the merchant's are kept). */
+  tags: z.array(z.string()).optional(),
+  /** Metafields on the product now: those of other namespaces or apps are kept. */
+  metafields: z
+    .array(z.object({ namespace: z.string(), key: z.string(), type: z.string(), value: z.string() }))
+    .optional(),
+  options: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        name: z.string(),
+        values: z.array(z.object({ id: z.string().min(1), name: z.string() })),
+      }),
+    )
+    .optional(),
+  variants: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        sourceSkuId: z.string().optional(),
+        sku: z.string().optional(),
+        optionValues: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  /** Media on the product now, with the supplier URL it was created from (none: added by the merchant). */
+  media: z.array(z.object({ id: z.string().min(1), sourceUrl: z.string().optional() })).optional(),
+});
+
+/** What the shop already has for this supplier product (read back after a previous import). */
+export type ExistingProduct = z.input<typeof existingSchema>;
 
 export interface PreviewField {
   field: string;
   before: string;
   after: string;
+  /** False when the field is left as it is in the shop (re-import without overwriteContent). */
+  changed: boolean;
 }
 
 export interface PreviewVariant {
@@ -141,7 +173,10 @@ function kg(value: string): number {
   return Number(new Big(value).round(3).toString());
 }
 
-function matchVariantId(existing: ExistingProduct | undefined, variant: MappedVariant): string | undefined {
+function matchVariantId(
+  existing: ExistingProductData | undefined,
+  variant: MappedVariant,
+): string | undefined {
   const variants = existing?.variants ?? [];
   return (
     variants.find((v) => v.sourceSkuId !== undefined && v.sourceSkuId === variant.sourceSkuId)?.id ??
@@ -154,6 +189,8 @@ function matchVariantId(existing: ExistingProduct | undefined, variant: MappedVa
     )?.id
   );
 }
+
+type ExistingProductData = z.output<typeof existingSchema>;
 
 function payloadToProduct(payload: unknown): SourceProduct {
   if (
@@ -183,10 +220,14 @@ function payloadToProduct(payload: unknown): SourceProduct {
  */
 export function planImport(
   payload: unknown,
-  existing?: ExistingProduct | null,
+  existingInput?: ExistingProduct | null,
   settings: ImportSettings = {},
 ): ImportPlan {
   const cfg = parseOrThrow(settingsSchema, settings, "import settings", "invalid_config");
+  const existing = existingInput
+    ? parseOrThrow(existingSchema, existingInput, "existing product")
+    : undefined;
+  const writeContent = !existing || cfg.overwriteContent;
   const product = payloadToProduct(payload);
   const language: Language = cfg.language;
   const rules = definePricingRules({ ...cfg.pricing, currency: cfg.pricing?.currency ?? product.currency });
@@ -280,8 +321,19 @@ export function planImport(
       alt: alt(url, index + 1).slice(0, 512),
     };
   };
-  const files = mediaUrls.slice(0, SHOPIFY_LIMITS.media).map(fileFor);
-  const filesByUrl = new Map(mediaUrls.slice(0, SHOPIFY_LIMITS.media).map((url, i) => [url, files[i]]));
+  // Media the merchant added (no supplier URL) stays: productSet deletes what the list omits.
+  const merchantMedia: FileSetInput[] = (existing?.media ?? [])
+    .filter((m) => !m.sourceUrl)
+    .map((m) => ({ id: m.id }));
+  const files = [
+    ...mediaUrls.slice(0, Math.max(0, SHOPIFY_LIMITS.media - merchantMedia.length)).map(fileFor),
+    ...merchantMedia,
+  ];
+  const filesByUrl = new Map(
+    mediaUrls
+      .slice(0, Math.max(0, SHOPIFY_LIMITS.media - merchantMedia.length))
+      .map((url, i) => [url, files[i]]),
+  );
 
   const productOptions: OptionSetInput[] = mapped.options.map((option, position) => {
     const found = existing?.options?.find((o) => o.name.toLowerCase() === option.name.toLowerCase());
@@ -378,6 +430,14 @@ export function planImport(
       type: "json",
       value: JSON.stringify(variantCosts),
     },
+    // Supplier URL of each imported file, in `files` order: zipped with product.media after the
+    // mutation, it tells a later re-import which media came from the supplier (ExistingProduct.media).
+    {
+      namespace: IMPORT_METAFIELD_NAMESPACE,
+      key: "media_sources",
+      type: "json",
+      value: JSON.stringify(mediaUrls.slice(0, Math.max(0, SHOPIFY_LIMITS.media - merchantMedia.length))),
+    },
   ];
 
   const seoTitle = cfg.content?.seoTitle ?? title.slice(0, MAX_TITLE_LENGTH);
@@ -389,19 +449,26 @@ export function planImport(
     );
   const handle = existing?.handle ?? handleFor(cleaned.title, product.id);
   const status: ProductStatus = cfg.status;
+  // Metafields of other namespaces (or apps) stay: productSet deletes what the list omits.
+  const ours = new Set(metafields.map((m) => `${m.namespace}.${m.key}`));
+  const keptMetafields = (existing?.metafields ?? []).filter((m) => !ours.has(`${m.namespace}.${m.key}`));
   const input: ProductSetInput = {
-    title,
-    descriptionHtml,
+    ...(writeContent
+      ? {
+          title,
+          descriptionHtml,
+          seo: { title: seoTitle, ...(seoDescription ? { description: seoDescription } : {}) },
+        }
+      : {}),
     handle,
     status,
-    seo: { title: seoTitle, ...(seoDescription ? { description: seoDescription } : {}) },
-    tags: [...new Set(cfg.tags)],
+    tags: [...new Set([...(existing?.tags ?? []), ...cfg.tags])],
     ...(cfg.vendor ? { vendor: cfg.vendor } : {}),
     ...(cfg.productType ? { productType: cfg.productType } : {}),
     productOptions,
     variants,
     files,
-    metafields,
+    metafields: [...metafields, ...keptMetafields],
   };
   const identifier: ProductSetIdentifiers = existing
     ? { id: existing.id }
@@ -411,17 +478,28 @@ export function planImport(
   const sum = margins.reduce((a, b) => a.plus(b), new Big(0));
   const preview: ImportPreview = {
     fields: [
-      { field: "title", before: product.title, after: title },
-      { field: "handle", before: "", after: handle },
-      { field: "descriptionHtml", before: product.descriptionHtml, after: descriptionHtml },
-      { field: "seo.title", before: "", after: seoTitle },
-      { field: "seo.description", before: "", after: seoDescription },
+      { field: "title", before: product.title, after: title, changed: writeContent },
+      { field: "handle", before: existing?.handle ?? "", after: handle, changed: !existing?.handle },
+      {
+        field: "descriptionHtml",
+        before: product.descriptionHtml,
+        after: descriptionHtml,
+        changed: writeContent,
+      },
+      { field: "seo.title", before: "", after: seoTitle, changed: writeContent },
+      { field: "seo.description", before: "", after: seoDescription, changed: writeContent },
       {
         field: "productOptions",
         before: [...new Set(product.skus.flatMap((s) => s.properties.map((p) => p.name)))].join(", "),
         after: mapped.options.map((o) => `${o.name} (${o.values.length})`).join(", "),
+        changed: true,
       },
-      { field: "variants", before: String(product.skus.length), after: String(variants.length) },
+      {
+        field: "variants",
+        before: String(product.skus.length),
+        after: String(variants.length),
+        changed: true,
+      },
     ],
     variants: priced.map(({ variant, pricing }) => ({
       sourceSkuId: variant.sourceSkuId,
@@ -439,5 +517,5 @@ export function planImport(
     },
     warnings: warnings.map((w) => ({ ...w, message: formatImportWarning(w, language) })),
   };
-  return { identifier, input, preview, update: Boolean(existing), source: product };
+  return { identifier, input, preview, update: existing !== undefined, source: product };
 }

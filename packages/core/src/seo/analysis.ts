@@ -150,6 +150,8 @@ function analyzeSentence(
       if (syl >= 4) acc.longWords++;
     }
   }
+  // Readability formulas count "full-zip" as one word (its syllables still count), like Yoast.
+  acc.letterWords -= hyphenJoins(text);
   const first = folded[0] ?? "";
   const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
   return {
@@ -163,6 +165,14 @@ function analyzeSentence(
     transition: hasTransition(folded, profile),
     start,
   };
+}
+
+function hyphenJoins(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("-"); i > 0; i = text.indexOf("-", i + 1)) {
+    if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? "") && /\p{L}/u.test(text[i + 1] ?? "")) n++;
+  }
+  return n;
 }
 
 /** Runs the one pass: parse, split, tokenise, stem, count. Never throws on odd content. */

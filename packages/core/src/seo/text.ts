@@ -3,8 +3,9 @@
  * Everything here is linear in the input: no backtracking regexes on user text.
  */
 
-// A word: letters/marks/digits, with inner apostrophes, hyphens or dots ("l'eau", "T-shirt", "3.5").
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
+// A word: letters/marks/digits, with inner apostrophes or dots ("l'eau", "3.5"). Hyphens split
+// words ("full-zip" → full, zip), as in Yoast, so a keyphrase "full zip" matches "Full-Zip".
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER_RE = /\p{L}/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 

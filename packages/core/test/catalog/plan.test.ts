@@ -75,6 +75,7 @@ describe("planImport", () => {
       "source_url",
       "imported_at",
       "variant_costs",
+      "media_sources",
     ]);
   });
 
@@ -134,6 +135,7 @@ describe("planImport", () => {
       before:
         "2024 New Hot Sale Free Shipping Men's T-Shirt Cotton T-Shirt Summer Tee Top Men Women T Shirt TSHIRT Dropshipping",
       after: input.title,
+      changed: true,
     });
     expect(preview.variants[0]?.pricing).toMatchObject({
       price: "23.99",
@@ -278,6 +280,7 @@ describe("planImport re-import", () => {
     const again = planImport(loadFixture("ds-product-full.json"), existing, {
       ...SETTINGS,
       importedAt: "2026-12-01T09:00:00Z",
+      overwriteContent: true,
     });
     expect(again.update).toBe(true);
     expect(again.identifier).toEqual({ id: "gid://shopify/Product/901" });
@@ -305,6 +308,58 @@ describe("planImport re-import", () => {
       metafields: input.metafields?.filter((m) => m.key !== "imported_at"),
     });
     expect(strip(withoutTime(again.input))).toEqual(strip(withoutTime(first.input)));
+  });
+
+  it("keeps the merchant's edits, tags, media and other apps' metafields by default", () => {
+    const again = planImport(
+      loadFixture("ds-product-full.json"),
+      {
+        ...existing,
+        tags: ["bestseller"],
+        metafields: [
+          {
+            namespace: "reviews",
+            key: "rating",
+            type: "rating",
+            value: '{"value":"4.5","scale_min":"1","scale_max":"5"}',
+          },
+          { namespace: "ninjalead", key: "imported_at", type: "date_time", value: "2026-11-25T08:00:00Z" },
+        ],
+        media: [...(existing.media ?? []), { id: "gid://shopify/MediaImage/999" }],
+      },
+      SETTINGS,
+    );
+    expect(again.input.title).toBeUndefined();
+    expect(again.input.descriptionHtml).toBeUndefined();
+    expect(again.input.seo).toBeUndefined();
+    expect(again.preview.fields.find((f) => f.field === "title")?.changed).toBe(false);
+    expect(again.input.tags).toEqual(["bestseller", "summer"]);
+    expect(again.input.files?.at(-1)).toEqual({ id: "gid://shopify/MediaImage/999" });
+    expect(again.input.metafields?.map((m) => `${m.namespace}.${m.key}`)).toEqual([
+      "ninjalead.source_id",
+      "ninjalead.source_url",
+      "ninjalead.imported_at",
+      "ninjalead.variant_costs",
+      "ninjalead.media_sources",
+      "reviews.rating",
+    ]);
+    expect(again.input.variants?.map((v) => v.price)).toEqual(first.input.variants?.map((v) => v.price));
+    expect(schemaErrors("ProductSetInput", again.input)).toEqual([]);
+  });
+
+  it("rejects a malformed existing product, naming the field", () => {
+    let error: unknown;
+    try {
+      planImport(
+        loadFixture("ds-product-full.json"),
+        { id: "gid://shopify/Product/1", variants: [{ id: "" }] },
+        SETTINGS,
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe("variants.0.id");
   });
 
   it("maps a supplier SKU to the same variant even when the supplier reorders SKUs", () => {

@@ -7,7 +7,6 @@ import {
   GraphQLError,
   isInputType,
   isNonNullType,
-  isObjectType,
   Kind,
   OperationTypeNode,
   parse,

@@ -1,0 +1,67 @@
+import { createHmac } from "node:crypto";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { captureLead } from "~/leads/capture.server.js";
+import { t } from "~/i18n/t.js";
+import { createTokenCipher } from "~/security/token-cipher.server.js";
+import { services } from "~/services.server.js";
+import { authenticate } from "~/shopify.server.js";
+
+/**
+ * POST /apps/ninjalead/lead on the storefront, forwarded by Shopify's app proxy to /proxy/lead.
+ * The proxy signature is verified (forged or stale → 401), then the lead is captured. Answers JSON
+ * to the widget's fetch, or a themed Liquid message to a plain form post (no JavaScript).
+ */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  let proxy: Awaited<ReturnType<typeof authenticate.public.appProxy>>;
+  try {
+    proxy = await authenticate.public.appProxy(request);
+  } catch (error) {
+    if (error instanceof Response && error.status === 400)
+      return new Response("Invalid signature", { status: 401 });
+    throw error;
+  }
+  const svc = await services();
+  // The HMAC check covered `shop`, so it is Shopify's word, not the shopper's.
+  const shop = new URL(request.url).searchParams.get("shop") ?? "";
+  const data = await request.formData();
+  const form = Object.fromEntries(
+    [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  const clientIp = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const outcome = await captureLead(
+    {
+      prisma: svc.db.prisma,
+      cache: svc.cache,
+      sealer: createTokenCipher(svc.config.encryptionKey),
+      hashKey: createHmac("sha256", svc.config.encryptionKey).update("ninjalead/leads/v1").digest(),
+    },
+    shop,
+    form,
+    clientIp,
+  );
+
+  const { language } = outcome;
+  const [status, message, extra] = ((): [number, string, Record<string, unknown>] => {
+    switch (outcome.status) {
+      case "stored":
+        return [outcome.created ? 201 : 200, t(language, "lead.thanks"), { consent: outcome.lead.consent }];
+      case "ignored":
+        return [200, t(language, "lead.thanks"), {}];
+      case "invalid":
+        return [422, t(language, "lead.invalidEmail"), { issues: outcome.issues }];
+      case "rate_limited":
+        return [429, t(language, "lead.tooMany"), { retryAfterSeconds: outcome.retryAfterSeconds }];
+    }
+  })();
+  const headers: Record<string, string> =
+    outcome.status === "rate_limited" ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
+  if ((request.headers.get("accept") ?? "").includes("application/json")) {
+    return Response.json({ ok: status < 300, message, ...extra }, { status, headers });
+  }
+  // Liquid output is rendered by the theme: escape what we print (messages are ours, but still).
+  const safe = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return proxy.liquid(`<div class="ninjalead-lead-result" role="status"><p>${safe}</p></div>`, {
+    status,
+    headers,
+  });
+};

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { auditProduct } from "./packages/core/src/seo/index.ts";
+import { analyze } from "./packages/core/src/seo/analysis.ts";
+import { parseSeoProduct } from "./packages/core/src/seo/schema.ts";
+const [lang, id] = process.argv.slice(2) as [string, string];
+const row = readFileSync(`/work/shared/corpus/products.${lang}.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).find((r: { id: string }) => r.id === id);
+const p = parseSeoProduct({ title: row.title, descriptionHtml: row.description_html, language: lang });
+const a = analyze(p);
+console.log("ours sentences", a.sentences.filter((s) => s.wordCount > 0).length, "letterWords", a.letterWordCount, "syll", a.syllables, a.readingEase);
+for (const s of a.sentences) console.log("  |", s.text.slice(0, 90));
+void auditProduct;
