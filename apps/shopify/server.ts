@@ -13,6 +13,7 @@ import express from "express";
 import { ConfigError, config } from "./app/config.server.ts";
 import { demoAuthEnabled } from "./app/demo/demo-auth.server.ts";
 import { startWorkers } from "./app/jobs/workers.server.ts";
+import { initSentry, Sentry } from "./app/observability/sentry.server.ts";
 import { appContext, logger, services } from "./app/services.server.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -29,9 +30,12 @@ export async function startServer(): Promise<RunningServer> {
   const cfg = config();
   const log = logger();
   if (!existsSync(buildPath)) throw new Error(`No build at ${buildPath}: run \`npm run build\` first`);
+  const sentry = initSentry({ dsn: cfg.sentryDsn, environment: cfg.demo ? "demo" : cfg.env }, log);
   const svc = await services();
   const ctx = appContext();
-  const build = (await import(buildPath)) as ServerBuild;
+  const imported = (await import(buildPath)) as ServerBuild;
+  // With Sentry on, loader/action errors are reported (scrubbed) before Remix renders them.
+  const build = sentry ? (Sentry.instrumentBuild(imported) as ServerBuild) : imported;
 
   const app = express();
   app.disable("x-powered-by");

@@ -297,6 +297,9 @@ export const AVAILABILITY_FLAGS: Readonly<Record<MetafieldKey, string>> = {
   personas: "has_personas",
 };
 
+/** The app-data flag that makes the newsletter (lead form) block available in the theme editor. */
+export const LEAD_FORM_FLAG = "has_lead_form";
+
 const valueSchemas = {
   jsonld: productJsonLdValueSchema,
   faq: productFaqValueSchema,

@@ -8,9 +8,10 @@ const TARGETS = ["section", "head", "body", "compliance_head"];
 const blocks = readdirSync(join(EXTENSION_DIR, "blocks")).map((f) => f.replace(/\.liquid$/, ""));
 
 describe("block schemas", () => {
-  it("declare the SEO embed in the head and the three blocks in sections", () => {
+  it("declare the SEO embed in the head and the four blocks in sections", () => {
     expect(Object.fromEntries(blocks.map((b) => [b, readBlockSchema(b).target]))).toEqual({
       "campaign-banner": "section",
+      "lead-form": "section",
       "persona-message": "section",
       "product-faq": "section",
       "seo-embed": "head",

@@ -63,6 +63,10 @@ describe("locales", () => {
     expect([...used].sort()).toEqual([
       "ninjalead.campaign.label",
       "ninjalead.faq.heading",
+      "ninjalead.lead.consent",
+      "ninjalead.lead.email",
+      "ninjalead.lead.heading",
+      "ninjalead.lead.submit",
       "ninjalead.persona.heading",
     ]);
     for (const lang of LANGUAGES) {

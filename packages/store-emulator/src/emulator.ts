@@ -349,11 +349,21 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
       else response.destroy();
     });
   });
-  server.listen(options.port, options.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+      server.listen(options.port, options.host);
+    });
+  } catch (error) {
+    unsubscribe();
+    dispatcher.close();
+    await rm(directory, { recursive: true, force: true });
+    throw new Error(
+      `The store emulator cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   baseUrl = `http://${host}:${address.port}`;

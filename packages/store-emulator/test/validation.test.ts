@@ -119,6 +119,14 @@ describe("requests are validated against Shopify's Admin API 2026-10 schema", ()
     for (const name of EMULATED_ROOT_FIELDS.mutation) expect(mutation?.getFields()[name], name).toBeDefined();
   });
 
+  it("reports a port in use and invalid options clearly", async () => {
+    const port = Number(new URL(emulator.url).port);
+    await expect(start({ port })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}`);
+    await expect(start({ shop: "not a shop", throttle: { maximumAvailable: -1 } })).rejects.toThrow(
+      /shop: must be a <name>\.myshopify\.com domain.*throttle\.maximumAvailable/,
+    );
+  });
+
   it("serves only API version 2026-10", async () => {
     const response = await fetch(emulator.graphqlUrl.replace("2026-10", "2024-01"), {
       method: "POST",

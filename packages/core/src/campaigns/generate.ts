@@ -492,7 +492,13 @@ export async function localizeCampaign(
     try {
       const result = await ai.run(
         campaignTranslateTask,
-        { from: campaign.language, channel: campaign.channel, texts, tokens, fallbackContent: campaign.content },
+        {
+          from: campaign.language,
+          channel: campaign.channel,
+          texts,
+          tokens,
+          fallbackContent: campaign.content,
+        },
         {
           language,
           ...(options.shopId === undefined ? {} : { shopId: options.shopId }),

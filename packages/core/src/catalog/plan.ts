@@ -1,7 +1,8 @@
 import Big from "big.js";
 import { z } from "zod";
 import { LANGUAGES, type Language } from "../i18n/index.js";
-import { parseOrThrow } from "../internal/zod.js";
+import { parseOrThrow, toFieldIssues } from "../internal/zod.js";
+import { ImportError } from "./errors.js";
 import { parseAliExpressProduct } from "./aliexpress/parse.js";
 import { formatImportWarning, type ImportWarning } from "./messages.js";
 import { definePricingRules, priceVariant, pricingRulesFields, type PriceResult } from "./pricing.js";
@@ -192,15 +193,65 @@ function matchVariantId(
 
 type ExistingProductData = z.output<typeof existingSchema>;
 
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, "expected a decimal string");
+/** A SourceProduct built by a caller (another supplier adapter, a stored copy) is checked too. */
+const sourceProductSchema = z.object({
+  source: z.literal("aliexpress"),
+  id: z.string().regex(/^\d{6,20}$/),
+  url: z.url(),
+  title: z.string().trim().min(1),
+  descriptionHtml: z.string(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  categoryId: z.string().optional(),
+  images: z.array(z.url()),
+  videos: z.array(z.object({ url: z.url(), posterUrl: z.url().optional() })),
+  specifications: z.array(z.object({ name: z.string(), value: z.string() })),
+  skus: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        attr: z.string().optional(),
+        cost: decimalString,
+        listPrice: decimalString.optional(),
+        stock: z.number().int().min(0),
+        code: z.string().optional(),
+        barcode: z.string().optional(),
+        properties: z.array(
+          z.object({
+            propertyId: z.string().optional(),
+            name: z.string().min(1),
+            valueId: z.string().optional(),
+            value: z.string().min(1),
+            image: z.url().optional(),
+          }),
+        ),
+      }),
+    )
+    .min(1),
+  weightKg: decimalString.optional(),
+  dimensionsCm: z.object({ length: decimalString, width: decimalString, height: decimalString }).optional(),
+  store: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  shipToCountry: z.string().optional(),
+  deliveryDays: z.number().int().optional(),
+  rating: z.string().optional(),
+  reviewCount: z.number().int().optional(),
+  orderCount: z.number().int().optional(),
+});
+
 function payloadToProduct(payload: unknown): SourceProduct {
-  if (
-    typeof payload === "object" &&
-    payload !== null &&
-    (payload as { source?: unknown }).source === "aliexpress" &&
-    Array.isArray((payload as { skus?: unknown }).skus)
-  )
-    return payload as SourceProduct;
-  return parseAliExpressProduct(payload);
+  const looksParsed =
+    typeof payload === "object" && payload !== null && (payload as { source?: unknown }).source !== undefined;
+  if (!looksParsed) return parseAliExpressProduct(payload);
+  const result = sourceProductSchema.safeParse(payload);
+  // Validated field by field above; the schema's optional fields only differ from the interface
+  // in allowing an explicit `undefined`, which every reader here treats as absent.
+  if (result.success) return payload as SourceProduct;
+  const issues = toFieldIssues(result.error);
+  throw new ImportError(
+    "invalid_payload",
+    `Invalid source product: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+    issues,
+  );
 }
 
 /**

@@ -45,7 +45,13 @@ describe("campaign generation offline", () => {
   it("writes valid copy for every channel in the 10 languages", async () => {
     for (const language of LANGUAGES)
       for (const channel of CHANNELS) {
-        const campaign = await generateCampaign(ai, { shop, persona: persona("loyal"), products, channel, language });
+        const campaign = await generateCampaign(ai, {
+          shop,
+          persona: persona("loyal"),
+          products,
+          channel,
+          language,
+        });
         expect(campaign.generatedBy).toBe("template");
         expect(validateChannelContent(campaign.content), `${language}/${channel}`).toEqual([]);
         expect(campaign.template?.id).toBe("new_arrival"); // loyal, no offer → first fitting template
@@ -55,11 +61,16 @@ describe("campaign generation offline", () => {
   });
 
   it("picks the template by segment and by what the request can fill", () => {
-    const parse = (extra: object) => campaignRequestSchema.parse({ shop, products, channel: "email", language: "en", ...extra });
-    expect(chooseTemplate("at_risk", parse({ offer: { code: "BACK", discountPercent: 15 } }))).toBe("win_back");
+    const parse = (extra: object) =>
+      campaignRequestSchema.parse({ shop, products, channel: "email", language: "en", ...extra });
+    expect(chooseTemplate("at_risk", parse({ offer: { code: "BACK", discountPercent: 15 } }))).toBe(
+      "win_back",
+    );
     expect(chooseTemplate("at_risk", parse({}))).toBe("new_arrival"); // win-back needs an offer
     expect(chooseTemplate("new", parse({ offer: { code: "HELLO", discountPercent: 10 } }))).toBe("welcome");
-    expect(chooseTemplate("champions", parse({ template: "bundle", offer: { code: "DUO", discountPercent: 10 } }))).toBe("bundle");
+    expect(
+      chooseTemplate("champions", parse({ template: "bundle", offer: { code: "DUO", discountPercent: 10 } })),
+    ).toBe("bundle");
   });
 
   it("generates persona × channel × language with the persona's favourites first", async () => {
@@ -79,7 +90,9 @@ describe("campaign generation offline", () => {
   });
 
   it("rejects an invalid request naming the field", async () => {
-    await expect(generateCampaign(ai, { shop, products: [], channel: "email", language: "fr" })).rejects.toThrow(/products/);
+    await expect(
+      generateCampaign(ai, { shop, products: [], channel: "email", language: "fr" }),
+    ).rejects.toThrow(/products/);
   });
 });
 
@@ -87,12 +100,16 @@ describe("localisation", () => {
   const ai = createAI();
 
   it("protects merge tags, placeholders and URLs, and detects a lost or duplicated marker", () => {
-    const { texts, tokens } = protectTokens(["Hi {{ customer.first_name }}, {product} at https://x.example/p?a=1 *|FNAME|*"]);
+    const { texts, tokens } = protectTokens([
+      "Hi {{ customer.first_name }}, {product} at https://x.example/p?a=1 *|FNAME|*",
+    ]);
     expect(texts).toEqual(["Hi ⟦1⟧, ⟦2⟧ at ⟦3⟧ ⟦4⟧"]);
     expect(restoreTokens(["Bonjour ⟦1⟧, ⟦2⟧ sur ⟦3⟧ ⟦4⟧"], tokens)).toEqual([
       "Bonjour {{ customer.first_name }}, {product} sur https://x.example/p?a=1 *|FNAME|*",
     ]);
-    expect(markerProblems(texts, ["Bonjour ⟦1⟧ ⟦2⟧ ⟦3⟧"])).toEqual(["texts.0: markers ⟦1⟧ ⟦2⟧ ⟦3⟧ ⟦4⟧ expected, got ⟦1⟧ ⟦2⟧ ⟦3⟧"]);
+    expect(markerProblems(texts, ["Bonjour ⟦1⟧ ⟦2⟧ ⟦3⟧"])).toEqual([
+      "texts.0: markers ⟦1⟧ ⟦2⟧ ⟦3⟧ ⟦4⟧ expected, got ⟦1⟧ ⟦2⟧ ⟦3⟧",
+    ]);
     expect(markerProblems(texts, ["⟦1⟧ ⟦1⟧ ⟦2⟧ ⟦3⟧ ⟦4⟧"])).toHaveLength(1);
   });
 
@@ -115,7 +132,9 @@ describe("localisation", () => {
       expect(validateChannelContent(v.content)).toEqual([]);
       expect(contentTexts(v.content).join(" ")).toContain("VIP20");
     }
-    expect(new Set(versions.map((v) => (v.content.channel === "email" ? v.content.subject : ""))).size).toBe(10);
+    expect(new Set(versions.map((v) => (v.content.channel === "email" ? v.content.subject : ""))).size).toBe(
+      10,
+    );
   });
 
   it("offline, model-written copy is kept as is and flagged untranslated", async () => {

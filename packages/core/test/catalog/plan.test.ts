@@ -214,6 +214,15 @@ describe("planImport", () => {
       planImport(loadFixture("ds-product-full.json"), undefined, { pricing: { currency: "EUR" } }),
     ).toThrow(/No exchange rate from USD/);
     expect(() => planImport({ result: {} })).toThrow(ImportError);
+    const product = parseAliExpressProduct(loadFixture("ds-product-single-sku-de.json"));
+    let error: unknown;
+    try {
+      planImport({ ...product, skus: [{ ...product.skus[0], cost: "8,49 €" }] }, undefined, SETTINGS);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).field).toBe("skus.0.cost");
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench -- sync`: a 100,000-product bulk-operation JSONL (≈300,000 variants, plus media
+ * and metafields, as Shopify writes it: one object per line with `__parentId`) ingested into
+ * PostgreSQL by the app's live-sync path (streamed line by line, validated, multi-row upserts).
+ * In the same run, the very same rows loaded with PostgreSQL `COPY` into an identical fresh
+ * database (the rows prepared as COPY files beforehand; only the COPY statements are timed).
+ *
+ * Last stdout line: { ours_seconds, copy_seconds, ratio = ours / copy (goal ≤ 2), peak_mb, … }.
+ * peak_mb is the process's peak RSS during our ingest: the file is never loaded whole.
+ * Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432). No corpus needed (generated store).
+ */
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { writeBulkJsonl } from "@ninjalead/store-emulator";
+import { openDatabase } from "../apps/shopify/app/db/client.server.ts";
+import { applyMigrations, defaultPrismaPaths } from "../apps/shopify/app/db/migrations.server.ts";
+import { ingestBulkJsonl } from "../apps/shopify/app/sync/bulk-ingest.server.ts";
+import { bulkLineToRow } from "../apps/shopify/app/sync/rows.server.ts";
+import { MEDIA, PRODUCT, PRODUCT_METAFIELD, VARIANT, type TableSpec } from "../apps/shopify/app/sync/upsert.server.ts";
+import { createTestDatabase } from "../scripts/test-services.ts";
+
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+const SHOP = "bench-store.myshopify.com";
+const root = fileURLToPath(new URL("..", import.meta.url));
+const log = (message: string) => process.stderr.write(`[sync] ${message}\n`);
+
+const SPECS: Record<string, TableSpec> = { Product: PRODUCT, Variant: VARIANT, Media: MEDIA, ProductMetafield: PRODUCT_METAFIELD };
+
+/** COPY text format: tab-separated, \N for NULL, backslash escapes; arrays as {…}, json as text. */
+function copyField(value: unknown, type: string): string {
+  if (value === null || value === undefined) return "\\N";
+  let text: string;
+  if (type === "text[]") {
+    text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+  } else if (type === "jsonb") text = JSON.stringify(value);
+  else text = String(value);
+  return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+async function prepareCopyFiles(jsonl: string, dir: string): Promise<Record<string, { path: string; rows: number }>> {
+  const files: Record<string, { path: string; stream: WriteStream; rows: number; buffer: string }> = {};
+  for (const table of Object.keys(SPECS)) {
+    const path = join(dir, `${table}.copy`);
+    files[table] = { path, stream: createWriteStream(path), rows: 0, buffer: "" };
+  }
+  const mediaPosition = new Map<string, number>();
+  for await (const line of createInterface({ input: createReadStream(jsonl), crlfDelay: Infinity })) {
+    const parsed = bulkLineToRow(SHOP, JSON.parse(line) as Record<string, unknown>);
+    if (!parsed) continue;
+    if (parsed.table === "Media") {
+      const position = mediaPosition.get(parsed.parentId) ?? 0;
+      mediaPosition.set(parsed.parentId, position + 1);
+      parsed.row.position = position;
+    }
+    const spec = SPECS[parsed.table];
+    const file = files[parsed.table];
+    if (!spec || !file) continue;
+    file.buffer += `${Object.entries(spec.columns).map(([name, type]) => copyField(parsed.row[name], type)).join("\t")}\n`;
+    file.rows++;
+    if (file.buffer.length > 1 << 20) {
+      if (!file.stream.write(file.buffer)) await once(file.stream, "drain");
+      file.buffer = "";
+    }
+  }
+  const out: Record<string, { path: string; rows: number }> = {};
+  for (const [table, file] of Object.entries(files)) {
+    file.stream.end(file.buffer);
+    await once(file.stream, "close");
+    await chmod(file.path, 0o644);
+    out[table] = { path: file.path, rows: file.rows };
+  }
+  return out;
+}
+
+async function freshDatabase() {
+  const created = await createTestDatabase("nl_bench_sync");
+  const db = openDatabase({ kind: "postgres", url: created.url });
+  await applyMigrations(defaultPrismaPaths(root), db.adapterFactory);
+  return { db, drop: async () => (await db.close(), await created.drop()) };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "nl-bench-sync-"));
+  await chmod(dir, 0o755); // the PostgreSQL server reads the COPY files
+  try {
+    const jsonl = join(dir, "products.jsonl");
+    log(`writing the bulk JSONL of ${PRODUCTS.toLocaleString("en")} generated products…`);
+    const stats = await writeBulkJsonl(jsonl, { seed: 1, products: PRODUCTS });
+    log(`${stats.lines.toLocaleString("en")} lines, ${Math.round(stats.bytes / 1e6)} MB: ${stats.products} products, ${stats.variants} variants, ${stats.media} media, ${stats.metafields} metafields`);
+
+    log("preparing COPY files of the same rows (not timed)…");
+    const copyFiles = await prepareCopyFiles(jsonl, dir);
+
+    // --- ours ------------------------------------------------------------------------------------
+    const ours = await freshDatabase();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    log("ours: streaming the JSONL into the mirror…");
+    const t0 = performance.now();
+    const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), { shop: SHOP, sql: ours.db.sql });
+    const oursSeconds = (performance.now() - t0) / 1_000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    log(`ours: ${oursSeconds.toFixed(2)} s, written ${JSON.stringify(progress.written)}`);
+    const oursCounts = await counts(ours.db.sql);
+
+    // --- COPY ------------------------------------------------------------------------------------
+    const copy = await freshDatabase();
+    log("copy: COPY … FROM of the same rows…");
+    const t1 = performance.now();
+    for (const [table, file] of Object.entries(copyFiles)) {
+      const columns = Object.keys(SPECS[table]?.columns ?? {}).map((c) => `"${c}"`).join(", ");
+      await copy.db.sql.query(`COPY "${table}" (${columns}) FROM '${file.path}'`);
+    }
+    const copySeconds = (performance.now() - t1) / 1_000;
+    log(`copy: ${copySeconds.toFixed(2)} s`);
+    const copyCounts = await counts(copy.db.sql);
+    const sameRows = JSON.stringify(oursCounts) === JSON.stringify(copyCounts);
+    if (!sameRows) log(`row counts differ: ours ${JSON.stringify(oursCounts)} copy ${JSON.stringify(copyCounts)}`);
+
+    await ours.drop();
+    await copy.drop();
+    const result = {
+      products: stats.products,
+      variants: stats.variants,
+      media: stats.media,
+      metafields: stats.metafields,
+      lines: stats.lines,
+      jsonl_mb: Math.round(stats.bytes / 1e6),
+      ours_seconds: round(oursSeconds),
+      copy_seconds: round(copySeconds),
+      ratio: round(oursSeconds / copySeconds),
+      goal_ratio_max: 2,
+      peak_mb: Math.round(peak / 1e6),
+      same_rows: sameRows,
+      rows: oursCounts,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function counts(sql: { query<R>(text: string): Promise<R[]> }): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of Object.keys(SPECS)) {
+    out[table] = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`))[0]?.n ?? 0;
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
