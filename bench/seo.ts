@@ -38,6 +38,18 @@ function plain(html: string): string {
     .trim();
 }
 
+// yoastseo 3.6 does not decode HTML entities: each "&bull;" in a spec list counts as the word
+// "bull", skewing its Flesch score. Both tools get the same entity-decoded HTML instead.
+const ENTITIES: Record<string, string> = {
+  bull: "•", nbsp: "\u00a0", trade: "™", reg: "®", ndash: "–", mdash: "—", rsquo: "’", lsquo: "‘",
+  ldquo: "“", rdquo: "”", ouml: "ö", auml: "ä", uuml: "ü", eacute: "é", frac14: "¼", hellip: "…",
+};
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&([a-z0-9]{2,8});/gi, (m, name: string) => ENTITIES[name] ?? m)
+    .replace(/&#(\d{2,6});/g, (m, code: string) => (Number(code) === 39 ? m : String.fromCodePoint(Number(code))));
+}
+
 function keyphraseFor(title: string): string {
   const words = title.split(/[\s/,()|–-]+/).filter((w) => /\p{L}{3,}/u.test(w));
   return words.slice(0, 2).join(" ");
@@ -75,7 +87,7 @@ function corpusPages(): BenchPage[] | undefined {
         title: r.title,
         seoTitle: r.meta_title ?? r.title,
         metaDescription: r.meta_description ?? text.slice(0, metaLength),
-        descriptionHtml: r.description_html ?? "",
+        descriptionHtml: decodeEntities(r.description_html ?? ""),
         handle: r.handle_or_slug ?? slug(r.title),
         imageAlts: r.image_alts ?? (i % 3 === 0 ? [] : [i % 2 === 0 ? r.title : "photo"]),
       });

@@ -17,13 +17,9 @@ import { API_VERSION, loadAdminSchema } from "./schema.js";
 import { Store, type StoreChange } from "./store/store.js";
 import { WebhookDispatcher, type DeliverySwitches } from "./webhooks/dispatcher.js";
 import {
-  appSubscriptionPayload,
-  bulkOperationFinishPayload,
-  customerPayload,
   customersDataRequestPayload,
   customersRedactPayload,
-  orderPayload,
-  productPayload,
+  payloadForChange,
   shopPayload,
   shopRedactPayload,
 } from "./webhooks/payloads.js";
@@ -171,38 +167,7 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
   const contextFor = (): ResolverContext => ({ store, services, bulk: null });
 
   const publish = (change: StoreChange): void => {
-    const payload = (() => {
-      switch (change.topic) {
-        case "products/create":
-        case "products/update":
-          return productPayload(change.product);
-        case "products/delete":
-          return { id: change.productId };
-        case "customers/create":
-        case "customers/update":
-          return customerPayload(change.customer, store);
-        case "customers/delete":
-          return {
-            id: change.customerId,
-            phone: null,
-            addresses: [],
-            tax_exemptions: [],
-            email_marketing_consent: null,
-            sms_marketing_consent: null,
-            admin_graphql_api_id: `gid://shopify/Customer/${change.customerId}`,
-          };
-        case "orders/create":
-        case "orders/updated":
-          return orderPayload(change.order, store);
-        case "orders/delete":
-          return { id: change.orderId };
-        case "bulk_operations/finish":
-          return bulkOperationFinishPayload(change.operation);
-        case "app_subscriptions/update":
-          return appSubscriptionPayload(change.subscription, store.shop);
-      }
-    })();
-    dispatcher.publish(change.topic, payload, targetsFor(change.topic, store, app));
+    dispatcher.publish(change.topic, payloadForChange(change, store), targetsFor(change.topic, store, app));
   };
   const unsubscribe = store.onChange(publish);
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   receiver = await startReceiver();
   // A small bulk window so the run spans several windows.
   emulator = await start({
-    generate: { seed: SEED, products: PRODUCTS, customers: 0, orders: 0 },
+    generate: { seed: SEED, products: PRODUCTS, customers: 10, orders: 30 },
     bulk: { pageSize: 7 },
     webhooks: { appUrl: receiver.url },
   });
@@ -95,6 +95,27 @@ describe("bulk operations", () => {
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
+  });
+
+  it("exports orders with their line items the same way", async () => {
+    const op = await runBulk(
+      "{ orders { edges { node { id name lineItems { edges { node { id quantity } } } } } } }",
+    );
+    const lines = (await (await fetch(op.url ?? "")).text())
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; __parentId?: string });
+    const orders = [...emulator.store.orders.values()];
+    expect(lines.filter((l) => l.__parentId === undefined).map((l) => l.id)).toEqual(
+      orders.map((o) => `gid://shopify/Order/${o.id}`),
+    );
+    const items = lines.filter((l) => l.__parentId !== undefined);
+    expect(items).toHaveLength(orders.reduce((sum, o) => sum + o.lineItems.length, 0));
+    expect(
+      items.every(
+        (l) => l.id.startsWith("gid://shopify/LineItem/") && l.__parentId?.startsWith("gid://shopify/Order/"),
+      ),
+    ).toBe(true);
   });
 
   it("sends bulk_operations/finish to the app when a run completes", async () => {

@@ -4,12 +4,20 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /** Parameterised SQL straight on the driver: for multi-row upserts and COPY-speed paths. */
 export interface SqlRunner {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * `COPY … FROM STDIN` with `data` in COPY text format. Only on a transaction's runner (its
+   * connection is fixed, so a temporary staging table filled by COPY is visible to what follows).
+   */
+  copyIn?(statement: string, data: string): Promise<void>;
 }
 
 /** Raw SQL access, with transactions, for the sync's hot paths (Prisma stays for everything else). */
@@ -66,6 +74,9 @@ export function openDatabase(target: DatabaseTarget): Database {
             const result = await run({
               query: async <Row,>(text: string, params: unknown[] = []) =>
                 (await client.query(text, params)).rows as Row[],
+              copyIn: async (statement, data) => {
+                await pipeline(Readable.from([data]), client.query(copyFrom(statement)));
+              },
             });
             await client.query("COMMIT");
             return result;
@@ -98,7 +109,13 @@ export function openDatabase(target: DatabaseTarget): Database {
       query: async <Row,>(text: string, params: unknown[] = []) => (await pglite.query<Row>(text, params)).rows,
       transaction: (run) =>
         pglite.transaction((tx) =>
-          run({ query: async <Row,>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows }),
+          run({
+            query: async <Row,>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows,
+            // PGlite reads COPY data from the blob it is handed as /dev/blob.
+            copyIn: async (statement, data) => {
+              await tx.query(statement.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+            },
+          }),
         ),
     },
     ping: async () => {

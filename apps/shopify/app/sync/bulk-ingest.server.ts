@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
-import type { SqlRunner } from "../db/client.server.js";
+import type { Sql } from "../db/client.server.js";
 import { bulkLineToRow, type BulkRow, type Row } from "./rows.server.js";
 import {
   CUSTOMER,
@@ -33,7 +33,7 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   shop: string;
-  sql: SqlRunner;
+  sql: Sql;
   /** Rows per multi-row upsert. */
   batchSize?: number;
   /** Called after every flushed batch (record progress here). */
@@ -62,7 +62,7 @@ export class BulkLineError extends Error {
  * await ingestBulkJsonl(Readable.fromWeb(res.body), { shop, sql: db.sql });
  */
 export async function ingestBulkJsonl(input: Readable | AsyncIterable<string>, options: IngestOptions): Promise<IngestProgress> {
-  const batchSize = options.batchSize ?? 2_000;
+  const batchSize = options.batchSize ?? 5_000;
   const pending = new Map<BulkRow["table"], Row[]>();
   const progress: IngestProgress = { lines: 0, written: {} };
   const mediaPosition = new Map<string, number>();
@@ -76,10 +76,18 @@ export async function ingestBulkJsonl(input: Readable | AsyncIterable<string>, o
     buffered = 0;
     await inFlight;
     inFlight = (async () => {
-      for (const [table, rows] of batches) {
-        await upsertRows(options.sql, SPECS[table], rows);
-        progress.written[table] = (progress.written[table] ?? 0) + rows.length;
-      }
+      // The tables are independent: their upserts run side by side on the pool's connections.
+      await Promise.all(
+        batches.map(async ([table, rows]) => {
+          // No flush to disk per batch: a crash loses at most the last batches of a sync that is
+          // re-derivable from Shopify (the run stays "running" and the next one repairs it).
+          await options.sql.transaction(async (tx) => {
+            await tx.query("SET LOCAL synchronous_commit = off");
+            await upsertRows(tx, SPECS[table], rows, { returning: false });
+          });
+          progress.written[table] = (progress.written[table] ?? 0) + rows.length;
+        }),
+      );
       await options.onProgress?.({ lines: progress.lines, written: { ...progress.written } });
     })();
     // Surface a failed batch on the next flush at the latest; never leave it unobserved.

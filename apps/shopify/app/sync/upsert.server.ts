@@ -20,15 +20,30 @@ const q = (name: string) => `"${name}"`;
  * Multi-row upsert of `rows` (plain objects keyed by column) in one statement: the batch travels as
  * one JSON parameter expanded by `jsonb_to_recordset`, which types every column (arrays and jsonb
  * included). Rows repeated in a batch keep the last one (PostgreSQL refuses to update a row twice).
- * Returns the ids written (inserted, or updated past the guard).
+ * Returns the ids written (inserted, or updated past the guard), unless `returning: false`.
  *
  * @example
  * await upsertRows(sql, VARIANT, [{ shop, id: 1, productId: 2, title: "S", price: "9.00", … }]);
  */
+/** COPY text format for one value of a column of `type`: \N for NULL, escapes, {…} arrays. */
+export function copyField(value: unknown, type: string): string {
+  if (value === null || value === undefined) return "\\N";
+  let text: string;
+  if (type === "text[]") {
+    text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+  } else if (type === "jsonb") text = JSON.stringify(value);
+  else text = typeof value === "bigint" ? value.toString() : String(value as string | number | boolean);
+  return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+/** Rows at or above this size go through a COPY-filled staging table when the runner can COPY. */
+const COPY_THRESHOLD = 200;
+
 export async function upsertRows(
   sql: SqlRunner,
   spec: TableSpec,
   rows: readonly Record<string, unknown>[],
+  options: { returning?: boolean } = {},
 ): Promise<bigint[]> {
   if (rows.length === 0) return [];
   const unique = new Map<string, Record<string, unknown>>();
@@ -41,10 +56,26 @@ export async function upsertRows(
     .concat(`"syncedAt" = ${NOW_UTC}`)
     .join(", ");
   const guard = spec.guard ? ` WHERE ${q(spec.table)}.${q(spec.guard)} <= EXCLUDED.${q(spec.guard)}` : "";
+  const conflict = `ON CONFLICT ("shop", "id") DO UPDATE SET ${updates}${guard}${options.returning === false ? "" : ` RETURNING "id"`}`;
+
+  if (sql.copyIn && unique.size >= COPY_THRESHOLD) {
+    // Large batches: COPY into a temporary staging table, then one INSERT … SELECT … ON CONFLICT.
+    // About twice as fast as expanding a JSON parameter, for the same upsert semantics.
+    const stage = q(`stage_${spec.table}`);
+    await sql.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (${recordType}) ON COMMIT DELETE ROWS`);
+    const data = [...unique.values()].map((row) => names.map((n) => copyField(row[n], spec.columns[n] ?? "text")).join("\t")).join("\n");
+    await sql.copyIn(`COPY ${stage} (${names.map(q).join(", ")}) FROM STDIN`, `${data}\n`);
+    const written = await sql.query<{ id: string | number | bigint }>(
+      `INSERT INTO ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") SELECT ${names.map(q).join(", ")}, ${NOW_UTC} FROM ${stage} ${conflict}`,
+    );
+    await sql.query(`TRUNCATE ${stage}`);
+    return written.map((r) => BigInt(r.id));
+  }
+
   const text =
     `INSERT INTO ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") ` +
     `SELECT ${names.map((n) => `r.${q(n)}`).join(", ")}, ${NOW_UTC} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType}) ` +
-    `ON CONFLICT ("shop", "id") DO UPDATE SET ${updates}${guard} RETURNING "id"`;
+    conflict;
   const written = await sql.query<{ id: string | number | bigint }>(text, [
     JSON.stringify([...unique.values()], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
   ]);

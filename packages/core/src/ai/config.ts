@@ -50,6 +50,7 @@ export const aiConfigSchema = z.object({
   imageStore: z
     .custom<ImageStore>((v) => typeof v === "object" && v !== null && "put" in v, "must be an ImageStore")
     .optional(),
+  /** Per HTTP attempt (a call's own `timeoutMs` bounds the whole call). */
   timeoutMs: z.number().int().positive().default(60_000),
   defaultMaxOutputTokens: z.number().int().positive().default(1_024),
   retry: z

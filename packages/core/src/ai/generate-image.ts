@@ -1,5 +1,5 @@
 import { parseOrThrow } from "../internal/zod.js";
-import { callProvider, fallsOver } from "./call.js";
+import { callProvider, deadlineOf, fallsOver } from "./call.js";
 import { cacheRead, cacheWrite, recordUsage, type EngineContext } from "./context.js";
 import { AIError, toAIError } from "./errors.js";
 import { sha256Hex, stableStringify } from "./hash.js";
@@ -7,7 +7,7 @@ import { imageKey } from "./images.js";
 import type { Reservation } from "./ledger.js";
 import { imageRequestSchema } from "./options.js";
 import { estimateCost } from "./prices.js";
-import type { ImageRequest, ImageResult } from "./types.js";
+import type { ImageRequest, ImageResult, UsageRecord } from "./types.js";
 
 export const OFFLINE_IMAGE_MODEL = "offline-svg";
 
@@ -17,6 +17,7 @@ export async function runImage(engine: EngineContext, request: ImageRequest): Pr
   const req = parseOrThrow(imageRequestSchema, request, "image request", "bad_request");
   const size = req.size ?? "1024x1024";
   const signal = req.signal;
+  const deadline = deadlineOf(req.timeoutMs);
   const started = now();
   let reservation: Reservation | undefined;
   let lastError: AIError | undefined;
@@ -29,14 +30,21 @@ export async function runImage(engine: EngineContext, request: ImageRequest): Pr
       if (req.cache !== "bypass") {
         const hit = await cacheRead<{ key: string; contentType: string }>(engine, cacheKey);
         if (hit && (await store.has(hit.key))) {
-          return { ...hit, provider: provider.name, model: provider.imageModel, cached: true };
+          const result: ImageResult = {
+            ...hit,
+            provider: provider.name,
+            model: provider.imageModel,
+            cached: true,
+          };
+          await recordUsage(engine, imageUsage(req.shopId, result, 0, now() - started, now()));
+          return result;
         }
       }
       if (slot.breaker.state() === "open") continue;
       reservation ??= await ledger.reserve(req.shopId, cfg.quota?.imageCredits ?? 4);
       try {
-        const reply = await callProvider(engine, slot, 0, signal, () =>
-          provider.image({ prompt: req.prompt, size }, { signal, timeoutMs: cfg.timeoutMs }),
+        const reply = await callProvider(engine, slot, { tokens: 0, signal, deadline }, (timeoutMs) =>
+          provider.image({ prompt: req.prompt, size }, { signal, timeoutMs }),
         );
         const key = await imageKey(reply);
         await store.put(key, { bytes: reply.bytes, contentType: reply.contentType });
@@ -50,20 +58,7 @@ export async function runImage(engine: EngineContext, request: ImageRequest): Pr
           model: provider.imageModel,
           cached: false,
         };
-        await recordUsage(engine, {
-          shopId: req.shopId,
-          kind: "image",
-          task: "image",
-          provider: provider.name,
-          model: provider.imageModel,
-          inputTokens: 0,
-          outputTokens: 0,
-          images: 1,
-          costUsd,
-          latencyMs: now() - started,
-          cached: false,
-          at: now(),
-        });
+        await recordUsage(engine, imageUsage(req.shopId, result, costUsd, now() - started, now()));
         await cacheWrite(engine, cacheKey, { key, contentType: reply.contentType });
         return result;
       } catch (caught) {
@@ -83,8 +78,40 @@ export async function runImage(engine: EngineContext, request: ImageRequest): Pr
     const contentType = "image/svg+xml";
     const key = await imageKey({ bytes, contentType });
     const { created } = await store.put(key, { bytes, contentType });
-    return { key, contentType, provider: "offline", model: OFFLINE_IMAGE_MODEL, cached: !created };
+    const result: ImageResult = {
+      key,
+      contentType,
+      provider: "offline",
+      model: OFFLINE_IMAGE_MODEL,
+      cached: !created,
+    };
+    await recordUsage(engine, imageUsage(req.shopId, result, 0, now() - started, now()));
+    return result;
   } finally {
     await reservation?.release();
   }
+}
+
+function imageUsage(
+  shopId: string | undefined,
+  result: ImageResult,
+  costUsd: number,
+  latencyMs: number,
+  at: number,
+): UsageRecord {
+  return {
+    shopId,
+    kind: "image",
+    task: "image",
+    provider: result.provider,
+    model: result.model,
+    inputTokens: 0,
+    outputTokens: 0,
+    // Only a newly generated image counts as one; a cache hit or a stored SVG cost nothing.
+    images: result.cached || result.provider === "offline" ? 0 : 1,
+    costUsd,
+    latencyMs,
+    cached: result.cached,
+    at,
+  };
 }

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "../internal/zod.js";
-import { callProvider, fallsOver } from "./call.js";
+import { callProvider, deadlineOf, fallsOver } from "./call.js";
 import { cacheRead, cacheWrite, recordUsage, type EngineContext } from "./context.js";
 import { abortedError, AIError, toAIError } from "./errors.js";
 import { sha256Hex, stableStringify } from "./hash.js";
@@ -51,7 +51,7 @@ export async function runTask<I, O>(
   ];
   const responseFormat = responseFormatFor(task);
   const maxOutputTokens = prompt.maxOutputTokens ?? cfg.defaultMaxOutputTokens;
-  const timeoutMs = opts.timeoutMs ?? cfg.timeoutMs;
+  const deadline = deadlineOf(opts.timeoutMs);
   let reservation: Reservation | undefined;
   let lastError: AIError | undefined;
 
@@ -97,7 +97,7 @@ export async function runTask<I, O>(
       try {
         for (let repair = 0; ; repair++) {
           const tokens = countChatTokens(convo) + maxOutputTokens;
-          const reply = await callProvider(engine, slot, tokens, signal, () =>
+          const reply = await callProvider(engine, slot, { tokens, signal, deadline }, (timeoutMs) =>
             provider.chat({ messages: convo, responseFormat, maxOutputTokens }, { signal, timeoutMs }),
           );
           inputTokens += reply.inputTokens;

@@ -31,5 +31,6 @@ export const imageRequestSchema = z.object({
   shopId: z.string().min(1).optional(),
   offlineSvg: fn<() => string>(),
   signal: abortSignal.optional(),
+  timeoutMs: z.number().int().positive().optional(),
   cache: z.enum(["use", "bypass"]).optional(),
 });

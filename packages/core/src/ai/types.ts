@@ -39,7 +39,11 @@ export interface RunOptions {
   /** Whose credits pay for the call and whose usage it is recorded under. */
   shopId?: string;
   signal?: AbortSignal;
-  /** Per HTTP attempt; defaults to the engine's `timeoutMs`. */
+  /**
+   * Deadline for the whole call (retries and fallbacks included); when it passes, the offline
+   * answer is returned if allowed, else a `timeout` error. Each HTTP attempt is also capped by
+   * the engine's `timeoutMs`.
+   */
   timeoutMs?: number;
   /** "bypass" skips reading the response cache (the fresh answer is still stored). */
   cache?: "use" | "bypass";
@@ -80,6 +84,8 @@ export interface ImageRequest {
   /** The SVG used when no provider is configured or all failed. */
   offlineSvg: () => string;
   signal?: AbortSignal;
+  /** Deadline for the whole call, as in `RunOptions`. */
+  timeoutMs?: number;
   cache?: "use" | "bypass";
 }
 

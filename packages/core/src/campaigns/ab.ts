@@ -340,8 +340,17 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
 };
 export const AB_MESSAGES = STATUS_MESSAGES;
 
-const percent = (v: number, signed = false): string =>
-  `${signed && v > 0 ? "+" : ""}${(v * 100).toFixed(1)} %`;
+/** Percent in the reader's conventions ("+20,4 %" in French); never shows a certain 100 %. */
+const percent = (language: Language, v: number, signed = false): string =>
+  new Intl.NumberFormat(language, {
+    style: "percent",
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: signed ? "exceptZero" : "auto",
+  }).format(signed ? v : Math.min(v, 0.999));
+
+const pValue = (language: Language, p: number): string =>
+  new Intl.NumberFormat(language, { maximumSignificantDigits: 2 }).format(p);
 
 /**
  * Evaluates an A/B(/n) test: each variant against the control (the first), with a Bonferroni
@@ -409,9 +418,9 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
       winner: top.variant,
       message: translate(STATUS_MESSAGES, language, "significant", {
         winner: top.variant,
-        uplift: percent(top.uplift ?? 0, true),
-        p: top.pValue.toPrecision(2),
-        probability: percent(top.probabilityToBeatControl),
+        uplift: percent(language, top.uplift ?? 0, true),
+        p: pValue(language, top.pValue),
+        probability: percent(language, top.probabilityToBeatControl),
       }),
     };
   }
@@ -424,9 +433,9 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
       winner: control.id,
       message: translate(STATUS_MESSAGES, language, "significant", {
         winner: control.id,
-        uplift: percent(0, true),
-        p: p.toPrecision(2),
-        probability: percent(probability),
+        uplift: percent(language, 0, true),
+        p: pValue(language, p),
+        probability: percent(language, probability),
       }),
     };
   }
@@ -435,9 +444,9 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
     status: "inconclusive",
     winner: null,
     message: translate(STATUS_MESSAGES, language, "inconclusive", {
-      p: pMin.toPrecision(2),
+      p: pValue(language, pMin),
       winner: best?.variant ?? control.id,
-      probability: percent(best?.probabilityToBeatControl ?? 0.5),
+      probability: percent(language, best?.probabilityToBeatControl ?? 0.5),
     }),
   };
 }

@@ -380,8 +380,8 @@ export async function generateCampaign(
 }
 
 /**
- * Campaigns for every persona × channel × language, each with the persona's favourite products
- * among `products` first (up to 3).
+ * Campaigns for every persona × channel × language (in that order), each with the persona's
+ * favourite products among `products` first (up to 3), `concurrency` calls at a time (default 4).
  *
  * @example
  * const all = await generateCampaigns(ai, { shop, personas: set.personas, products, channels: ["email", "sms"], languages: ["fr", "en"] });
@@ -396,30 +396,36 @@ export async function generateCampaigns(
     languages: readonly Language[];
     offer?: CampaignRequest["offer"];
   },
-  options: { shopId?: string; signal?: AbortSignal } = {},
+  options: { shopId?: string; signal?: AbortSignal; concurrency?: number } = {},
 ): Promise<Campaign[]> {
-  const out: Campaign[] = [];
+  const jobs: CampaignRequest[] = [];
   for (const persona of request.personas) {
     const favourites = request.products.filter((p) => persona.favouriteProductIds.includes(p.id));
     const others = request.products.filter((p) => !persona.favouriteProductIds.includes(p.id));
     const products = [...favourites, ...others].slice(0, 3);
     for (const channel of request.channels)
       for (const language of request.languages)
-        out.push(
-          await generateCampaign(
-            ai,
-            {
-              shop: request.shop,
-              persona,
-              products,
-              channel,
-              language,
-              ...(request.offer ? { offer: request.offer } : {}),
-            },
-            options,
-          ),
-        );
+        jobs.push({
+          shop: request.shop,
+          persona,
+          products,
+          channel,
+          language,
+          ...(request.offer ? { offer: request.offer } : {}),
+        });
   }
+  // A few calls in flight; the engine's rate limiter keeps them within the provider's limits.
+  const out = new Array<Campaign>(jobs.length);
+  let next = 0;
+  const { concurrency = 4, ...runOptions } = options;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index];
+      if (job) out[index] = await generateCampaign(ai, job, runOptions);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
   return out;
 }
 

@@ -65,17 +65,26 @@ function contentViolations(out: ImportContent, input: ImportContentInput, langua
   return problems;
 }
 
+/** Cuts at a word boundary to `max` UTF-16 units, the unit Shopify and the schema count (emoji are 2). */
+function fit(text: string, max: number): string {
+  let out = offlineText.truncate(text, max);
+  while (out.length > max) out = offlineText.truncate(out, Array.from(out).length - 1);
+  return out;
+}
+
 function offlineContent(input: ImportContentInput, language: Language): ImportContent {
-  const title = offlineText.truncate(input.title, MAX_TITLE_LENGTH);
+  const title = fit(input.title, MAX_TITLE_LENGTH);
   let seoTitle = cleanTitle(input.title, { language, keyphrase: input.keyphrase, maxLength: 60 }).title;
   // The keyphrase words may be scattered in the title; the SEO title needs the exact phrase.
   if (!includes(seoTitle, input.keyphrase)) {
     const phrase = input.keyphrase.charAt(0).toLocaleUpperCase() + input.keyphrase.slice(1);
-    seoTitle = offlineText.truncate(`${phrase} – ${seoTitle}`, 60);
+    seoTitle = fit(`${phrase} – ${seoTitle}`, 60);
   }
   const summary = offlineText.summarize(input.descriptionText || input.options.join(". "), 90);
   let meta = offlineText.phrase(language, "metaDescription", { title, summary: summary || input.keyphrase });
-  if (!includes(meta, input.keyphrase)) meta = `${input.keyphrase} – ${meta}`;
+  meta = fit(meta, META_MAX);
+  // Prefixed, the keyphrase survives the cut to 155 characters.
+  if (!includes(meta, input.keyphrase)) meta = fit(`${input.keyphrase} – ${meta}`, META_MAX);
   const highlights = input.specifications.slice(0, 5).map((s) => `${s.name}: ${s.value}`);
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const keyWords = input.keyphrase.toLocaleLowerCase().split(/\s+/);
@@ -97,9 +106,9 @@ function offlineContent(input: ImportContentInput, language: Language): ImportCo
   return {
     title,
     seoTitle,
-    metaDescription: offlineText.truncate(meta, META_MAX),
+    metaDescription: meta,
     descriptionHtml,
-    altTexts: input.images.map((_, i) => offlineText.truncate(i === 0 ? alt : `${alt} ${i + 1}`, 125)),
+    altTexts: input.images.map((_, i) => fit(i === 0 ? alt : `${alt} ${i + 1}`, 125)),
   };
 }
 

@@ -133,7 +133,7 @@ const INTL_PHONE = /(?:\+|00)\d[\d\s().-]{7,}\d/;
 const CONTACT_WORDS =
   /\b(?:contact\s+(?:us|me|the seller)|call\s+us|tel\s*[:：]|phone\s*[:：]|e-?mail\s*[:：]|contactez[- ]nous|contáctenos|kontaktieren sie uns|contattaci|fale conosco)/iu;
 const MESSENGER_ID =
-  /\b(?:whats\s?app|wechat|we\s?chat|skype|telegram|viber|line|qq)(?:\s*(?:id|number|no\.?|account))?\s*(?:[:：]|\+?\d[\d\s-]{5,})/iu;
+  /\b(?:whats\s?app|wechat|we\s?chat|skype|telegram|viber|line\s?id|qq)(?:\s*(?:id|number|no\.?|account))?\s*(?:[:：]\s*[+@]?[\w.-]*\d|\+?\d[\d\s-]{5,})/iu;
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/iu;
 const TRACKING_SRC =
   /(?:pixel|beacon|track(?:ing)?|analytics|spacer|blank|1x1|transparent)[^/]*\.(?:gif|png)(?:\?|$)|\.gif\?|\/(?:collect|track|pixel|beacon)(?:[/?]|$)|[?&](?:utm_\w+|uid|cid|tid)=/i;

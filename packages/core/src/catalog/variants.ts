@@ -1,3 +1,4 @@
+import Big from "big.js";
 import type { Language } from "../i18n/index.js";
 import { canonicalOptionName, translateOptionName, translateOptionValue } from "./dictionary.js";
 import { catalogMessages, type ImportWarning } from "./messages.js";
@@ -117,6 +118,12 @@ function filterShipsFrom(
   return kept;
 }
 
+interface Candidate {
+  sku: SourceSku;
+  index: number;
+  values: string[];
+}
+
 interface Dimension {
   key: string;
   sourceName: string;
@@ -192,22 +199,23 @@ export function mapVariants(product: SourceProduct, options: VariantOptions): Ma
   };
 
   // Group SKUs by their option values: duplicates are the same product twice.
-  const byCombination = new Map<string, { sku: SourceSku; index: number; values: string[] }[]>();
+  const byCombination = new Map<string, [Candidate, ...Candidate[]]>();
   skus.forEach((sku, index) => {
     const values = groups.map((group) => group.map((d) => valueFor(sku, d)).join(" / "));
     const combo = JSON.stringify(values.map((v) => v.toLocaleLowerCase()));
-    byCombination.set(combo, [...(byCombination.get(combo) ?? []), { sku, index, values }]);
+    const existing = byCombination.get(combo);
+    if (existing) existing.push({ sku, index, values });
+    else byCombination.set(combo, [{ sku, index, values }]);
   });
   let duplicates = 0;
   let variants: MappedVariant[] = [...byCombination.values()].map((candidates) => {
     duplicates += candidates.length - 1;
-    const best =
-      [...candidates].sort((a, b) => {
-        if (a.sku.stock > 0 !== b.sku.stock > 0) return a.sku.stock > 0 ? -1 : 1;
-        return Number(a.sku.cost) - Number(b.sku.cost) || a.index - b.index;
-      })[0] ?? candidates[0];
-    if (!best) throw new Error("unreachable: a combination always has a SKU");
-    const { sku, index, values } = best;
+    // In stock beats out of stock, then the cheaper one, then the first listed.
+    const better = (a: Candidate, b: Candidate) =>
+      a.sku.stock > 0 !== b.sku.stock > 0
+        ? a.sku.stock > 0
+        : new Big(a.sku.cost).lt(b.sku.cost) || (new Big(a.sku.cost).eq(b.sku.cost) && a.index < b.index);
+    const { sku, index, values } = candidates.reduce((best, c) => (better(c, best) ? c : best));
     const image = sku.properties.find((p) => p.image)?.image;
     return {
       sourceSkuId: sku.id,

@@ -212,6 +212,7 @@ export class ProfileBuilder {
 
   /** Adds or updates a customer's attributes (locale, country, consent) from a Shopify customer. */
   addCustomer(input: ShopifyCustomer): void {
+    this.assertOpen();
     const customer: ParsedCustomer = parseOrThrow(customerSchema, input, "customer");
     const emailConsent = customer.email_marketing_consent?.state;
     this.attributes.set(normalizeId(customer.id), {
@@ -229,7 +230,10 @@ export class ProfileBuilder {
    */
   addOrder(input: ShopifyOrder): void {
     this.assertOpen();
-    const order: ParsedOrder = parseOrThrow(orderSchema, input, "order");
+    // Name the order in the message: in a stream of a million, "Invalid order" alone is useless.
+    const id = (input as { id?: unknown } | null)?.id;
+    const what = `order #${this.report.ordersRead + 1}${typeof id === "string" || typeof id === "number" ? ` (id ${id})` : ""}`;
+    const order: ParsedOrder = parseOrThrow(orderSchema, input, what);
     this.report.ordersRead++;
     const label = String(order.id);
     if (!this.seenOrders.first(order.id)) return this.skip(label, "duplicateId");
@@ -492,8 +496,12 @@ export async function buildCustomerTable(input: {
   return builder.finish();
 }
 
-/** Top product indexes per customer by quantity, from the purchase lines (CSR layout). */
+const lineIndexes = new WeakMap<CustomerTable, { start: Uint32Array; order: Uint32Array }>();
+
+/** Purchase lines grouped by customer (CSR layout), built once per table. */
 function linesByCustomer(table: CustomerTable): { start: Uint32Array; order: Uint32Array } {
+  const cached = lineIndexes.get(table);
+  if (cached) return cached;
   const { purchases } = table;
   const start = new Uint32Array(table.size + 1);
   for (let l = 0; l < purchases.length; l++) {
@@ -508,12 +516,13 @@ function linesByCustomer(table: CustomerTable): { start: Uint32Array; order: Uin
     order[fill[c] ?? 0] = l;
     fill[c] = (fill[c] ?? 0) + 1;
   }
+  lineIndexes.set(table, { start, order });
   return { start, order };
 }
 
 /**
  * One customer's profile as a plain object (for display or an API); use the table's arrays
- * directly for bulk work.
+ * directly for bulk work. The first call indexes the purchase lines of the table (one pass).
  *
  * @example
  * const profile = customerProfile(table, 0); // { id, orders, totalSpent, preferredProducts, … }

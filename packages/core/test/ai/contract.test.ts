@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/i18n/index.js";
-import { createAI, createOfflineAvatarSvg, type AIEngine, type ProviderName } from "../../src/ai/index.js";
+import {
+  createAI,
+  createOfflineAvatarSvg,
+  type AIConfig,
+  type AIEngine,
+  type ProviderName,
+  type UsageRecord,
+} from "../../src/ai/index.js";
 import { chatRequests, engineFor, product, productCopy, startServers, type Servers } from "./fixtures.js";
 
 // One battery of tests, run against every provider (shopify-app-js' batteryOfTests pattern).
-function contractSuite(
-  name: ProviderName,
-  setup: () => Promise<{ ai: AIEngine; model: string; teardown: () => Promise<void> }>,
-): void {
+// `make` builds an engine on the provider under test (the servers live for the whole file).
+function contractSuite(name: ProviderName, model: string, make: (extra?: AIConfig) => AIEngine): void {
   describe(`AI contract: ${name}`, () => {
     let ai: AIEngine;
-    let model: string;
-    let teardown: () => Promise<void>;
-    beforeAll(async () => {
-      ({ ai, model, teardown } = await setup());
+    beforeAll(() => {
+      ai = make();
     });
-    afterAll(async () => teardown());
 
     it("returns schema-valid output labelled with its provider and model, in all ten languages", async () => {
       for (const language of LANGUAGES) {
@@ -76,6 +78,38 @@ function contractSuite(
       if (name !== "offline") expect(Array.from(stored?.bytes.slice(1, 4) ?? [])).toEqual([0x50, 0x4e, 0x47]); // "PNG"
     });
 
+    it("records every call's usage per shop and hands it to onUsage", async () => {
+      const records: UsageRecord[] = [];
+      const metered = make({ onUsage: (r) => records.push(r) });
+      const result = await metered.run(productCopy, product(3), { language: "nl", shopId: "shop-usage" });
+      expect(records).toEqual([
+        expect.objectContaining({
+          shopId: "shop-usage",
+          kind: "text",
+          task: productCopy.name,
+          provider: name,
+          model,
+          inputTokens: result.usage.inputTokens,
+          outputTokens: result.usage.outputTokens,
+          costUsd: result.usage.costUsd,
+          cached: false,
+        }),
+      ]);
+      expect(await metered.usage("shop-usage")).toMatchObject({
+        calls: 1,
+        inputTokens: result.usage.inputTokens,
+        outputTokens: result.usage.outputTokens,
+        images: 0,
+      });
+      await metered.image({
+        prompt: "Tulip field at dawn",
+        shopId: "shop-usage",
+        offlineSvg: () => "<svg/>",
+      });
+      expect((await metered.usage("shop-usage")).images).toBe(name === "offline" ? 0 : 1);
+      expect(records.at(-1)).toMatchObject({ kind: "image", provider: name });
+    });
+
     it("rejects bad run options with a typed error naming the field", async () => {
       await expect(ai.run(productCopy, product(1), { language: "xx" as "en" })).rejects.toMatchObject({
         code: "bad_request",
@@ -91,23 +125,13 @@ beforeAll(async () => {
 });
 afterAll(async () => servers.close());
 
-contractSuite("openai", () =>
-  Promise.resolve({
-    ai: engineFor({ openai: servers.openai }, { offline: false }),
-    model: "gpt-4.1-mini",
-    teardown: () => Promise.resolve(),
-  }),
+contractSuite("openai", "gpt-4.1-mini", (extra = {}) =>
+  engineFor({ openai: servers.openai }, { offline: false, ...extra }),
 );
-contractSuite("xai", () =>
-  Promise.resolve({
-    ai: engineFor({ xai: servers.xai }, { offline: false }),
-    model: "grok-3-mini",
-    teardown: () => Promise.resolve(),
-  }),
+contractSuite("xai", "grok-3-mini", (extra = {}) =>
+  engineFor({ xai: servers.xai }, { offline: false, ...extra }),
 );
-contractSuite("offline", () =>
-  Promise.resolve({ ai: createAI(), model: "offline-template", teardown: () => Promise.resolve() }),
-);
+contractSuite("offline", "offline-template", (extra = {}) => createAI(extra));
 
 describe("provider requests", () => {
   it("send the task's zod schema as a strict json_schema response format", async () => {

@@ -127,6 +127,38 @@ describe("fallback", () => {
   });
 });
 
+describe("batches", () => {
+  it("an aborted batch settles every item as aborted, never hangs", async () => {
+    const ai = engineFor(servers);
+    servers.openai.setFault({ type: "hang" });
+    const controller = new AbortController();
+    const progress: Array<{ done: number; failed: number }> = [];
+    const pending = ai.map(
+      Array.from({ length: 5 }, (_, i) => product(200 + i)),
+      productCopy,
+      { language: "es", concurrency: 2, signal: controller.signal, onProgress: (p) => progress.push(p) },
+    );
+    // One probe is out (the limits are not known yet), the other items queue behind it.
+    await until(() => servers.openai.stats().requests === 1);
+    controller.abort();
+    const results = await pending;
+    expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual(Array(5).fill("aborted"));
+    expect(progress.at(-1)).toEqual({ done: 5, total: 5, failed: 5 });
+    expect(chatRequests(servers.xai)).toBe(0);
+  });
+
+  it("rejects bad batch options before starting", async () => {
+    const ai = engineFor(servers);
+    await expect(ai.map([product(1)], productCopy, { language: "en", concurrency: 0 })).rejects.toMatchObject(
+      {
+        code: "bad_request",
+        issues: [expect.objectContaining({ path: "concurrency" })],
+      },
+    );
+    expect(servers.openai.stats().requests).toBe(0);
+  });
+});
+
 describe("circuit breaker", () => {
   it("opens after consecutive failures, skips the provider, half-opens after the cooldown", async () => {
     let clock = 1_000_000;

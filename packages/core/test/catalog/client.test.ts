@@ -200,6 +200,15 @@ describe("createAliExpressClient", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("validates request options before any request", async () => {
+    const error = await rejection(
+      client().getProduct("1005006123456789", { shipToCountry: "France", targetCurrency: "€" }),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["shipToCountry", "targetCurrency"]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("validates its configuration once, listing every problem", () => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseDocument, DomUtils } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import { defaultKeyphrase, importContentTask } from "../../src/catalog/ai-step.js";
 import { sanitizeDescription } from "../../src/catalog/sanitize.js";
 import { cleanTitle } from "../../src/catalog/title.js";
 import { normalizeLanguage } from "../../src/i18n/index.js";
@@ -83,6 +84,30 @@ describe.skipIf(!available)("catalog on the real product corpus", () => {
     expect(problems).toEqual([]);
     // Merchant copy is not supplier spam: almost all of its text must survive.
     expect(keptChars / inputChars).toBeGreaterThan(0.97);
+  });
+
+  it("the offline AI generator satisfies its own schema and checks on every product", () => {
+    const problems: string[] = [];
+    for (const { language, product } of items) {
+      const lang = normalizeLanguage(language);
+      const title = cleanTitle(product.title, { language: lang }).title;
+      const description = sanitizeDescription(product.description_html ?? "", { imageAlt: title });
+      const input = {
+        title,
+        keyphrase: defaultKeyphrase(title),
+        descriptionText: description.text,
+        descriptionHtml: description.html,
+        specifications: [],
+        options: [],
+        images: ["https://cdn.example/1.jpg", "https://cdn.example/2.jpg"],
+      };
+      const output = importContentTask.offline(input, { language: lang });
+      const parsed = importContentTask.schema.safeParse(output);
+      if (!parsed.success) problems.push(`${product.id}: schema ${parsed.error.message}`);
+      for (const problem of importContentTask.check?.(output, input, { language: lang }) ?? [])
+        problems.push(`${product.id}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("cleans every title to 1–70 characters, idempotently", () => {

@@ -171,6 +171,21 @@ describe("planImport", () => {
     expect(input.files).toEqual([]);
   });
 
+  it("caps media at Shopify's 250 with a warning, and copes with no description at all", () => {
+    const product = parseAliExpressProduct(loadFixture("ds-product-single-sku-de.json"));
+    const images = Array.from({ length: 300 }, (_, i) => `https://ae01.alicdn.com/kf/S${i}.jpg`);
+    const { input, preview } = planImport({ ...product, images, descriptionHtml: "" }, undefined, {
+      importedAt: "2026-11-25T08:00:00Z",
+    });
+    expect(input.files).toHaveLength(250);
+    expect(preview.warnings.find((w) => w.code === "media_truncated")?.params).toEqual({
+      kept: 250,
+      total: 300,
+    });
+    expect(input.descriptionHtml).toContain("<table>"); // the specifications still make a description
+    expect(schemaErrors("ProductSetInput", input)).toEqual([]);
+  });
+
   it("flags prices raised to keep the minimum margin", () => {
     const { preview } = planImport(loadFixture("ds-product-result-fr-eur.json"), undefined, {
       pricing: { multiplier: "1.1", minimumMargin: "0.5" },

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { parseAliExpressProduct } from "../../src/catalog/aliexpress/parse.js";
-import { sanitizeDescription } from "../../src/catalog/sanitize.js";
+import { hasContactInfo, sanitizeDescription } from "../../src/catalog/sanitize.js";
 import { specificationsTable } from "../../src/catalog/specs.js";
 import { loadFixture } from "./load-fixture.js";
 
@@ -130,6 +130,22 @@ describe("sanitizeDescription: supplier HTML", () => {
       sanitizeDescription("<div>one <span>two</span></div><div><p>three</p></div><h1>Title</h1><b>x</b>")
         .html,
     ).toBe("<p>one two</p><p>three</p><h2>Title</h2><strong>x</strong>");
+  });
+});
+
+describe("hasContactInfo", () => {
+  it.each([
+    ["Email: seller.shop88@gmail.com", true],
+    ["WhatsApp +86 138 0013 8000", true],
+    ["Add me on WeChat: shop8888", true],
+    ["Contact us for wholesale prices", true],
+    ["Visit www.cheap-shop.example for more", true],
+    ["Make Skype calls in 720p on your TV", false],
+    ["Scan to e-mail addresses, printer and fax", false],
+    ["Heladera Line: flores de temporada", false],
+    ["Battery: 5000 mAh, 00:30 to full", false],
+  ])("%s → %s", (text, expected) => {
+    expect(hasContactInfo(text)).toBe(expected);
   });
 });
 

@@ -19,7 +19,12 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { productMutations } from "../resolvers/product-mutations.js";
-import { otherMutations } from "../resolvers/other-mutations.js";
+import { billingMutations } from "../resolvers/billing-mutations.js";
+import { bulkMutations } from "../resolvers/bulk-mutations.js";
+import { fileMutations } from "../resolvers/file-mutations.js";
+import { tagMutations } from "../resolvers/tag-mutations.js";
+import { translationMutations } from "../resolvers/translation-mutations.js";
+import { webhookMutations } from "../resolvers/webhook-mutations.js";
 import { queryRoot } from "../resolvers/query.js";
 import type { ResolverContext } from "../resolvers/context.js";
 import { actualCost, requestedCost } from "./cost.js";
@@ -32,7 +37,15 @@ import {
 } from "./format-errors.js";
 import type { CostBucket, ThrottleStatus } from "./throttle.js";
 
-export const mutationRoot: Record<string, unknown> = { ...productMutations, ...otherMutations };
+export const mutationRoot: Record<string, unknown> = {
+  ...productMutations,
+  ...bulkMutations,
+  ...tagMutations,
+  ...webhookMutations,
+  ...translationMutations,
+  ...fileMutations,
+  ...billingMutations,
+};
 
 /** Root field names the emulator implements (everything else answers NOT_EMULATED). */
 export const EMULATED_ROOT_FIELDS = {

@@ -1,7 +1,7 @@
 // Webhook bodies shaped like Shopify's REST webhook payloads for each topic (snake_case, numeric
 // ids, `admin_graphql_api_id`), built from the store's records at the moment of the change.
 import { toGid } from "../gid.js";
-import type { Store } from "../store/store.js";
+import type { Store, StoreChange } from "../store/store.js";
 import type {
   AddressRecord,
   BulkOperationRecord,
@@ -323,4 +323,37 @@ export function appSubscriptionPayload(
       capped_amount: null,
     },
   };
+}
+
+/** The webhook body Shopify sends for a store change. */
+export function payloadForChange(change: StoreChange, store: Store): Record<string, unknown> {
+  switch (change.topic) {
+    case "products/create":
+    case "products/update":
+      return productPayload(change.product);
+    case "products/delete":
+      return { id: change.productId };
+    case "customers/create":
+    case "customers/update":
+      return customerPayload(change.customer, store);
+    case "customers/delete":
+      return {
+        id: change.customerId,
+        phone: null,
+        addresses: [],
+        tax_exemptions: [],
+        email_marketing_consent: null,
+        sms_marketing_consent: null,
+        admin_graphql_api_id: toGid("Customer", change.customerId),
+      };
+    case "orders/create":
+    case "orders/updated":
+      return orderPayload(change.order, store);
+    case "orders/delete":
+      return { id: change.orderId };
+    case "bulk_operations/finish":
+      return bulkOperationFinishPayload(change.operation);
+    case "app_subscriptions/update":
+      return appSubscriptionPayload(change.subscription, store.shop);
+  }
 }

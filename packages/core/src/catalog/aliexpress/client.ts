@@ -23,6 +23,21 @@ const configSchema = z.object({
   retryMaxDelayMs: z.number().int().min(0).default(8_000),
 });
 
+const getProductOptionsSchema = z.object({
+  shipToCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "expected an ISO 3166 country code")
+    .optional(),
+  targetCurrency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "expected an ISO 4217 currency code")
+    .optional(),
+  targetLanguage: z
+    .string()
+    .regex(/^[A-Za-z]{2}(?:[_-][A-Za-z]{2})?$/, "expected a language code such as EN or PT")
+    .optional(),
+});
+
 export type AliExpressClientConfig = z.input<typeof configSchema> & {
   /** Injected transport (tests, proxies); defaults to the global fetch. */
   fetch?: typeof fetch;
@@ -262,6 +277,16 @@ export function createAliExpressClient(config: AliExpressClientConfig): AliExpre
     call,
     async getProduct(idOrUrl, options = {}) {
       const productId = parseAliExpressUrl(idOrUrl);
+      parseOrThrow(
+        getProductOptionsSchema,
+        {
+          shipToCountry: options.shipToCountry,
+          targetCurrency: options.targetCurrency,
+          targetLanguage: options.targetLanguage,
+        },
+        "AliExpress product request",
+        "bad_request",
+      );
       const params: Record<string, string> = {
         product_id: productId,
         ...(options.shipToCountry ? { ship_to_country: options.shipToCountry.toUpperCase() } : {}),
