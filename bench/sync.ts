@@ -21,7 +21,7 @@ import { openDatabase } from "../apps/shopify/app/db/client.server.ts";
 import { applyMigrations, defaultPrismaPaths } from "../apps/shopify/app/db/migrations.server.ts";
 import { ingestBulkJsonl } from "../apps/shopify/app/sync/bulk-ingest.server.ts";
 import { bulkLineToRow } from "../apps/shopify/app/sync/rows.server.ts";
-import { MEDIA, PRODUCT, PRODUCT_METAFIELD, VARIANT, type TableSpec } from "../apps/shopify/app/sync/upsert.server.ts";
+import { copyField, MEDIA, PRODUCT, PRODUCT_METAFIELD, VARIANT, type TableSpec } from "../apps/shopify/app/sync/upsert.server.ts";
 import { createTestDatabase } from "../scripts/test-services.ts";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -100,17 +100,6 @@ async function writeJsonl(path: string, products: number) {
 
 const SPECS: Record<string, TableSpec> = { Product: PRODUCT, Variant: VARIANT, Media: MEDIA, ProductMetafield: PRODUCT_METAFIELD };
 
-/** COPY text format: tab-separated, \N for NULL, backslash escapes; arrays as {…}, json as text. */
-function copyField(value: unknown, type: string): string {
-  if (value === null || value === undefined) return "\\N";
-  let text: string;
-  if (type === "text[]") {
-    text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
-  } else if (type === "jsonb") text = JSON.stringify(value);
-  else text = String(value);
-  return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
 async function prepareCopyFiles(jsonl: string, dir: string): Promise<Record<string, { path: string; rows: number }>> {
   const files: Record<string, { path: string; stream: WriteStream; rows: number; buffer: string }> = {};
   for (const table of Object.keys(SPECS)) {
@@ -179,7 +168,23 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     log("ours: streaming the JSONL into the mirror…");
     const t0 = performance.now();
-    const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), { shop: SHOP, sql: ours.db.sql });
+    const timings: Record<string, number> = {};
+    const timed = <T,>(label: string, run: () => Promise<T>) => {
+      const t = performance.now();
+      return run().finally(() => (timings[label] = (timings[label] ?? 0) + performance.now() - t));
+    };
+    const tracedSql = {
+      query: ours.db.sql.query,
+      transaction: <T,>(run: (tx: Parameters<Parameters<typeof ours.db.sql.transaction>[0]>[0]) => Promise<T>) =>
+        ours.db.sql.transaction((tx) =>
+          run({
+            query: (text, params) => timed(text.slice(0, 12), () => tx.query(text, params)),
+            ...(tx.copyIn ? { copyIn: (st: string, d: string) => timed("COPY", () => tx.copyIn?.(st, d) ?? Promise.resolve()) } : {}),
+          }),
+        ),
+    };
+    const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), { shop: SHOP, sql: process.env.BENCH_TRACE ? tracedSql : ours.db.sql });
+    if (process.env.BENCH_TRACE) log(JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))));
     const oursSeconds = (performance.now() - t0) / 1_000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

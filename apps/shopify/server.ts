@@ -4,7 +4,7 @@
  * serves the Remix build. Run with `npm run start` (tsx) after `npm run build`.
  */
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -15,6 +15,7 @@ import { demoAuthEnabled } from "./app/demo/demo-auth.server.ts";
 import { startWorkers } from "./app/jobs/workers.server.ts";
 import { initSentry, Sentry } from "./app/observability/sentry.server.ts";
 import { appContext, logger, services } from "./app/services.server.ts";
+import { isWebhookRequest, webhookListener } from "./app/webhooks/receive.server.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const buildPath = `${here}build/server/index.js`;
@@ -49,9 +50,10 @@ export async function startServer(): Promise<RunningServer> {
     log.warn("demo sign-in disabled: the server is not bound to loopback", { host: cfg.host });
   }
 
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(cfg.port, cfg.host, () => resolve(s));
-  });
+  // Webhooks bypass Express and Remix: Shopify's event stream is the hot path (verify, enqueue, 200).
+  const onWebhook = webhookListener({ apiSecret: cfg.shopify.apiSecret, queue: ctx.queues.webhooks, logger: log });
+  const server = createServer((req, res) => (isWebhookRequest(req) ? onWebhook(req, res) : app(req, res)));
+  await new Promise<void>((resolve) => server.listen(cfg.port, cfg.host, resolve));
   const url = `http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${cfg.port}`;
   log.info("NinjaLead is serving", {
     url,

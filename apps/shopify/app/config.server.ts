@@ -66,7 +66,11 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production" || env.NINJALEAD_DEMO === "1") return;
     if (env.SHOPIFY_ADMIN_API_ORIGIN) {
-      ctx.addIssue({ code: "custom", path: ["SHOPIFY_ADMIN_API_ORIGIN"], message: "is for the demo and tests only" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_ADMIN_API_ORIGIN"],
+        message: "is for the demo and tests only",
+      });
     }
     const required = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "ENCRYPTION_KEY", "DATABASE_URL"] as const;
     for (const key of required) {
@@ -122,7 +126,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({ variable: i.path.map(String).join(".") || "(env)", message: i.message })),
+      parsed.error.issues.map((i) => ({
+        variable: i.path.map(String).join(".") || "(env)",
+        message: i.message,
+      })),
     );
   }
   const env = parsed.data;

@@ -35,7 +35,11 @@ export interface AppContext {
 export function createQueues(redisUrl: string | undefined, logger: Logger, prefix?: string): Queues {
   if (redisUrl) {
     return {
-      webhooks: createBullmqQueue<WebhookJob>("webhooks", { redisUrl, logger, ...(prefix ? { prefix } : {}) }),
+      webhooks: createBullmqQueue<WebhookJob>("webhooks", {
+        redisUrl,
+        logger,
+        ...(prefix ? { prefix } : {}),
+      }),
       sync: createBullmqQueue<SyncJob>("sync", { redisUrl, logger, ...(prefix ? { prefix } : {}) }),
     };
   }

@@ -80,10 +80,16 @@ export async function checkReadiness(
     const { prisma } = services.db;
     const [running, failed, last] = await Promise.all([
       prisma.syncRun.count({ where: { status: "running" } }),
-      prisma.syncRun.count({ where: { status: "failed", startedAt: { gte: new Date(Date.now() - 86_400_000) } } }),
+      prisma.syncRun.count({
+        where: { status: "failed", startedAt: { gte: new Date(Date.now() - 86_400_000) } },
+      }),
       prisma.syncRun.findFirst({ where: { status: "completed" }, orderBy: { finishedAt: "desc" } }),
     ]);
-    Object.assign(syncState, { running, failedLastDay: failed, lastCompletedAt: last?.finishedAt?.toISOString() ?? null });
+    Object.assign(syncState, {
+      running,
+      failedLastDay: failed,
+      lastCompletedAt: last?.finishedAt?.toISOString() ?? null,
+    });
     return undefined;
   });
   // Queue lag and sync failures are reported, not fatal: the app still serves while a sync lags.

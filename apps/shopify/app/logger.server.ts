@@ -4,7 +4,8 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
 // Field names whose values never reach a log line, whatever the caller passes.
-const SECRET_FIELD = /token|secret|password|authorization|api[-_]?key|cookie|hmac|signature|email|phone|address/i;
+const SECRET_FIELD =
+  /token|secret|password|authorization|api[-_]?key|cookie|hmac|signature|email|phone|address/i;
 
 /** Replaces secret-looking fields (recursively) with "[redacted]". */
 export function redact(value: unknown, depth = 0): unknown {
@@ -29,7 +30,12 @@ export function createLogger(
     (lvl: Level) =>
     (message: string, fields: Record<string, unknown> = {}): void => {
       if (LEVELS[lvl] < min) return;
-      const entry = { time: new Date().toISOString(), level: lvl, msg: message, ...(redact(fields) as object) };
+      const entry = {
+        time: new Date().toISOString(),
+        level: lvl,
+        msg: message,
+        ...(redact(fields) as object),
+      };
       write(JSON.stringify(entry), lvl);
     };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };

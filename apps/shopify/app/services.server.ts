@@ -49,7 +49,9 @@ export function database(): Database {
   if (!registry.db) {
     const cfg = config();
     const dataDir = resolve(repoRoot(), cfg.dataDir);
-    registry.db = openDatabase(databaseTarget(cfg.databaseUrl, cfg.dataDir === "memory" ? "memory" : dataDir));
+    registry.db = openDatabase(
+      databaseTarget(cfg.databaseUrl, cfg.dataDir === "memory" ? "memory" : dataDir),
+    );
   }
   return registry.db;
 }

@@ -30,7 +30,11 @@ export async function markUninstalled(prisma: PrismaClient, domain: string, now 
 }
 
 /** True when the shop is still uninstalled and its purge date has passed (a reinstall cancels it). */
-export async function isDueForPurge(prisma: PrismaClient, domain: string, now = new Date()): Promise<boolean> {
+export async function isDueForPurge(
+  prisma: PrismaClient,
+  domain: string,
+  now = new Date(),
+): Promise<boolean> {
   const shop = await prisma.shop.findUnique({ where: { domain } });
   return Boolean(shop?.uninstalledAt && shop.purgeAfter && shop.purgeAfter <= now);
 }

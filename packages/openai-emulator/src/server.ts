@@ -137,7 +137,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
 
   const send = (
     res: ServerResponse,
-    req: IncomingMessage,
     status: number,
     body: unknown,
     headers: Record<string, string> = {},
@@ -153,7 +152,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
       ...headers,
     });
     res.end(raw ?? JSON.stringify(body));
-    void req;
   };
 
   const apiError = (message: string, type: string, code: string | null, param: string | null = null) => ({
@@ -200,7 +198,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return send(
         res,
-        req,
         401,
         apiError("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"),
       );
@@ -219,7 +216,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
             : "invalid_request_error";
       return send(
         res,
-        req,
         fault.status,
         apiError(fault.message ?? `Emulated ${fault.status}`, type, type),
         headers,
@@ -227,10 +223,10 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     }
     if (fault?.type === "hang") return; // the socket stays open; close() or the client ends it
     if (fault?.type === "malformed_body")
-      return send(res, req, 200, undefined, {}, '{"id": "chatcmpl-broken", "choices": [');
+      return send(res, 200, undefined, {}, '{"id": "chatcmpl-broken", "choices": [');
 
     if (req.method === "GET" && path === "/v1/models") {
-      return send(res, req, 200, {
+      return send(res, 200, {
         object: "list",
         data: [...models].map((id) => ({
           id,
@@ -243,7 +239,7 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (req.method === "POST" && path === "/v1/chat/completions")
       return chat(req, res, body as ChatBody, fault);
     if (req.method === "POST" && path === "/v1/images/generations") return images(req, res, body);
-    return send(res, req, 404, apiError(`Unknown route ${key}`, "invalid_request_error", "unknown_url"));
+    return send(res, 404, apiError(`Unknown route ${key}`, "invalid_request_error", "unknown_url"));
   }
 
   async function chat(
@@ -260,7 +256,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     ) {
       return send(
         res,
-        req,
         400,
         apiError("'messages' is a required property", "invalid_request_error", null, "messages"),
       );
@@ -269,7 +264,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (!models.has(model)) {
       return send(
         res,
-        req,
         404,
         apiError(`The model \`${model}\` does not exist`, "invalid_request_error", "model_not_found"),
       );
@@ -291,7 +285,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
         const kind = waitTokens > waitRequests ? "tokens" : "requests";
         return send(
           res,
-          req,
           429,
           apiError(`Rate limit reached for ${kind} per min (RPM/TPM emulated)`, kind, "rate_limit_exceeded"),
           {
@@ -327,7 +320,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     stats.completionTokens += completionTokens;
     send(
       res,
-      req,
       200,
       {
         id: `chatcmpl-${seq + 1}`,
@@ -362,7 +354,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (typeof b.prompt !== "string" || b.prompt.trim() === "") {
       return send(
         res,
-        req,
         400,
         apiError("'prompt' is a required property", "invalid_request_error", null, "prompt"),
       );
@@ -371,7 +362,6 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (!models.has(model)) {
       return send(
         res,
-        req,
         404,
         apiError(`The model \`${model}\` does not exist`, "invalid_request_error", "model_not_found"),
       );
@@ -379,7 +369,7 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
     if (options.latencyMs) await delay(options.latencyMs);
     stats.images += 1;
     const png = gradientPng(fnv(`${model}:${b.prompt}`));
-    send(res, req, 200, {
+    send(res, 200, {
       created: Math.floor(Date.now() / 1_000),
       data: [{ b64_json: png.toString("base64"), revised_prompt: b.prompt }],
       output_format: "png",
@@ -389,7 +379,7 @@ export async function startOpenAIEmulator(options: EmulatorOptions = {}): Promis
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, req, 500, apiError(String(error), "server_error", "internal_error"));
+      if (!res.headersSent) send(res, 500, apiError(String(error), "server_error", "internal_error"));
     });
   });
   server.on("connection", (socket) => {

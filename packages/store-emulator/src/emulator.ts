@@ -129,6 +129,7 @@ export async function start(input: EmulatorOptionsInput = {}): Promise<Emulator>
     timeoutMs: options.webhooks.timeoutMs,
     switches: {
       duplicate: options.webhooks.duplicate,
+      drop: options.webhooks.drop,
       delayMs: options.webhooks.delayMs,
       reorder: options.webhooks.reorder,
     },

@@ -105,6 +105,7 @@ export function verifySessionToken(
   } catch {
     return "session token payload is not JSON";
   }
+  if (typeof claims !== "object" || claims === null) return "session token payload is not an object";
   if (claims.aud !== config.apiKey) return "session token audience does not match the app";
   if (typeof claims.dest !== "string" || new URL(claims.dest).hostname !== config.shop)
     return "session token is for another shop";

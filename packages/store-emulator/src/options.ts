@@ -59,6 +59,7 @@ export const emulatorOptionsSchema = z.object({
       retry: retrySchema.default({ maxAttempts: 9, initialDelayMs: 5_000, maxDelayMs: 30 * 60_000 }),
       timeoutMs: z.number().int().positive().default(5_000),
       duplicate: z.number().int().min(0).default(0),
+      drop: z.number().int().min(0).default(0),
       delayMs: z.number().int().min(0).default(0),
       reorder: z.number().int().min(0).default(0),
     })
@@ -66,6 +67,7 @@ export const emulatorOptionsSchema = z.object({
       retry: { maxAttempts: 9, initialDelayMs: 5_000, maxDelayMs: 30 * 60_000 },
       timeoutMs: 5_000,
       duplicate: 0,
+      drop: 0,
       delayMs: 0,
       reorder: 0,
     }),

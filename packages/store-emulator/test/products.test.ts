@@ -98,6 +98,7 @@ describe("products connection", () => {
     const sorted = products.map((p) => p.updatedAt).sort();
     const median = sorted[30] ?? "";
     expect(await count(`updated_at:>${median}`)).toBe(products.filter((p) => p.updatedAt > median).length);
+    expect(await count(`updated_at:>'${median}'`)).toBe(products.filter((p) => p.updatedAt > median).length);
     const pivot = products[40]?.id ?? 0;
     expect(await count(`id:>${pivot}`)).toBe(products.filter((p) => p.id > pivot).length);
     const word = (products[3]?.title ?? "").split(" ")[0] ?? "";
@@ -269,6 +270,16 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
       ]),
     );
     expect(emulator.store.products.size).toBe(before);
+    const optionsOnly = await data<SetResult>(emulator, PRODUCT_SET, {
+      input: { title: "T", productOptions: [{ name: "Size", values: [{ name: "S" }] }] },
+    });
+    expect(optionsOnly.productSet.userErrors).toEqual([
+      {
+        field: ["input", "variants"],
+        message: "Variants input is required when product options are given.",
+        code: "VARIANTS_INPUT_MISSING",
+      },
+    ]);
     const unknown = await data<SetResult>(emulator, PRODUCT_SET, {
       identifier: { id: "gid://shopify/Product/42" },
       input: { title: "x" },
@@ -371,5 +382,14 @@ describe("productSet, productUpdate, productDelete, metafieldsSet", () => {
       { namespace: "seo", key: "score", value: "87", type: "number_integer" },
       { namespace: "app--7700001", key: "settings", value: '{"a":1}', type: "json" },
     ]);
+    // `$app` (the default namespace) reads the app's own namespace back.
+    const read = await data<{
+      product: { metafield: { value: string; owner: { __typename: string } } | null };
+    }>(
+      emulator,
+      `query($id: ID!) { product(id: $id) { metafield(key: "settings") { value owner { __typename } } } }`,
+      { id: ownerId },
+    );
+    expect(read.product.metafield).toEqual({ value: '{"a":1}', owner: { __typename: "Product" } });
   });
 });

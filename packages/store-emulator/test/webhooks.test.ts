@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await emulator.webhooks.idle();
-  emulator.webhooks.setSwitches({ duplicate: 0, delayMs: 0, reorder: 0 });
+  emulator.webhooks.setSwitches({ duplicate: 0, delayMs: 0, reorder: 0, drop: 0 });
   app.received.length = 0;
   failures = 0;
 });
@@ -212,6 +212,20 @@ describe("webhooks", () => {
     const bodies = app.received.map((h) => JSON.parse(h.body) as { title: string; updated_at: string });
     expect(bodies.map((b) => b.title)).toEqual(["Second edit", "First edit"]);
     expect((bodies[0]?.updated_at ?? "") > (bodies[1]?.updated_at ?? "")).toBe(true);
+  });
+
+  it("drops deliveries on demand, so a missed webhook can be healed by reconciliation", async () => {
+    emulator.webhooks.setSwitches({ drop: 1 });
+    const [first, second] = productIds().slice(5, 7);
+    emulator.store.updateProduct(first ?? 0, (p) => {
+      p.title = "Never announced";
+    });
+    emulator.store.updateProduct(second ?? 0, (p) => {
+      p.title = "Announced";
+    });
+    await emulator.webhooks.idle();
+    expect(app.received.map((h) => (JSON.parse(h.body) as { title: string }).title)).toEqual(["Announced"]);
+    expect(emulator.webhooks.deliveries.at(-2)?.state).toBe("dropped");
   });
 
   it("delays deliveries on demand", async () => {

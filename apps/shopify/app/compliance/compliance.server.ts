@@ -97,7 +97,11 @@ export type RedactionReport = Record<string, number>;
  * customers/redact: the Customer row goes, their orders lose the link to them, earlier data
  * request exports about them are erased.
  */
-export async function handleCustomerRedact(sql: Sql, shop: string, payload: unknown): Promise<RedactionReport> {
+export async function handleCustomerRedact(
+  sql: Sql,
+  shop: string,
+  payload: unknown,
+): Promise<RedactionReport> {
   const p = CustomerRedactPayload.parse(payload);
   const customerId = p.customer.id;
   return sql.transaction(async (tx) => {
@@ -127,7 +131,9 @@ export async function eraseShop(sql: Sql, shop: string): Promise<RedactionReport
   return sql.transaction(async (tx) => {
     const report: RedactionReport = {};
     for (const { table, column } of SHOP_SCOPED_TABLES) {
-      report[table] = (await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1 RETURNING 1`, [shop])).length;
+      report[table] = (
+        await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1 RETURNING 1`, [shop])
+      ).length;
     }
     return report;
   });
@@ -139,7 +145,12 @@ export async function handleShopRedact(sql: Sql, shop: string, payload: unknown)
   return eraseShop(sql, shop);
 }
 
-async function recordRequest(tx: SqlRunner, shop: string, topic: string, customerId: string | null): Promise<void> {
+async function recordRequest(
+  tx: SqlRunner,
+  shop: string,
+  topic: string,
+  customerId: string | null,
+): Promise<void> {
   await tx.query(
     `INSERT INTO "ComplianceRequest" (id, shop, topic, "customerId", payload, "receivedAt", "completedAt")
      VALUES (gen_random_uuid()::text, $1, $2, $3, '{}'::jsonb, ${NOW_UTC}, ${NOW_UTC})`,

@@ -65,14 +65,14 @@ export function openDatabase(target: DatabaseTarget): Database {
       prisma,
       adapterFactory,
       sql: {
-        query: async <Row,>(text: string, params: unknown[] = []) =>
+        query: async <Row>(text: string, params: unknown[] = []) =>
           (await getPool().query(text, params)).rows as Row[],
         transaction: async (run) => {
           const client = await getPool().connect();
           try {
             await client.query("BEGIN");
             const result = await run({
-              query: async <Row,>(text: string, params: unknown[] = []) =>
+              query: async <Row>(text: string, params: unknown[] = []) =>
                 (await client.query(text, params)).rows as Row[],
               copyIn: async (statement, data) => {
                 await pipeline(Readable.from([data]), client.query(copyFrom(statement)));
@@ -106,14 +106,18 @@ export function openDatabase(target: DatabaseTarget): Database {
     prisma,
     adapterFactory,
     sql: {
-      query: async <Row,>(text: string, params: unknown[] = []) => (await pglite.query<Row>(text, params)).rows,
+      query: async <Row>(text: string, params: unknown[] = []) =>
+        (await pglite.query<Row>(text, params)).rows,
       transaction: (run) =>
         pglite.transaction((tx) =>
           run({
-            query: async <Row,>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows,
+            query: async <Row>(text: string, params: unknown[] = []) =>
+              (await tx.query<Row>(text, params)).rows,
             // PGlite reads COPY data from the blob it is handed as /dev/blob.
             copyIn: async (statement, data) => {
-              await tx.query(statement.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+              await tx.query(statement.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], {
+                blob: new Blob([data]),
+              });
             },
           }),
         ),

@@ -5,7 +5,10 @@ import type { AppSessionStorage } from "../security/session-storage.server.js";
 
 /** True for addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -26,7 +29,8 @@ export async function demoSession(
   prisma: PrismaClient,
   sessionStorage: AppSessionStorage,
 ): Promise<Session | undefined> {
-  if (!demoAuthEnabled(config)) throw new Error("demo auth is disabled (needs NINJALEAD_DEMO=1 and a loopback HOST)");
+  if (!demoAuthEnabled(config))
+    throw new Error("demo auth is disabled (needs NINJALEAD_DEMO=1 and a loopback HOST)");
   const row = await prisma.session.findFirst({ where: { isOnline: false }, orderBy: { id: "asc" } });
   return row ? sessionStorage.loadSession(row.id) : undefined;
 }

@@ -1,7 +1,15 @@
-import { translate, type Language } from "@ninjalead/core/i18n";
+import { LANGUAGES, translate, type Language, type MessageCatalog } from "@ninjalead/core/i18n";
 import { appMessages, type AppMessageKey } from "./messages.js";
+import { trustMessages, type TrustMessageKey } from "./trust-messages.js";
+
+export type MessageKey = AppMessageKey | TrustMessageKey;
+
+/** Every app UI string, one catalog per feature area merged into one. */
+export const catalog = Object.fromEntries(
+  LANGUAGES.map((l) => [l, { ...appMessages[l], ...trustMessages[l] }]),
+) as unknown as MessageCatalog<MessageKey>;
 
 /** Translates an app UI string; used by routes and components, on the server and in the browser. */
-export function t(language: Language, key: AppMessageKey, params?: Record<string, string | number>): string {
-  return translate(appMessages, language, key, params);
+export function t(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(catalog, language, key, params);
 }

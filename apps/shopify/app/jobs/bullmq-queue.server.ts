@@ -42,7 +42,9 @@ export function createBullmqQueue<T>(
   const connection = connectionFromUrl(options.redisUrl);
   const prefix = options.prefix ?? "ninjalead";
   const queue = new Queue(name, { connection, prefix });
-  queue.on("error", (error) => options.logger.warn("queue connection error", { queue: name, error: errorText(error) }));
+  queue.on("error", (error) =>
+    options.logger.warn("queue connection error", { queue: name, error: errorText(error) }),
+  );
   let worker: Worker | undefined;
   const idleWaiters = new Set<() => void>();
 
@@ -50,7 +52,8 @@ export function createBullmqQueue<T>(
     name,
     backend: "bullmq",
     async add(jobName, data, jobOptions: JobOptions = {}) {
-      if (jobOptions.jobId && (await queue.getJob(jobOptions.jobId))) return { id: jobOptions.jobId, added: false };
+      if (jobOptions.jobId && (await queue.getJob(jobOptions.jobId)))
+        return { id: jobOptions.jobId, added: false };
       const job = await queue.add(jobName, data, {
         ...(jobOptions.jobId ? { jobId: jobOptions.jobId } : {}),
         ...(jobOptions.delayMs ? { delay: jobOptions.delayMs } : {}),
@@ -67,7 +70,12 @@ export function createBullmqQueue<T>(
         name,
         async (job) => {
           try {
-            await handler({ id: job.id ?? "", name: job.name, data: job.data as T, attempt: job.attemptsMade + 1 });
+            await handler({
+              id: job.id ?? "",
+              name: job.name,
+              data: job.data as T,
+              attempt: job.attemptsMade + 1,
+            });
           } catch (error) {
             // A permanent failure skips the remaining attempts (BullMQ's UnrecoverableError).
             if (isPermanentFailure(error)) throw new UnrecoverableError(errorText(error));
@@ -76,12 +84,20 @@ export function createBullmqQueue<T>(
         },
         { connection, prefix, concurrency: startOptions.concurrency ?? 1 },
       );
-      worker.on("error", (error) => options.logger.warn("worker connection error", { queue: name, error: errorText(error) }));
+      worker.on("error", (error) =>
+        options.logger.warn("worker connection error", { queue: name, error: errorText(error) }),
+      );
       worker.on("failed", (job, error) => {
         if (!job) return;
         const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
         const log = final ? options.logger.error : options.logger.warn;
-        log(final ? "job dead-lettered" : "job failed, retrying", { queue: name, job: job.name, id: job.id, attempt: job.attemptsMade, error: errorText(error) });
+        log(final ? "job dead-lettered" : "job failed, retrying", {
+          queue: name,
+          job: job.name,
+          id: job.id,
+          attempt: job.attemptsMade,
+          error: errorText(error),
+        });
       });
       const checkIdle = () => {
         if (idleWaiters.size === 0) return;

@@ -79,19 +79,40 @@ export function createMemoryQueue<T>(
       known.set(entry.id, Date.now());
     } catch (error) {
       if (entry.attempt >= entry.attempts || isPermanentFailure(error)) {
-        dead.unshift({ id: entry.id, name: entry.name, data: entry.data, error: errorText(error), attempts: entry.attempt });
+        dead.unshift({
+          id: entry.id,
+          name: entry.name,
+          data: entry.data,
+          error: errorText(error),
+          attempts: entry.attempt,
+        });
         dead.length = Math.min(dead.length, options.maxDeadLetters ?? 1_000);
-        options.logger.error("job dead-lettered", { queue: name, job: entry.name, id: entry.id, error: errorText(error) });
+        options.logger.error("job dead-lettered", {
+          queue: name,
+          job: entry.name,
+          id: entry.id,
+          error: errorText(error),
+        });
         known.set(entry.id, Date.now());
         return;
       }
       if (closing) {
         // In memory, a retry cannot outlive the process: say so instead of losing it silently.
-        options.logger.warn("job retry abandoned at shutdown", { queue: name, job: entry.name, id: entry.id });
+        options.logger.warn("job retry abandoned at shutdown", {
+          queue: name,
+          job: entry.name,
+          id: entry.id,
+        });
         return;
       }
       const delay = entry.backoffMs * 2 ** (entry.attempt - 1);
-      options.logger.warn("job failed, retrying", { queue: name, job: entry.name, id: entry.id, attempt: entry.attempt, delayMs: delay });
+      options.logger.warn("job failed, retrying", {
+        queue: name,
+        job: entry.name,
+        id: entry.id,
+        attempt: entry.attempt,
+        delayMs: delay,
+      });
       schedule({ ...entry, attempt: entry.attempt + 1, readyAt: Date.now() + delay });
     }
   };
@@ -115,7 +136,11 @@ export function createMemoryQueue<T>(
     async add(jobName, data, jobOptions: JobOptions = {}) {
       if (closing) throw new Error(`queue ${name} is closed`);
       const now = Date.now();
-      for (const [id, at] of known) if (now - at > dedupeWindowMs) known.delete(id);
+      // Oldest first (insertion order): stop at the first id still inside the window.
+      for (const [id, at] of known) {
+        if (now - at <= dedupeWindowMs) break;
+        known.delete(id);
+      }
       // BullMQ refuses ":" in custom ids; refusing it here too keeps the two interchangeable.
       if (jobOptions.jobId?.includes(":")) throw new Error("Custom Id cannot contain :");
       const id = jobOptions.jobId ?? `${name}-${++sequence}-${now}`;
@@ -156,7 +181,10 @@ export function createMemoryQueue<T>(
       idleHorizon = Date.now() + timeoutMs;
       if (isIdle()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`queue ${name} not idle after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`queue ${name} not idle after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         idleWaiters.push(() => {
           clearTimeout(timer);
           resolve();

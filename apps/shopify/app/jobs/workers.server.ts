@@ -31,10 +31,19 @@ async function permanentOnBadPayload<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    throw new BadPayloadError(`webhook body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Applies one verified webhook (the webhooks queue's handler). */
 export async function processWebhookJob(ctx: AppContext, job: WebhookJob): Promise<void> {
   const { db, logger, queues } = ctx;
   await permanentOnBadPayload(async () => {
+    const payload = parseBody(job.body);
     switch (job.topic) {
       case "products/create":
       case "products/update":
@@ -45,21 +54,31 @@ export async function processWebhookJob(ctx: AppContext, job: WebhookJob): Promi
       case "orders/create":
       case "orders/updated":
       case "orders/delete": {
-        const outcome = await applyMirrorWebhook(db.sql, job);
+        const outcome = await applyMirrorWebhook(db.sql, job, payload);
         logger.debug("webhook applied", { topic: job.topic, shop: job.shop, eventId: job.eventId, outcome });
         return;
       }
       case "customers/data_request": {
-        const found = await handleDataRequest(db.sql, job.shop, job.payload);
-        logger.info("customer data request assembled", { shop: job.shop, orders: found.orders.length, held: found.customer !== null });
+        const found = await handleDataRequest(db.sql, job.shop, payload);
+        logger.info("customer data request assembled", {
+          shop: job.shop,
+          orders: found.orders.length,
+          held: found.customer !== null,
+        });
         return;
       }
       case "customers/redact": {
-        logger.info("customer redacted", { shop: job.shop, ...(await handleCustomerRedact(db.sql, job.shop, job.payload)) });
+        logger.info("customer redacted", {
+          shop: job.shop,
+          ...(await handleCustomerRedact(db.sql, job.shop, payload)),
+        });
         return;
       }
       case "shop/redact": {
-        logger.info("shop redacted", { shop: job.shop, ...(await handleShopRedact(db.sql, job.shop, job.payload)) });
+        logger.info("shop redacted", {
+          shop: job.shop,
+          ...(await handleShopRedact(db.sql, job.shop, payload)),
+        });
         return;
       }
       case "app/uninstalled": {
@@ -69,13 +88,19 @@ export async function processWebhookJob(ctx: AppContext, job: WebhookJob): Promi
           { kind: "purge-shop", shop: job.shop },
           { jobId: `purge|${job.shop}|${purgeAfter.getTime()}`, delayMs: PURGE_AFTER_MS },
         );
-        logger.info("app uninstalled; purge scheduled", { shop: job.shop, purgeAfter: purgeAfter.toISOString() });
+        logger.info("app uninstalled; purge scheduled", {
+          shop: job.shop,
+          purgeAfter: purgeAfter.toISOString(),
+        });
         return;
       }
       case "app/scopes_update": {
-        const current = (job.payload as { current?: unknown }).current;
+        const current = (payload as { current?: unknown }).current;
         if (Array.isArray(current)) {
-          await db.prisma.session.updateMany({ where: { shop: job.shop }, data: { scope: current.map(String).join(",") } });
+          await db.prisma.session.updateMany({
+            where: { shop: job.shop },
+            data: { scope: current.map(String).join(",") },
+          });
         }
         return;
       }
@@ -95,13 +120,22 @@ export async function processSyncJob(ctx: AppContext, job: SyncJob): Promise<voi
       await runBulkSync({ shop: job.shop, resource: job.resource, admin: ctx.admin(job.shop), db, logger });
       return;
     case "reconcile": {
-      const result = await reconcile({ shop: job.shop, resource: job.resource, admin: ctx.admin(job.shop), db, logger });
+      const result = await reconcile({
+        shop: job.shop,
+        resource: job.resource,
+        admin: ctx.admin(job.shop),
+        db,
+        logger,
+      });
       if (result.needsResync) await queueInitialSync(ctx, job.shop, [job.resource]);
       return;
     }
     case "purge-shop":
       if (await isDueForPurge(db.prisma, job.shop)) {
-        logger.info("shop purged after uninstall", { shop: job.shop, ...(await eraseShop(db.sql, job.shop)) });
+        logger.info("shop purged after uninstall", {
+          shop: job.shop,
+          ...(await eraseShop(db.sql, job.shop)),
+        });
       }
       return;
   }
@@ -115,13 +149,19 @@ export async function queueInitialSync(
 ): Promise<void> {
   const stamp = Date.now();
   for (const resource of resources) {
-    await ctx.queues.sync.add("bulk-sync", { kind: "bulk-sync", shop, resource }, { jobId: `sync|${shop}|${resource}|${stamp}` });
+    await ctx.queues.sync.add(
+      "bulk-sync",
+      { kind: "bulk-sync", shop, resource },
+      { jobId: `sync|${shop}|${resource}|${stamp}` },
+    );
   }
 }
 
 /** Starts consuming both queues in this process. */
 export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: number } = {}): void {
-  ctx.queues.webhooks.start((job) => processWebhookJob(ctx, job.data), { concurrency: options.webhookConcurrency ?? 4 });
+  ctx.queues.webhooks.start((job) => processWebhookJob(ctx, job.data), {
+    concurrency: options.webhookConcurrency ?? 4,
+  });
   // Bulk syncs of one shop must not overlap (Shopify allows one bulk query at a time per shop).
   ctx.queues.sync.start((job) => processSyncJob(ctx, job.data), { concurrency: 1 });
 }

@@ -4,7 +4,8 @@
  * depth of an event (message, exception values, request, extra, contexts, breadcrumbs).
  */
 
-const SECRET_KEY = /token|secret|password|passwd|authorization|api[-_]?key|cookie|hmac|signature|session|credential/i;
+const SECRET_KEY =
+  /token|secret|password|passwd|authorization|api[-_]?key|cookie|hmac|signature|session|credential/i;
 const PERSONAL_KEY =
   /e-?mail|phone|address|street|zip|postal|postcode|city|province|first_?name|last_?name|full_?name|ip_address|company/i;
 
@@ -33,7 +34,13 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (SECRET_KEY.test(key)) out[key] = "[redacted]";
-    else if (PERSONAL_KEY.test(key) && v !== null && v !== undefined && typeof v !== "boolean" && typeof v !== "number") {
+    else if (
+      PERSONAL_KEY.test(key) &&
+      v !== null &&
+      v !== undefined &&
+      typeof v !== "boolean" &&
+      typeof v !== "number"
+    ) {
       out[key] = "[redacted]";
     } else out[key] = scrubValue(v, depth + 1);
   }

@@ -11,7 +11,10 @@ let started = false;
  * @example
  * initSentry({ dsn: cfg.sentryDsn, environment: cfg.env }, log);
  */
-export function initSentry(options: { dsn: string | undefined; environment: string; release?: string }, logger: Logger): boolean {
+export function initSentry(
+  options: { dsn: string | undefined; environment: string; release?: string },
+  logger: Logger,
+): boolean {
   if (!options.dsn || started) return started;
   Sentry.init({
     dsn: options.dsn,

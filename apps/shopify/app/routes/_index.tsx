@@ -22,7 +22,13 @@ export default function Index() {
       <Form method="post" action="/auth/login">
         <label htmlFor="shop">{t(lang, "login.shopLabel")}</label>
         <div>
-          <input id="shop" name="shop" type="text" placeholder={t(lang, "login.shopHelp")} autoComplete="on" />
+          <input
+            id="shop"
+            name="shop"
+            type="text"
+            placeholder={t(lang, "login.shopHelp")}
+            autoComplete="on"
+          />
         </div>
         <button type="submit">{t(lang, "login.submit")}</button>
       </Form>

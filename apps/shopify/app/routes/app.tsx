@@ -23,11 +23,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function AppLayout() {
   const { apiKey, embedded, lang, polaris } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp={embedded} apiKey={apiKey} i18n={polaris as PolarisTranslations}>
+    <AppProvider isEmbeddedApp={embedded} apiKey={apiKey} i18n={polaris}>
       <NavMenu>
         <Link to="/app" rel="home">
           {t(lang, "home.title")}
         </Link>
+        <Link to="/app/activity">{t(lang, "nav.activity")}</Link>
+        <Link to="/app/settings/api-keys">{t(lang, "nav.apiKeys")}</Link>
+        <Link to="/app/settings/webhooks">{t(lang, "nav.webhooks")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

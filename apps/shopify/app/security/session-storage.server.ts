@@ -59,7 +59,9 @@ export class EncryptedSessionStorage implements AppSessionStorage {
    * cannot be opened and are counted as `unreadable` (their shop must reinstall).
    */
   async reencryptAll(): Promise<{ reencrypted: number; unreadable: number }> {
-    const rows = await this.prisma.session.findMany({ select: { id: true, accessToken: true, refreshToken: true } });
+    const rows = await this.prisma.session.findMany({
+      select: { id: true, accessToken: true, refreshToken: true },
+    });
     let reencrypted = 0;
     let unreadable = 0;
     for (const row of rows) {

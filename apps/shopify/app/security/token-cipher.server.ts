@@ -52,7 +52,13 @@ export function createTokenCipher(active: Buffer, previous: readonly Buffer[] = 
       const cipher = createCipheriv("aes-256-gcm", active, iv);
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [PREFIX, activeKeyId, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+      return [
+        PREFIX,
+        activeKeyId,
+        iv.toString("base64url"),
+        tag.toString("base64url"),
+        body.toString("base64url"),
+      ].join(".");
     },
     decrypt(sealed) {
       const match = SEALED.exec(sealed);
@@ -63,9 +69,13 @@ export function createTokenCipher(active: Buffer, previous: readonly Buffer[] = 
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       try {
-        return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+        return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+          "utf8",
+        );
       } catch (cause) {
-        throw new TokenCipherError("encrypted token failed authentication (tampered or wrong key)", { cause });
+        throw new TokenCipherError("encrypted token failed authentication (tampered or wrong key)", {
+          cause,
+        });
       }
     },
     isSealed: (value) => SEALED.test(value),

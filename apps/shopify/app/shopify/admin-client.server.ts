@@ -128,7 +128,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       } catch (cause) {
         failures++;
         if (failures >= maxAttempts) {
-          throw new AdminApiError("provider_unavailable", `Admin API unreachable for ${operation}`, 0, [], { cause });
+          throw new AdminApiError("provider_unavailable", `Admin API unreachable for ${operation}`, 0, [], {
+            cause,
+          });
         }
         await sleep(backoffMs(failures, maxWaitMs));
         continue;
@@ -137,7 +139,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       if (response.status !== 200) {
         await response.body?.cancel();
         if (response.status === 401 || response.status === 403) {
-          throw new AdminApiError("auth_failed", `Admin API refused the token (${response.status})`, response.status);
+          throw new AdminApiError(
+            "auth_failed",
+            `Admin API refused the token (${response.status})`,
+            response.status,
+          );
         }
         if (!RETRYABLE_STATUS.has(response.status)) {
           throw new AdminApiError("bad_request", `Admin API answered ${response.status}`, response.status);
@@ -151,7 +157,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
           );
         }
         const wait = Math.min(maxWaitMs, retryAfterMs(response) ?? backoffMs(failures, maxWaitMs));
-        logger.warn("admin api retry", { shop, operation, status: response.status, waitMs: Math.round(wait) });
+        logger.warn("admin api retry", {
+          shop,
+          operation,
+          status: response.status,
+          waitMs: Math.round(wait),
+        });
         await sleep(wait);
         continue;
       }
@@ -161,14 +172,23 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const errors = body.errors ?? [];
       if (errors.some((e) => e.extensions?.code === "THROTTLED")) {
         const bucket = cost?.throttleStatus?.maximumAvailable;
-        if (bucket !== undefined && cost?.requestedQueryCost !== undefined && cost.requestedQueryCost > bucket) {
+        if (
+          bucket !== undefined &&
+          cost?.requestedQueryCost !== undefined &&
+          cost.requestedQueryCost > bucket
+        ) {
           // No amount of waiting fills a bucket past its size: the query must get smaller.
           throw new QueryCostExceededError(cost.requestedQueryCost, bucket, errors);
         }
         throttledWaits++;
         // A bucket that never refills would loop forever: bound the waits too.
         if (throttledWaits > 20) {
-          throw new AdminApiError("rate_limited", `Still throttled after 20 waits for ${operation}`, 200, errors);
+          throw new AdminApiError(
+            "rate_limited",
+            `Still throttled after 20 waits for ${operation}`,
+            200,
+            errors,
+          );
         }
         const wait = Math.min(maxWaitMs, throttleWaitMs(cost));
         logger.info("admin api throttled", {
@@ -184,7 +204,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const tooCostly = errors.find((e) => e.extensions?.code === "MAX_COST_EXCEEDED");
       if (tooCostly) {
         const num = (v: unknown) => (typeof v === "number" ? v : undefined);
-        throw new QueryCostExceededError(num(tooCostly.extensions?.cost), num(tooCostly.extensions?.maxCost), errors);
+        throw new QueryCostExceededError(
+          num(tooCostly.extensions?.cost),
+          num(tooCostly.extensions?.maxCost),
+          errors,
+        );
       }
       if (errors.length > 0 || body.data === undefined || body.data === null) {
         throw new AdminApiError(

@@ -21,7 +21,10 @@ export class AdminApiError extends NinjaLeadError {
     readonly errors: readonly GraphqlErrorItem[] = [],
     options: { cause?: unknown; retryable?: boolean } = {},
   ) {
-    super(code, message, { ...options, details: { status, errorCodes: errors.map((e) => e.extensions?.code ?? null) } });
+    super(code, message, {
+      ...options,
+      details: { status, errorCodes: errors.map((e) => e.extensions?.code ?? null) },
+    });
   }
 }
 
@@ -33,8 +36,14 @@ export class QueryCostExceededError extends AdminApiError {
     readonly maxCost: number | undefined,
     errors: readonly GraphqlErrorItem[],
   ) {
-    super("bad_request", `Query cost ${cost ?? "?"} exceeds the single-query limit ${maxCost ?? "?"}`, 200, errors, {
-      retryable: false,
-    });
+    super(
+      "bad_request",
+      `Query cost ${cost ?? "?"} exceeds the single-query limit ${maxCost ?? "?"}`,
+      200,
+      errors,
+      {
+        retryable: false,
+      },
+    );
   }
 }

@@ -38,9 +38,15 @@ export function adminForShop(options: AdminForShopOptions): AdminClient {
         session = await sessionStorage.loadSession(sessionId);
       }
       if (!session?.accessToken) {
-        throw new AdminApiError("auth_failed", `No offline session for ${shop}: the app must be (re)installed`, 401, [], {
-          retryable: false,
-        });
+        throw new AdminApiError(
+          "auth_failed",
+          `No offline session for ${shop}: the app must be (re)installed`,
+          401,
+          [],
+          {
+            retryable: false,
+          },
+        );
       }
       return session.accessToken;
     },

@@ -24,7 +24,9 @@ export function createShopifyApp(
     sessionStorage,
     hooks: {
       // After a token exchange: the shop is recorded and its initial sync queued.
-      ...(hooks.afterAuth ? { afterAuth: ({ session }: { session: Session }) => hooks.afterAuth?.(session) } : {}),
+      ...(hooks.afterAuth
+        ? { afterAuth: ({ session }: { session: Session }) => hooks.afterAuth?.(session) }
+        : {}),
     },
     distribution: AppDistribution.AppStore,
     future: {
@@ -34,6 +36,5 @@ export function createShopifyApp(
     ...(cfg.shopify.customDomain ? { customShopDomains: [cfg.shopify.customDomain] } : {}),
   });
 }
-
 
 export type ShopifyApp = ReturnType<typeof createShopifyApp>;

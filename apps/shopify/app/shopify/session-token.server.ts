@@ -29,6 +29,8 @@ export function signSessionToken(options: {
     jti: randomUUID(),
     sid: randomUUID(),
   });
-  const signature = createHmac("sha256", options.apiSecret).update(`${header}.${payload}`).digest("base64url");
+  const signature = createHmac("sha256", options.apiSecret)
+    .update(`${header}.${payload}`)
+    .digest("base64url");
   return `${header}.${payload}.${signature}`;
 }

@@ -75,7 +75,9 @@ export async function runBulkSync(options: BulkSyncOptions): Promise<BulkSyncRes
   };
 
   try {
-    const start = await admin.request<RunQueryData>(BULK_OPERATION_RUN_QUERY, { query: RESOURCE[resource].bulkQuery });
+    const start = await admin.request<RunQueryData>(BULK_OPERATION_RUN_QUERY, {
+      query: RESOURCE[resource].bulkQuery,
+    });
     const { bulkOperation, userErrors } = start.bulkOperationRunQuery;
     if (!bulkOperation || userErrors.length > 0) {
       throw new AdminApiError(
@@ -93,7 +95,11 @@ export async function runBulkSync(options: BulkSyncOptions): Promise<BulkSyncRes
     if (operation.url) {
       const response = await (options.fetch ?? fetch)(operation.url);
       if (!response.ok || !response.body) {
-        throw new AdminApiError("provider_unavailable", `bulk result download answered ${response.status}`, response.status);
+        throw new AdminApiError(
+          "provider_unavailable",
+          `bulk result download answered ${response.status}`,
+          response.status,
+        );
       }
       await ingestBulkJsonl(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), {
         shop,
@@ -107,10 +113,10 @@ export async function runBulkSync(options: BulkSyncOptions): Promise<BulkSyncRes
 
     let pruned = 0;
     for (const table of RESOURCE[resource].tables) {
-      const removed = await sql.query(`DELETE FROM "${table}" WHERE shop = $1 AND "syncedAt" < $2::timestamp RETURNING id`, [
-        shop,
-        started?.at,
-      ]);
+      const removed = await sql.query(
+        `DELETE FROM "${table}" WHERE shop = $1 AND "syncedAt" < $2::timestamp RETURNING id`,
+        [shop, started?.at],
+      );
       pruned += removed.length;
     }
     await prisma.syncRun.update({
@@ -132,9 +138,14 @@ async function waitForBulkOperation(options: BulkSyncOptions, id: string) {
     if (!node) throw new AdminApiError("not_found", `bulk operation ${id} not found`, 200);
     if (node.status === "COMPLETED") return node;
     if (["FAILED", "CANCELED", "EXPIRED"].includes(node.status)) {
-      throw new AdminApiError("provider_unavailable", `bulk operation ${node.status} (${node.errorCode ?? "no code"})`, 200);
+      throw new AdminApiError(
+        "provider_unavailable",
+        `bulk operation ${node.status} (${node.errorCode ?? "no code"})`,
+        200,
+      );
     }
-    if (Date.now() > deadline) throw new AdminApiError("timeout", `bulk operation ${id} still ${node.status}`, 200);
+    if (Date.now() > deadline)
+      throw new AdminApiError("timeout", `bulk operation ${id} still ${node.status}`, 200);
     await sleep(interval);
     interval = Math.min(5_000, Math.round(interval * 1.5));
   }

@@ -2,13 +2,21 @@ import { createHash } from "node:crypto";
 import type { Logger } from "@ninjalead/core";
 import type { Database } from "../db/client.server.js";
 import type { AdminClient } from "../shopify/admin-client.server.js";
-import { CUSTOMER_STAMPS, ORDER_STAMPS, PRODUCT_FOR_SYNC, PRODUCT_STAMPS } from "../shopify/graphql/reconcile.js";
+import {
+  CUSTOMER_STAMPS,
+  ORDER_STAMPS,
+  PRODUCT_FOR_SYNC,
+  PRODUCT_STAMPS,
+} from "../shopify/graphql/reconcile.js";
 import { gidId, productNodeToRows, type BulkRow, type Row } from "./rows.server.js";
 import type { SyncResource } from "./resources.server.js";
 import { MEDIA, PRODUCT, PRODUCT_METAFIELD, unguarded, upsertRows, VARIANT } from "./upsert.server.js";
 
 interface StampsData {
-  [connection: string]: { nodes: { id: string; updatedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  [connection: string]: {
+    nodes: { id: string; updatedAt: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
 }
 
 const STAMPS: Record<SyncResource, { document: string; connection: string; table: string }> = {
@@ -56,7 +64,9 @@ export async function reconcile(options: {
 }): Promise<ReconcileResult> {
   const { shop, resource, admin, db, logger } = options;
   const spec = STAMPS[resource];
-  const run = await db.prisma.syncRun.create({ data: { shop, resource, kind: "reconcile", status: "running" } });
+  const run = await db.prisma.syncRun.create({
+    data: { shop, resource, kind: "reconcile", status: "running" },
+  });
 
   const store = new Map<string, number>();
   for await (const page of admin.paginate<StampsData, { id: string; updatedAt: string }>(
@@ -84,7 +94,9 @@ export async function reconcile(options: {
 
   if (resource === "products") {
     for (const id of [...missing, ...outdated]) {
-      const data = await admin.request<{ product: unknown }>(PRODUCT_FOR_SYNC, { id: `gid://shopify/Product/${id}` });
+      const data = await admin.request<{ product: unknown }>(PRODUCT_FOR_SYNC, {
+        id: `gid://shopify/Product/${id}`,
+      });
       if (!data.product) continue; // deleted meanwhile: the next run sees it as extra
       await writeProduct(db, shop, id, productNodeToRows(shop, data.product));
       repaired++;
@@ -93,7 +105,10 @@ export async function reconcile(options: {
       await db.sql.transaction(async (tx) => {
         await tx.query(`DELETE FROM "Product" WHERE shop = $1 AND id = ANY($2::bigint[])`, [shop, extra]);
         for (const table of ["Variant", "Media", "ProductMetafield"]) {
-          await tx.query(`DELETE FROM "${table}" WHERE shop = $1 AND "productId" = ANY($2::bigint[])`, [shop, extra]);
+          await tx.query(`DELETE FROM "${table}" WHERE shop = $1 AND "productId" = ANY($2::bigint[])`, [
+            shop,
+            extra,
+          ]);
         }
       });
       repaired += extra.length;
@@ -114,7 +129,13 @@ export async function reconcile(options: {
   };
   await db.prisma.syncRun.update({
     where: { id: run.id },
-    data: { status: "completed", objectCount: store.size, processed: store.size, repaired, finishedAt: new Date() },
+    data: {
+      status: "completed",
+      objectCount: store.size,
+      processed: store.size,
+      repaired,
+      finishedAt: new Date(),
+    },
   });
   logger.info("reconciled", { shop, ...result });
   return result;
@@ -131,11 +152,10 @@ async function writeProduct(db: Database, shop: string, id: string, rows: BulkRo
       [MEDIA, media],
       [PRODUCT_METAFIELD, byTable("ProductMetafield")],
     ] as const) {
-      await tx.query(`DELETE FROM "${spec.table}" WHERE shop = $1 AND "productId" = $2 AND NOT (id = ANY($3::bigint[]))`, [
-        shop,
-        id,
-        children.map((c) => String(c.id)),
-      ]);
+      await tx.query(
+        `DELETE FROM "${spec.table}" WHERE shop = $1 AND "productId" = $2 AND NOT (id = ANY($3::bigint[]))`,
+        [shop, id, children.map((c) => String(c.id))],
+      );
       await upsertRows(tx, spec, children);
     }
   });

@@ -24,7 +24,10 @@ export function gidType(gid: string): string | undefined {
 const utc = (value: string) => new Date(value).toISOString();
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be a date");
 const money = z.union([z.string(), z.number()]).transform((v) => String(v));
-const nullableText = z.string().nullish().transform((v) => v ?? null);
+const nullableText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 const gid = z.string().regex(gidPattern, "must be a Shopify GID");
 const numericId = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform((v) => String(v));
 
@@ -64,7 +67,9 @@ const BulkMedia = z.object({
   __parentId: gid,
   alt: nullableText,
   mimeType: nullableText,
-  image: z.object({ url: z.string(), width: z.number().int().nullish(), height: z.number().int().nullish() }).nullish(),
+  image: z
+    .object({ url: z.string(), width: z.number().int().nullish(), height: z.number().int().nullish() })
+    .nullish(),
   preview: z.object({ image: z.object({ url: z.string() }).nullish() }).nullish(),
 });
 
@@ -182,7 +187,15 @@ export function bulkLineToRow(shop: string, line: Record<string, unknown>): Bulk
     const m = BulkMetafield.parse(line);
     return {
       table: "ProductMetafield",
-      row: { shop, id: gidId(m.id), productId: gidId(m.__parentId), namespace: m.namespace, key: m.key, type: m.type, value: m.value },
+      row: {
+        shop,
+        id: gidId(m.id),
+        productId: gidId(m.__parentId),
+        namespace: m.namespace,
+        key: m.key,
+        type: m.type,
+        value: m.value,
+      },
     };
   }
   if (type && MEDIA_TYPES.has(type) && parent) {
@@ -294,7 +307,14 @@ export function productNodeToRows(shop: string, node: unknown): BulkRow[] {
 const tagList = z
   .union([z.string(), z.array(z.string())])
   .nullish()
-  .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(",").map((t) => t.trim()).filter(Boolean)));
+  .transform((v) =>
+    Array.isArray(v)
+      ? v
+      : (v ?? "")
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+  );
 
 export const ProductPayload = z.object({
   id: numericId,
@@ -333,7 +353,9 @@ export const ProductPayload = z.object({
         id: numericId,
         alt: nullableText,
         position: z.number().int().nullish(),
-        preview_image: z.object({ src: z.string(), width: z.number().int().nullish(), height: z.number().int().nullish() }).nullish(),
+        preview_image: z
+          .object({ src: z.string(), width: z.number().int().nullish(), height: z.number().int().nullish() })
+          .nullish(),
         media_content_type: z.string().nullish(),
       }),
     )
@@ -356,7 +378,10 @@ export type ProductPayload = z.output<typeof ProductPayload>;
 export const DeletePayload = z.object({ id: numericId });
 
 /** products/create|update → product row, its variants, its media. */
-export function productPayloadToRows(shop: string, p: ProductPayload): { product: Row; variants: Row[]; media: Row[] } {
+export function productPayloadToRows(
+  shop: string,
+  p: ProductPayload,
+): { product: Row; variants: Row[]; media: Row[] } {
   const optionNames = [...p.options].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((o) => o.name);
   return {
     product: {
@@ -472,7 +497,10 @@ export const OrderPayload = z.object({
     .default([]),
 });
 
-export function orderPayloadToRows(shop: string, o: z.output<typeof OrderPayload>): { order: Row; lines: Row[] } {
+export function orderPayloadToRows(
+  shop: string,
+  o: z.output<typeof OrderPayload>,
+): { order: Row; lines: Row[] } {
   return {
     order: {
       shop,

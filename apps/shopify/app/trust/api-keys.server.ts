@@ -1,5 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { ApiKey, PrismaClient } from "@prisma/client";
+import type { ApiKey, Prisma, PrismaClient } from "@prisma/client";
+
+type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Resources of the public API; a key holds `resource:read` or `resource:write` (write implies read). */
 export const API_RESOURCES = [
@@ -41,7 +43,7 @@ function hashKey(serverKey: Buffer, key: string): string {
  * Creates a key for a shop. The returned `key` is shown to the merchant once and never stored.
  */
 export async function createApiKey(
-  prisma: PrismaClient,
+  prisma: Db,
   serverKey: Buffer,
   input: { shop: string; name: string; scopes: readonly ApiScope[]; createdBy?: string },
 ): Promise<{ key: string; record: ApiKey }> {
@@ -95,12 +97,7 @@ export function hasScope(
 }
 
 /** Revokes a shop's key; a key of another shop is "not found", never touched. */
-export async function revokeApiKey(
-  prisma: PrismaClient,
-  shop: string,
-  id: string,
-  now = new Date(),
-): Promise<boolean> {
+export async function revokeApiKey(prisma: Db, shop: string, id: string, now = new Date()): Promise<boolean> {
   const { count } = await prisma.apiKey.updateMany({
     where: { id, shop, revokedAt: null },
     data: { revokedAt: now },

@@ -43,21 +43,22 @@ export class WebhookEndpointError extends Error {
   override readonly name = "WebhookEndpointError";
   constructor(
     readonly field: "url" | "events",
-    message: string,
+    /** Why, in a few words (for the field's message). */
+    readonly reason: string,
   ) {
-    super(message);
+    super(`${field === "url" ? "Webhook URL" : "Events"}: ${reason}`);
   }
 }
 
 /** Registers an endpoint after the SSRF check; the signing secret is returned once and stored sealed. */
 export async function registerEndpoint(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Prisma.TransactionClient,
   box: SecretBox,
   input: { shop: string; url: string; events: readonly string[] },
   urlPolicy: UrlPolicy,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const check = await checkOutboundUrl(input.url, urlPolicy);
-  if (!check.ok) throw new WebhookEndpointError("url", `Webhook URL ${check.reason}`);
+  if (!check.ok) throw new WebhookEndpointError("url", check.reason);
   const unknown = input.events.filter((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
   if (input.events.length === 0 || unknown.length > 0) {
     throw new WebhookEndpointError(

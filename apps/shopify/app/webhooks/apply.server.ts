@@ -46,11 +46,10 @@ async function replaceChildren(
   parentId: string,
   rows: Row[],
 ): Promise<void> {
-  await tx.query(`DELETE FROM "${spec.table}" WHERE shop = $1 AND "${parentColumn}" = $2 AND NOT (id = ANY($3::bigint[]))`, [
-    shop,
-    parentId,
-    rows.map((r) => String(r.id)),
-  ]);
+  await tx.query(
+    `DELETE FROM "${spec.table}" WHERE shop = $1 AND "${parentColumn}" = $2 AND NOT (id = ANY($3::bigint[]))`,
+    [shop, parentId, rows.map((r) => String(r.id))],
+  );
   await upsertRows(tx, spec, rows);
 }
 
@@ -59,16 +58,16 @@ async function replaceChildren(
  * when it is newer than what the mirror holds (`updated_at`), all in one transaction.
  *
  * @example
- * await applyMirrorWebhook(db.sql, job); // → "applied" | "duplicate" | "stale"
+ * await applyMirrorWebhook(db.sql, job, JSON.parse(job.body)); // → "applied" | "duplicate" | "stale"
  */
-export async function applyMirrorWebhook(sql: Sql, job: WebhookJob): Promise<ApplyOutcome> {
+export async function applyMirrorWebhook(sql: Sql, job: WebhookJob, payload: unknown): Promise<ApplyOutcome> {
   return sql.transaction(async (tx) => {
     if (!(await claimEvent(tx, job))) return "duplicate";
     const { shop } = job;
     switch (job.topic) {
       case "products/create":
       case "products/update": {
-        const { product, variants, media } = productPayloadToRows(shop, ProductPayload.parse(job.payload));
+        const { product, variants, media } = productPayloadToRows(shop, ProductPayload.parse(payload));
         const written = await upsertRows(tx, PRODUCT_FROM_WEBHOOK, [product]);
         if (written.length === 0) return "stale";
         const id = String(product.id);
@@ -77,7 +76,7 @@ export async function applyMirrorWebhook(sql: Sql, job: WebhookJob): Promise<App
         return "applied";
       }
       case "products/delete": {
-        const { id } = DeletePayload.parse(job.payload);
+        const { id } = DeletePayload.parse(payload);
         await tx.query(`DELETE FROM "Product" WHERE shop = $1 AND id = $2`, [shop, id]);
         for (const table of ["Variant", "Media", "ProductMetafield"]) {
           await tx.query(`DELETE FROM "${table}" WHERE shop = $1 AND "productId" = $2`, [shop, id]);
@@ -86,23 +85,23 @@ export async function applyMirrorWebhook(sql: Sql, job: WebhookJob): Promise<App
       }
       case "customers/create":
       case "customers/update": {
-        const row = customerPayloadToRow(shop, CustomerPayload.parse(job.payload));
+        const row = customerPayloadToRow(shop, CustomerPayload.parse(payload));
         return (await upsertRows(tx, CUSTOMER, [row])).length === 0 ? "stale" : "applied";
       }
       case "customers/delete": {
-        const { id } = DeletePayload.parse(job.payload);
+        const { id } = DeletePayload.parse(payload);
         await tx.query(`DELETE FROM "Customer" WHERE shop = $1 AND id = $2`, [shop, id]);
         return "applied";
       }
       case "orders/create":
       case "orders/updated": {
-        const { order, lines } = orderPayloadToRows(shop, OrderPayload.parse(job.payload));
+        const { order, lines } = orderPayloadToRows(shop, OrderPayload.parse(payload));
         if ((await upsertRows(tx, ORDER, [order])).length === 0) return "stale";
         await replaceChildren(tx, ORDER_LINE, "orderId", shop, String(order.id), lines);
         return "applied";
       }
       case "orders/delete": {
-        const { id } = DeletePayload.parse(job.payload);
+        const { id } = DeletePayload.parse(payload);
         await tx.query(`DELETE FROM "Order" WHERE shop = $1 AND id = $2`, [shop, id]);
         await tx.query(`DELETE FROM "OrderLine" WHERE shop = $1 AND "orderId" = $2`, [shop, id]);
         return "applied";

@@ -15,7 +15,8 @@ export const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", 
 
 export const APP_TOPICS = ["app/uninstalled", "app/scopes_update", "bulk_operations/finish"] as const;
 
-export type WebhookTopic = (typeof MIRROR_TOPICS)[number] | (typeof COMPLIANCE_TOPICS)[number] | (typeof APP_TOPICS)[number];
+export type WebhookTopic =
+  (typeof MIRROR_TOPICS)[number] | (typeof COMPLIANCE_TOPICS)[number] | (typeof APP_TOPICS)[number];
 
 const ALL: ReadonlySet<string> = new Set([...MIRROR_TOPICS, ...COMPLIANCE_TOPICS, ...APP_TOPICS]);
 
@@ -34,6 +35,7 @@ export interface WebhookJob {
   shop: string;
   /** X-Shopify-Event-Id (the same across redeliveries of one event), else the webhook id. */
   eventId: string;
-  payload: unknown;
+  /** The webhook's JSON body as received (parsed by the worker). */
+  body: string;
   triggeredAt: string | null;
 }

@@ -1,13 +1,13 @@
 // An app wired to a store emulator over real HTTP: the emulator's webhooks hit the app's webhook
 // handler (HMAC-verified by shopify-app-remix), the app's Admin calls go to the emulator.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { start, type Emulator, type EmulatorOptionsInput } from "@ninjalead/store-emulator";
 import { loadConfig } from "../../app/config.server.js";
 import { createAppContext, createQueues, type AppContext, type Queues } from "../../app/context.server.js";
 import { startWorkers } from "../../app/jobs/workers.server.js";
 import { signSessionToken } from "../../app/shopify/session-token.server.js";
-import { receiveWebhook } from "../../app/webhooks/receive.server.js";
+import { webhookListener } from "../../app/webhooks/receive.server.js";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "./database.js";
 import { memoryLogger } from "./logger.js";
 
@@ -47,30 +47,16 @@ export async function startHarness(
   const logger = memoryLogger();
   const t = await openTestDatabase(options.db ?? "postgres");
   const answers: number[] = [];
-  let handler: ((request: Request) => Promise<Response>) | undefined;
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // The production webhook handler on a real HTTP server; `answers` records each status sent.
   const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
-        method: req.method ?? "GET",
-        headers,
-        ...(req.method === "POST" ? { body: Buffer.concat(chunks) } : {}),
-      });
-      void (handler ? handler(request) : Promise.resolve(new Response(null, { status: 503 }))).then(
-        async (response) => {
-          answers.push(response.status);
-          res.writeHead(response.status, Object.fromEntries(response.headers));
-          res.end(Buffer.from(await response.arrayBuffer()));
-        },
-        (error: unknown) => {
-          answers.push(500);
-          res.writeHead(500).end(String(error));
-        },
-      );
-    });
+    const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => ServerResponse;
+    res.writeHead = ((status: number, headers?: Record<string, string>) => {
+      answers.push(status);
+      return writeHead(status, headers);
+    }) as typeof res.writeHead;
+    if (handler) handler(req, res);
+    else res.writeHead(503).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
@@ -103,13 +89,12 @@ export async function startHarness(
     queues,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  handler = (request) =>
-    receiveWebhook(request, {
-      authenticate: ctx.shopify.authenticate.webhook,
-      queue: ctx.queues.webhooks,
-      logger,
-      ...(options.enqueueTimeoutMs ? { enqueueTimeoutMs: options.enqueueTimeoutMs } : {}),
-    });
+  handler = webhookListener({
+    apiSecret: config.shopify.apiSecret,
+    queue: ctx.queues.webhooks,
+    logger,
+    ...(options.enqueueTimeoutMs ? { enqueueTimeoutMs: options.enqueueTimeoutMs } : {}),
+  });
   if (options.workers !== false) startWorkers(ctx);
 
   return {

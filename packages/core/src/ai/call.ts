@@ -44,12 +44,11 @@ export async function callProvider<T extends { headers: Record<string, string> }
       await slot.limiter.acquire(tokens, waitSignal);
     } catch {
       slot.breaker.onNeutral();
-      slot.limiter.settle();
       throw signal?.aborted ? abortedError(signal, name) : outOfTime(name);
     }
     let error: AIError;
     try {
-      const reply = await call(Math.max(1, Math.min(engine.cfg.timeoutMs, left())));
+      const reply = await call(Math.max(1, Math.ceil(Math.min(engine.cfg.timeoutMs, left()))));
       slot.breaker.onSuccess();
       slot.limiter.observe(reply.headers);
       return reply;

@@ -49,7 +49,12 @@ export interface AIEngine {
   readonly images: ImageStore;
 }
 
-/** Tokens of a task's prompt (system + user) with the o200k tokenizer: what `promptTokenBudget` limits. */
+/**
+ * Tokens of a task's prompt (system + user) with the o200k tokenizer: what `promptTokenBudget` limits.
+ *
+ * @example
+ * expect(promptTokens(task, largestInput, { language: "de" })).toBeLessThanOrEqual(1_200);
+ */
 export function promptTokens<I, O>(task: AITask<I, O>, input: I, ctx: TaskContext): number {
   const p = task.prompt(input, ctx);
   return countTokens(p.system) + countTokens(p.user);

@@ -41,7 +41,12 @@ function headerRecord(headers: Headers | undefined): Record<string, string> {
   return out;
 }
 
-/** The code for an HTTP status, following openai-node's retry policy (408/409/429/≥500 retryable). */
+/**
+ * The code for an HTTP status, following openai-node's retry policy (408/409/429/≥500 retryable).
+ *
+ * @example
+ * codeForStatus(429) // { code: "rate_limited", retryable: true }
+ */
 export function codeForStatus(status: number): { code: NinjaLeadErrorCode; retryable: boolean } {
   if (status === 401 || status === 403) return { code: "auth_failed", retryable: false };
   if (status === 408) return { code: "timeout", retryable: true };
@@ -84,12 +89,20 @@ export function toAIError(error: unknown, provider: ProviderName): AIError {
       headers: headerRecord(error.headers as Headers | undefined),
     });
   }
-  if (error instanceof SyntaxError || error instanceof OpenAIError) {
+  if (error instanceof SyntaxError) {
     // A body that is not the JSON the API promises: a transient server fault, worth a retry.
     return new AIError("provider_unavailable", `${provider} sent an unreadable response: ${error.message}`, {
       provider,
       cause: error,
       retryable: true,
+    });
+  }
+  if (error instanceof OpenAIError) {
+    // Raised by the client before or after the HTTP exchange (bad option, unexpected shape): our bug.
+    return new AIError("internal", `The ${provider} client failed: ${error.message}`, {
+      provider,
+      cause: error,
+      retryable: false,
     });
   }
   if (error instanceof NinjaLeadError) {

@@ -25,7 +25,12 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   "image/svg+xml": "svg",
 };
 
-/** The content-hash key of an image: `<sha256>.<ext>`. */
+/**
+ * The content-hash key of an image: `<sha256>.<ext>`.
+ *
+ * @example
+ * await imageKey({ bytes: pngBytes, contentType: "image/png" }) // "9f86d0…0f00a08.png"
+ */
 export async function imageKey(image: StoredImage): Promise<string> {
   const ext = EXTENSIONS[image.contentType];
   if (!ext) throw new AIError("bad_request", `Unsupported image content type "${image.contentType}"`);

@@ -108,8 +108,9 @@ export function createRemoteProvider(config: {
     },
     async image(request, options) {
       // gpt-image models always answer base64 and reject `response_format`; others need it.
+      // Only dall-e-2 draws 512×512; the others start at 1024×1024. xAI takes no size at all.
       const gptImage = config.imageModel.startsWith("gpt-image");
-      const size = gptImage ? "1024x1024" : request.size;
+      const size = config.imageModel === "dall-e-2" ? request.size : "1024x1024";
       try {
         const { data, response } = await client.images
           .generate(

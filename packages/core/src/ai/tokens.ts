@@ -15,7 +15,12 @@ export function countTokens(text: string): number {
 const PER_MESSAGE = 3;
 const REPLY_PRIMING = 3;
 
-/** Prompt tokens of a chat request, as the provider counts them for `usage.prompt_tokens`. */
+/**
+ * Prompt tokens of a chat request, as the provider counts them for `usage.prompt_tokens`.
+ *
+ * @example
+ * countChatTokens([{ content: "You write SEO copy." }, { content: "Linen shirt" }]) // 17
+ */
 export function countChatTokens(messages: ReadonlyArray<{ content: string }>): number {
   return messages.reduce((sum, m) => sum + PER_MESSAGE + countTokens(m.content), REPLY_PRIMING);
 }

@@ -180,7 +180,10 @@ const hashtagOf = (text: string): string | null => {
   return tag.length > 1 ? `#${tag.slice(0, 40)}` : null;
 };
 
-/** Turns the model's fields into channel content (adding URL, paths, clean hashtags). */
+/**
+ * Turns the model's fields into channel content (adding URL, paths, clean hashtags). The engine
+ * has validated `output` against `aiSchema(channel)`, hence the casts.
+ */
 function toContent(channel: Channel, output: Record<string, unknown>, input: WriteInput): ChannelContent {
   const url = input.request.products[0]?.url ?? input.request.shop.url;
   switch (channel) {

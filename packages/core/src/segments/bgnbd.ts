@@ -295,13 +295,17 @@ export function strideSample<K extends string>(
 }
 
 /**
- * Maximum-likelihood BG/NBD fit: Nelder–Mead on the log-parameters with restarts, warm-started
- * from a subsample fit on large shops (see FitOptions.warmStartSample).
+ * Maximum-likelihood BG/NBD fit: BFGS on the log-parameters with the analytic gradient
+ * (Nelder–Mead polishes when BFGS does not converge), warm-started from a subsample fit on large
+ * shops (see FitOptions.warmStartSample). Pass `compressed` when you already have it.
  *
  * @example
  * const fit = fitBgNbd({ x: [0, 2, 5], tx: [0, 40, 300], T: [100, 200, 365] });
  */
-export function fitBgNbd(data: RepeatHistory, options: FitOptions<BgNbdParams> = {}): BgNbdFit {
+export function fitBgNbd(
+  data: RepeatHistory,
+  options: FitOptions<BgNbdParams> & { compressed?: CompressedHistory } = {},
+): BgNbdFit {
   const n = data.x.length;
   const sample = options.warmStartSample ?? 20_000;
   let start = options.start;
@@ -311,7 +315,7 @@ export function fitBgNbd(data: RepeatHistory, options: FitOptions<BgNbdParams> =
     start = warm.params;
     evaluations += warm.evaluations;
   }
-  const compressed = compressHistory(data);
+  const compressed = options.compressed ?? compressHistory(data);
   const weightTotal = compressed.totalWeight || 1;
   if (!start) {
     let meanT = 0;
@@ -365,21 +369,16 @@ export function bgnbdProbabilityAlive(params: BgNbdParams, x: number, tx: number
 }
 
 /**
- * Expected purchases in the next `t` (same unit as tx, T) given a customer's history
- * (equation 10 of the paper). The 2F1 term is rewritten with Euler's transformation,
- * 2F1(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1−r−x) 2F1(a+b−1−r, a−1; a+b+x−1; z), so no power
- * grows with x, and the (a−1) division is folded into the series, so a → 1 is stable.
+ * Expected purchases in the next `t` for a customer known to be alive at T after x repeat
+ * purchases (the first factor of equation 10 of the paper; it does not depend on tx). The 2F1
+ * term is rewritten with Euler's transformation, 2F1(r+x, b+x; a+b+x−1; z) =
+ * (1−z)^(a−1−r−x) 2F1(a+b−1−r, a−1; a+b+x−1; z), so no power grows with x, and the (a−1)
+ * division is folded into the series, so a → 1 is stable.
  *
  * @example
- * bgnbdExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
+ * bgnbdExpectedPurchasesIfAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 38.86)
  */
-export function bgnbdExpectedPurchases(
-  params: BgNbdParams,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
+export function bgnbdExpectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = params;
   const z = t / (alpha + T + t);
@@ -396,11 +395,23 @@ export function bgnbdExpectedPurchases(
   }
   const L = Math.log1p(-z);
   const first = Math.abs(u) < 1e-12 ? -L : -Math.expm1(u * L) / u;
-  const numerator = C * (first - Math.exp(u * L) * G);
-  const denominator =
-    x > 0
-      ? 1 +
-        Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)))
-      : 1;
-  return Math.max(0, numerator / denominator);
+  return Math.max(0, C * (first - Math.exp(u * L) * G));
+}
+
+/**
+ * Expected purchases in the next `t` (same unit as tx, T) given a customer's history
+ * (equation 10 of the paper): P(alive) × the expectation if alive.
+ *
+ * @example
+ * bgnbdExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
+ */
+export function bgnbdExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  if (t <= 0) return 0;
+  return bgnbdExpectedPurchasesIfAlive(params, t, x, T) * bgnbdProbabilityAlive(params, x, tx, T);
 }

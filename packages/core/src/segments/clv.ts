@@ -7,11 +7,12 @@
 import { z } from "zod";
 import { parseOrThrow } from "../internal/zod.js";
 import {
-  bgnbdExpectedPurchases,
+  bgnbdExpectedPurchasesIfAlive,
   bgnbdProbabilityAlive,
   compressHistory,
   fitBgNbd,
   type BgNbdParams,
+  type CompressedHistory,
 } from "./bgnbd.js";
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from "./gamma-gamma.js";
 import { DAY_MS, type CustomerTable } from "./profiles.js";
@@ -91,11 +92,10 @@ export function repeatHistory(table: CustomerTable): {
   return { x, tx, T, repeatMean };
 }
 
-function fitPurchases(history: {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
-}): ModelReport<BgNbdParams> {
+function fitPurchases(
+  history: { x: Float64Array; tx: Float64Array; T: Float64Array },
+  compressed: CompressedHistory,
+): ModelReport<BgNbdParams> {
   const n = history.x.length;
   let repeaters = 0;
   for (let i = 0; i < n; i++) if ((history.x[i] ?? 0) > 0) repeaters++;
@@ -108,7 +108,7 @@ function fitPurchases(history: {
   if (n < THIN_DATA.customers) return prior(`only ${n} customers (need ${THIN_DATA.customers})`);
   if (repeaters < THIN_DATA.repeatCustomersBgNbd)
     return prior(`only ${repeaters} repeat customers (need ${THIN_DATA.repeatCustomersBgNbd})`);
-  const fit = fitBgNbd(history);
+  const fit = fitBgNbd(history, { compressed });
   const values = Object.values(fit.params);
   if (!fit.converged || values.some((v) => !Number.isFinite(v) || v <= 0 || v > 1e8))
     return prior("the maximum-likelihood fit did not converge");
@@ -180,7 +180,8 @@ export function predictCustomerValue(table: CustomerTable, options: ValueOptions
     "customer value options",
   );
   const history = repeatHistory(table);
-  const bgnbd = fitPurchases(history);
+  const distinct = compressHistory(history);
+  const bgnbd = fitPurchases(history, distinct);
   const gammaGamma = fitSpend(history.x, history.repeatMean, table);
   const n = table.size;
   const pAlive = new Float64Array(n);
@@ -193,36 +194,49 @@ export function predictCustomerValue(table: CustomerTable, options: ValueOptions
     (_, k) => profitMargin / Math.pow(1 + monthlyDiscountRate, k + 1),
   );
 
-  // Customers sharing (x, tx, T) share every prediction: compute once per distinct triple.
-  const distinct = compressHistory(history);
-  const triplePurchases = new Float64Array(distinct.size);
-  const tripleAlive = new Float64Array(distinct.size);
-  const tripleDiscounted = new Float64Array(distinct.size);
+  // Customers sharing (x, tx, T) share every prediction: P(alive) per distinct triple, and the
+  // expensive part (a 2F1 series per month) per distinct (x, T) pair, far fewer still.
   const params = bgnbd.params;
+  const pairOf = new Map<number, number>();
+  const pairPurchases: number[] = [];
+  const pairDiscounted: number[] = [];
+  const tripleAlive = new Float64Array(distinct.size);
+  const triplePair = new Uint32Array(distinct.size);
+  const timeCount = distinct.times.length;
   for (let k = 0; k < distinct.size; k++) {
-    const x = distinct.xValues[distinct.xIndex[k] ?? 0] ?? 0;
-    const tx = distinct.times[distinct.txIndex[k] ?? 0] ?? 0;
-    const T = distinct.times[distinct.TIndex[k] ?? 0] ?? 0;
-    tripleAlive[k] = bgnbdProbabilityAlive(params, x, tx, T);
-    let previous = 0;
-    let discounted = 0;
-    for (let month = 1; month <= horizonMonths; month++) {
-      const cumulative = bgnbdExpectedPurchases(params, month * MONTH_DAYS, x, tx, T);
-      discounted += (cumulative - previous) * (discount[month - 1] ?? 0);
-      previous = cumulative;
+    const xi = distinct.xIndex[k] ?? 0;
+    const Ti = distinct.TIndex[k] ?? 0;
+    const x = distinct.xValues[xi] ?? 0;
+    const T = distinct.times[Ti] ?? 0;
+    tripleAlive[k] = bgnbdProbabilityAlive(params, x, distinct.times[distinct.txIndex[k] ?? 0] ?? 0, T);
+    const key = xi * timeCount + Ti;
+    let pair = pairOf.get(key);
+    if (pair === undefined) {
+      pair = pairPurchases.length;
+      pairOf.set(key, pair);
+      let previous = 0;
+      let discounted = 0;
+      for (let month = 1; month <= horizonMonths; month++) {
+        const cumulative = bgnbdExpectedPurchasesIfAlive(params, month * MONTH_DAYS, x, T);
+        discounted += (cumulative - previous) * (discount[month - 1] ?? 0);
+        previous = cumulative;
+      }
+      pairPurchases.push(previous);
+      pairDiscounted.push(discounted);
     }
-    triplePurchases[k] = previous;
-    tripleDiscounted[k] = discounted;
+    triplePair[k] = pair;
   }
   for (let i = 0; i < n; i++) {
     const x = history.x[i] ?? 0;
     const k = distinct.tripleOf[i] ?? 0;
-    pAlive[i] = tripleAlive[k] ?? 0;
-    expectedPurchases[i] = triplePurchases[k] ?? 0;
+    const pair = triplePair[k] ?? 0;
+    const alive = tripleAlive[k] ?? 0;
+    pAlive[i] = alive;
+    expectedPurchases[i] = alive * (pairPurchases[pair] ?? 0);
     const m = history.repeatMean[i] ?? 0;
     const value = gammaGammaExpectedValue(gammaGamma.params, x > 0 && m > 0 ? x : 0, m);
     expectedOrderValue[i] = value;
-    clv[i] = (tripleDiscounted[k] ?? 0) * value;
+    clv[i] = alive * (pairDiscounted[pair] ?? 0) * value;
   }
   return { bgnbd, gammaGamma, horizonDays, pAlive, expectedPurchases, expectedOrderValue, clv };
 }

@@ -156,8 +156,8 @@ export function gammaGammaTotalWithGradient(
 }
 
 /**
- * Maximum-likelihood Gamma-Gamma fit (Nelder–Mead on log-parameters with restarts, warm-started
- * from a subsample on large shops, as for BG/NBD).
+ * Maximum-likelihood Gamma-Gamma fit: BFGS on log-parameters with the analytic gradient
+ * (Nelder–Mead polish if needed), warm-started from a subsample on large shops, as for BG/NBD.
  *
  * @example
  * fitGammaGamma({ x: [1, 3, 2], m: [30, 55, 42] }).params

@@ -321,7 +321,9 @@ export class ProfileBuilder {
         if (typeof key === "number") numeric[i] = key;
         else allNumeric = false;
       }
-      if (allNumeric) duplicate = this.seenOrders.firstInBatch(numeric);
+      // Sorting pays off for bulk batches; small pages go through the hash set (merging the
+      // sorted array for every small page would cost O(total) each time).
+      if (allNumeric && n >= 4096) duplicate = this.seenOrders.firstInBatch(numeric);
       else {
         duplicate = new Uint8Array(n);
         for (let i = 0; i < n; i++) duplicate[i] = this.seenOrders.first(orderId[i] ?? "") ? 0 : 1;

@@ -152,8 +152,6 @@ function analyzeSentence(
   }
   // Readability formulas count "full-zip" as one word (its syllables still count), like Yoast.
   acc.letterWords -= hyphenJoins(text);
-  acc.letterWords += (text.match(/(^|\s)[•·\-–—*]+(?=\s)/g) ?? []).length;
-  acc.letterWords -= (text.match(/\p{L}\/\p{L}/gu) ?? []).length;
   const first = folded[0] ?? "";
   const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
   return {

@@ -19,6 +19,8 @@ export const catalogOptionsSchema = z.object({
   nearDuplicateThreshold: z.number().min(0.5).max(1).default(0.8),
   /** At most this many ids are kept per duplicate group (the count is always exact). */
   maxIdsPerGroup: z.number().int().min(2).max(1000).default(20),
+  /** Products whose SEO score is below this are counted in `belowMinScore` (CI thresholds). */
+  minScore: z.number().min(0).max(100).optional(),
   onProgress: z.custom<(audited: number) => void>((v) => typeof v === "function").optional(),
   signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal).optional(),
 });
@@ -57,6 +59,8 @@ export interface CatalogReport {
   missingAlt: { images: number; withoutAlt: number; products: number };
   /** Worst first. */
   worst: CatalogOffender[];
+  /** Present when `minScore` was given. */
+  belowMinScore?: { minScore: number; count: number; ids: string[] };
 }
 
 const overall = (score: number): Rating => (score > 70 ? "good" : score > 40 ? "ok" : "bad");
@@ -200,6 +204,7 @@ export async function auditCatalog(
   const alt = { images: 0, withoutAlt: 0, products: 0 };
   let count = 0;
   let index = -1;
+  const below = { count: 0, ids: [] as string[] };
   let seoSum = 0;
   let readabilitySum = 0;
 
@@ -221,6 +226,10 @@ export async function auditCatalog(
     shares.seo[overall(result.seoScore)]++;
     shares.readability[overall(result.readabilityScore)]++;
     tally(checks, result);
+    if (opts.minScore !== undefined && result.seoScore < opts.minScore) {
+      below.count++;
+      if (below.ids.length < 100) below.ids.push(id);
+    }
 
     const seoTitle = effectiveSeoTitle(analysis);
     titles.add(normalise(seoTitle), seoTitle, id);
@@ -275,7 +284,7 @@ export async function auditCatalog(
     ok: ratio(r.ok, count),
     bad: ratio(r.bad, count),
   });
-  return {
+  const report: CatalogReport = {
     products: count,
     invalid,
     averageSeoScore: count === 0 ? 0 : Math.round(seoSum / count),
@@ -291,6 +300,8 @@ export async function auditCatalog(
     missingAlt: alt,
     worst: worst.result(),
   };
+  if (opts.minScore !== undefined) report.belowMinScore = { minScore: opts.minScore, ...below };
+  return report;
 }
 
 const ratio = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);

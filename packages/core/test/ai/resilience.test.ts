@@ -106,13 +106,35 @@ describe("fallback", () => {
   });
 
   it("times out a hanging provider per attempt, then falls over", async () => {
-    const ai = engineFor(servers, { retry: { maxRetries: 1 } });
+    const ai = engineFor(servers, { timeoutMs: 150, retry: { maxRetries: 1 } });
     servers.openai.setFault({ type: "hang" });
     const started = Date.now();
-    const result = await ai.run(productCopy, product(10), { language: "en", timeoutMs: 150 });
+    const result = await ai.run(productCopy, product(10), { language: "en" });
     expect(result.provider).toBe("xai");
     expect(chatRequests(servers.openai)).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("holds a call to its deadline across retries and providers, then answers offline", async () => {
+    const ai = engineFor(servers);
+    servers.openai.setFault({ type: "hang" });
+    servers.xai.setFault({ type: "hang" });
+    const started = Date.now();
+    const result = await ai.run(productCopy, product(12), { language: "fr", timeoutMs: 250 });
+    const elapsed = Date.now() - started;
+    expect(result.provider).toBe("offline");
+    expect(elapsed).toBeGreaterThanOrEqual(240);
+    expect(elapsed).toBeLessThan(1_500);
+    expect(chatRequests(servers.openai)).toBe(1);
+    expect(chatRequests(servers.xai)).toBe(0); // nothing left of the budget for Grok
+
+    const strict = engineFor(servers, { offline: false });
+    await expect(
+      strict.run(productCopy, product(13), { language: "fr", timeoutMs: 150 }),
+    ).rejects.toMatchObject({
+      code: "timeout",
+      retryable: true,
+    });
   });
 
   it("stops at once on the caller's AbortSignal, without falling over", async () => {

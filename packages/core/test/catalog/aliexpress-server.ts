@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
  * platform's error bodies.
  */
 
-export type Fault = "http500" | "html502" | "rateLimit" | "ispError" | "hang" | "http429";
+export type Fault = "http500" | "html502" | "rateLimit" | "ispError" | "rspError" | "hang" | "http429";
 
 export interface AliExpressServerOptions {
   appKey: string;
@@ -130,6 +130,17 @@ export async function startAliExpressServer(options: AliExpressServerOptions): P
           );
         case "ispError":
           return send(200, errorBody("ISP", "ServiceUnavailable", "The service is temporarily unavailable"));
+        case "rspError":
+          return send(
+            200,
+            JSON.stringify({
+              aliexpress_ds_product_get_response: {
+                rsp_code: "500",
+                rsp_msg: "System busy, please retry",
+                request_id: "0ba2887315178178017221016",
+              },
+            }),
+          );
         case "hang":
           hanging.add(res);
           res.on("close", () => hanging.delete(res));

@@ -139,15 +139,17 @@ describe("createAliExpressClient", () => {
     server.failNext("http429");
     server.failNext("rateLimit");
     server.failNext("ispError");
-    const product = await client({ maxRetries: 5, logger }).getProduct("1005006123456789");
+    server.failNext("rspError");
+    const product = await client({ maxRetries: 6, logger }).getProduct("1005006123456789");
     expect(product.id).toBe("1005006123456789");
-    expect(server.requests).toHaveLength(6);
+    expect(server.requests).toHaveLength(7);
     expect(warnings).toEqual([
       "aliexpress.retry:isp.internal-error",
       "aliexpress.retry:HTTP_502",
       "aliexpress.retry:HTTP_429",
       "aliexpress.retry:ApiCallLimit",
       "aliexpress.retry:ServiceUnavailable",
+      "aliexpress.retry:rsp_500",
     ]);
   });
 

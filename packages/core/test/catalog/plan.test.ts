@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { buildClientSchema, coerceInputValue, type GraphQLInputType, type IntrospectionQuery } from "graphql";
+import { loadAdminSchema } from "@ninjalead/store-emulator";
+import { coerceInputValue, type GraphQLInputType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { planImport, type ExistingProduct, type ImportSettings } from "../../src/catalog/plan.js";
 import { ImportError } from "../../src/catalog/errors.js";
@@ -8,10 +8,8 @@ import { parseAliExpressProduct } from "../../src/catalog/aliexpress/parse.js";
 import { ValidationError } from "../../src/errors/index.js";
 import { fixtureText, loadFixture } from "./load-fixture.js";
 
-const introspection = JSON.parse(
-  readFileSync(new URL("./fixtures/shopify-admin-2026-10-product-set.json", import.meta.url), "utf8"),
-) as { data: IntrospectionQuery };
-const schema = buildClientSchema(introspection.data);
+// Shopify's published Admin API 2026-10 schema, as shipped with the store emulator.
+const schema = loadAdminSchema();
 
 /** Coerces a value against Shopify's published 2026-10 input type, collecting every error. */
 function schemaErrors(typeName: string, value: unknown): string[] {

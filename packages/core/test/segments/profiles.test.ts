@@ -185,6 +185,7 @@ describe("bad input", () => {
     const builder = createProfileBuilder({ currency: "EUR", asOf: AS_OF });
     const bad = { ...order(), total_price: "12,50", created_at: "yesterday" } as ShopifyOrder;
     expect(() => builder.addOrder(bad)).toThrow(ValidationError);
+    expect(() => builder.addOrder(bad)).toThrow(/^Invalid order #1 \(id \d+\): /);
     try {
       builder.addOrder(bad);
     } catch (error) {
@@ -195,6 +196,36 @@ describe("bad input", () => {
       ]);
     }
     expect(() => createProfileBuilder({ currency: "euro" })).toThrow(/currency/);
+  });
+
+  it("bulk columns: duplicate ids found by sorting in large batches, across batches and single orders", () => {
+    const builder = createProfileBuilder({ currency: "EUR", asOf: AS_OF });
+    const day = Date.parse("2025-05-01T00:00:00Z");
+    const n = 5000;
+    const orderId = Array.from({ length: n }, (_, i) => 10_000 + i);
+    orderId[4999] = 10_007; // a repeat inside the batch
+    builder.addOrderColumns({
+      customerId: Array.from({ length: n }, (_, i) => i % 100),
+      createdAt: new Array<number>(n).fill(day),
+      total: new Array<number>(n).fill(10),
+      orderId,
+    });
+    builder.addOrder(order({ id: 10_010 })); // seen in the bulk batch
+    builder.addOrderColumns({
+      customerId: [1, 2],
+      createdAt: [day, day],
+      total: [1, 1],
+      orderId: [10_020, 99],
+    });
+    builder.addOrderColumns({
+      customerId: new Array<number>(n).fill(3),
+      createdAt: new Array<number>(n).fill(day),
+      total: new Array<number>(n).fill(1),
+      orderId: Array.from({ length: n }, (_, i) => 20_000 + i - (i === 0 ? 20_000 - 99 : 0)), // first id is 99
+    });
+    const { report } = builder.finish();
+    expect(report.skipped.duplicateId).toBe(4);
+    expect(report.ordersUsed).toBe(4999 + 1 + 4999);
   });
 
   it("bulk columns: same rules, duplicates within and across batches, length mismatch rejected", () => {

@@ -3,29 +3,48 @@ import { describe, expect, it } from "vitest";
 import { createAI } from "../../src/ai/index.js";
 import { evaluateAbTest, generateCampaign, localizeCampaign } from "../../src/campaigns/index.js";
 import { generatePersonas, summarizeCatalog } from "../../src/personas/index.js";
-import { analyzeCustomers, buildCustomerTable, SEGMENTS, type ShopifyOrder } from "../../src/segments/index.js";
+import {
+  analyzeCustomers,
+  buildCustomerTable,
+  SEGMENTS,
+  type ShopifyOrder,
+} from "../../src/segments/index.js";
 
-/** A paginated reader, as an app would stream orders from the Admin API. */
-async function* ordersFromShopify(): AsyncGenerator<ShopifyOrder> {
+/** All the shop's orders, built as an Admin API would return them. */
+function shopOrders(): ShopifyOrder[] {
   const products = [
     { product_id: 101, title: "Earl Grey Supérieur" },
     { product_id: 102, title: "Théière en fonte" },
     { product_id: 103, title: "Sencha Bio" },
   ];
+  const orders: ShopifyOrder[] = [];
   let id = 1;
   for (let customer = 1; customer <= 120; customer++) {
-    const orders = 1 + (customer % 5);
-    for (let k = 0; k < orders; k++) {
+    for (let k = 0; k < 1 + (customer % 5); k++) {
       const daysAgo = (customer * 7 + k * 37) % 700;
-      yield {
+      orders.push({
         id: id++,
         created_at: new Date(Date.UTC(2025, 5, 30) - daysAgo * 86_400_000).toISOString(),
         currency: customer % 10 === 0 ? "USD" : "EUR",
         total_price: (20 + ((customer * 13 + k * 5) % 90)).toFixed(2),
-        customer: { id: customer, locale: customer % 3 === 0 ? "de" : "fr", default_address: { country_code: "FR" } },
+        customer: {
+          id: customer,
+          locale: customer % 3 === 0 ? "de" : "fr",
+          default_address: { country_code: "FR" },
+        },
         line_items: [{ ...(products[(customer + k) % 3] ?? products[0]), quantity: 1 }],
-      };
+      });
     }
+  }
+  return orders;
+}
+
+/** A paginated reader, as an app streams orders from the Admin API (50 per page). */
+async function* ordersFromShopify(): AsyncGenerator<ShopifyOrder> {
+  const all = shopOrders();
+  for (let page = 0; page * 50 < all.length; page++) {
+    const orders = await Promise.resolve(all.slice(page * 50, page * 50 + 50)); // one API call
+    yield* orders;
   }
 }
 

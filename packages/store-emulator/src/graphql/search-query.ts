@@ -18,15 +18,15 @@ export type SearchQuery = SearchTerm[][];
 function tokenize(query: string): string[] {
   const tokens: string[] = [];
   let current = "";
-  let quoted = false;
+  let quote: string | null = null;
   for (const char of query) {
-    if (char === '"') {
-      quoted = !quoted;
+    if ((char === '"' || char === "'") && (quote === null || quote === char)) {
+      quote = quote === null ? char : null;
       current += char;
-    } else if (!quoted && /\s/.test(char)) {
+    } else if (quote === null && /\s/.test(char)) {
       if (current) tokens.push(current);
       current = "";
-    } else if (!quoted && (char === "(" || char === ")")) {
+    } else if (quote === null && (char === "(" || char === ")")) {
       // Parentheses are accepted and ignored: grouping beyond AND/OR precedence is not emulated.
       if (current) tokens.push(current);
       current = "";
@@ -37,7 +37,8 @@ function tokenize(query: string): string[] {
 }
 
 function unquote(value: string): string {
-  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]);
+  return quoted ? value.slice(1, -1) : value;
 }
 
 function parseTerm(token: string, negated: boolean): SearchTerm {

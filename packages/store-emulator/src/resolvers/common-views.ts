@@ -5,6 +5,7 @@ import { toGid } from "../gid.js";
 import type { ConnectionArgs } from "../graphql/connection.js";
 import type { MetafieldRecord } from "../store/types.js";
 import { byId, resolveConnection, type ResolverContext, type View } from "./context.js";
+import { resolveNamespace } from "./metafield-input.js";
 
 export function money(amount: string | number, currencyCode: string): View {
   return { amount: typeof amount === "number" ? amount.toFixed(2) : amount, currencyCode };
@@ -73,14 +74,17 @@ export function metafieldFields(
   owner: () => View,
 ): View {
   return {
-    metafield: (args: { namespace?: string | null; key: string }) => {
-      const namespace = args.namespace ?? "$app";
+    metafield: (args: { namespace?: string | null; key: string }, ctx: ResolverContext) => {
+      const namespace = resolveNamespace(args.namespace, ctx.services.app.id);
       const found = metafields().find((m) => m.namespace === namespace && m.key === args.key);
       return found ? metafieldView(found, ownerType, owner) : null;
     },
     metafields: (args: MetafieldArgs, ctx: ResolverContext, info: GraphQLResolveInfo) => {
       let list = metafields();
-      if (args.namespace) list = list.filter((m) => m.namespace === args.namespace);
+      if (args.namespace) {
+        const namespace = resolveNamespace(args.namespace, ctx.services.app.id);
+        list = list.filter((m) => m.namespace === namespace);
+      }
       if (args.keys) {
         const wanted = new Set(args.keys);
         list = list.filter((m) => wanted.has(`${m.namespace}.${m.key}`));

@@ -250,6 +250,13 @@ export function checkProductSetLists(
     }
   }
   const variants = input.variants;
+  if (options && !variants) {
+    errors.push({
+      field: ["input", "variants"],
+      message: "Variants input is required when product options are given.",
+      code: "VARIANTS_INPUT_MISSING",
+    });
+  }
   if (variants) {
     if (variants.length > MAX_VARIANTS)
       errors.push({
@@ -422,7 +429,7 @@ export function applyProductSetLists(
       return record;
     });
   } else if (input.productOptions) {
-    // Options changed without variants: Shopify keeps one variant with the first value of each option.
+    // productCreate with options: Shopify creates one variant with the first value of each option.
     const first = product.options.map((o) => ({ name: o.name, value: o.values[0]?.name ?? "" }));
     const base = product.variants[0] ?? defaultVariant(store, now);
     product.variants = [

@@ -12,7 +12,8 @@ import {
   type ProductSetInput,
   type UserErrorOut,
 } from "./product-input.js";
-import { metafieldView, productView, shopView } from "./views.js";
+import { appInstallationView } from "./query.js";
+import { customerView, metafieldView, orderView, productView, shopView, variantView } from "./views.js";
 import type { MetafieldRecord, ProductRecord } from "../store/types.js";
 
 interface CreateMediaInput {
@@ -223,7 +224,6 @@ export const productMutations = {
       list: MetafieldRecord[];
       type: string;
       view: () => View;
-      productId: number | null;
     }
     const ownerOf = (gid: string): Owner | null => {
       const productId = gidNumber(gid, "Product");
@@ -234,7 +234,6 @@ export const productMutations = {
               list: product.metafields,
               type: "PRODUCT",
               view: () => productView(product, currency),
-              productId,
             }
           : null;
       }
@@ -246,8 +245,7 @@ export const productMutations = {
           ? {
               list: variant.metafields,
               type: "PRODUCTVARIANT",
-              view: () => productView(product, currency),
-              productId: product.id,
+              view: () => variantView(variant, product, currency),
             }
           : null;
       }
@@ -258,8 +256,7 @@ export const productMutations = {
           ? {
               list: customer.metafields,
               type: "CUSTOMER",
-              view: () => ({ __typename: "Customer", id: gid }),
-              productId: null,
+              view: () => customerView(customer, ctx),
             }
           : null;
       }
@@ -270,8 +267,7 @@ export const productMutations = {
           ? {
               list: order.metafields,
               type: "ORDER",
-              view: () => ({ __typename: "Order", id: gid }),
-              productId: null,
+              view: () => orderView(order, ctx),
             }
           : null;
       }
@@ -280,14 +276,12 @@ export const productMutations = {
           list: store.shop.metafields,
           type: "SHOP",
           view: () => shopView(store.shop),
-          productId: null,
         };
       if (gidNumber(gid, "AppInstallation") === appId) {
         return {
           list: store.appMetafields,
           type: "APP_INSTALLATION",
-          view: () => ({ __typename: "AppInstallation", id: gid }),
-          productId: null,
+          view: () => appInstallationView(ctx),
         };
       }
       return null;

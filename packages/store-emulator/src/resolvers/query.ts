@@ -148,7 +148,7 @@ export const queryRoot: Record<
   },
   customers: (args: SearchArgs, ctx: ResolverContext, info: GraphQLResolveInfo) => {
     const items = filterBySearch(ctx.store.customers.values(), args.query, customerSearch(ctx.store));
-    return resolveConnection(items, args, ctx, info, customerSortKey(args.sortKey ?? "ID", ctx.store), (c) =>
+    return resolveConnection(items, args, ctx, info, customerSortKey(args.sortKey ?? "ID"), (c) =>
       customerView(c, ctx),
     );
   },

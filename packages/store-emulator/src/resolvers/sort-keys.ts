@@ -25,7 +25,7 @@ export function productSortKey(sortKey: string): (p: ProductRecord) => SortKey {
   }
 }
 
-export function customerSortKey(sortKey: string, store: Store): (c: CustomerRecord) => SortKey {
+export function customerSortKey(sortKey: string): (c: CustomerRecord) => SortKey {
   switch (sortKey) {
     case "CREATED_AT":
       return (c) => ({ id: c.id, value: c.createdAt });
@@ -36,7 +36,6 @@ export function customerSortKey(sortKey: string, store: Store): (c: CustomerReco
     case "LOCATION":
       return (c) => ({ id: c.id, value: c.address?.country ?? null });
     default:
-      void store;
       return (c) => ({ id: c.id, value: c.id });
   }
 }

@@ -17,6 +17,8 @@ export interface DeliverySwitches {
   delayMs: number;
   /** Hold deliveries until this many are waiting, then send them in reverse order (0 or 1: off). */
   reorder: number;
+  /** Lose the next this-many deliveries, as if the app never got them (reconciliation tests). */
+  drop: number;
 }
 
 export interface DeliveryAttempt {
@@ -33,7 +35,7 @@ export interface DeliveryRecord {
   body: string;
   triggeredAt: string;
   copy: number;
-  state: "pending" | "delivered" | "failed";
+  state: "pending" | "delivered" | "failed" | "dropped";
   attempts: DeliveryAttempt[];
 }
 
@@ -104,6 +106,11 @@ export class WebhookDispatcher {
           attempts: [],
         };
         this.deliveries.push(delivery);
+        if (this.switches.drop > 0) {
+          this.switches.drop -= 1;
+          delivery.state = "dropped";
+          continue;
+        }
         if (this.switches.reorder > 1) {
           this.held.push(delivery);
           this.active += 1;

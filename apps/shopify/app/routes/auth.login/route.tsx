@@ -1,6 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { AppProvider as PolarisAppProvider, Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  AppProvider as PolarisAppProvider,
+  Button,
+  Card,
+  FormLayout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { languageFromRequest } from "~/i18n/language.server.js";
@@ -33,7 +41,7 @@ export default function Auth() {
   const [shop, setShop] = useState("");
   const error = actionData?.error ?? loaderError;
   return (
-    <PolarisAppProvider i18n={polaris as PolarisTranslations}>
+    <PolarisAppProvider i18n={polaris}>
       <Page>
         <Card>
           <Form method="post">

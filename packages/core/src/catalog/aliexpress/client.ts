@@ -95,6 +95,18 @@ function str(value: unknown): string | undefined {
 /** Recognises both error shapes: `{"error_response":{…}}` (sync) and `{"code":"X","type":"ISV",…}` (IOP). */
 function platformErrorOf(body: unknown, status: number): AliExpressApiError | undefined {
   if (!isRecord(body)) return undefined;
+  // Business APIs answer `{"<api>_response": {"rsp_code": "500", …}}` for their own failures:
+  // 5xx codes are transient on the platform's side; the others are left to the caller's parser.
+  const wrapped = Object.entries(body).find(([key, value]) => key.endsWith("_response") && isRecord(value));
+  if (wrapped && isRecord(wrapped[1])) {
+    const rsp = Number(str(wrapped[1].rsp_code) ?? "200");
+    if (rsp >= 500)
+      return new AliExpressApiError(
+        "provider_unavailable",
+        `AliExpress API error ${rsp}: ${str(wrapped[1].rsp_msg) ?? "no message"}`,
+        { platformCode: `rsp_${rsp}`, status, requestId: str(wrapped[1].request_id), retryable: true },
+      );
+  }
   const error = isRecord(body.error_response)
     ? body.error_response
     : str(body.code) !== undefined && str(body.code) !== "0" && ("type" in body || "message" in body)
@@ -173,7 +185,7 @@ function timestamp(now: number): string {
  * Creates a client for the AliExpress Open Platform `/sync` gateway. Every request carries the
  * system parameters (`app_key`, `timestamp`, `sign_method=sha256`, `method`, `session`, `v`,
  * `format`) and an HMAC-SHA256 `sign`. Network errors, timeouts, HTTP 408/409/429/5xx and the
- * platform's retryable codes (`ApiCallLimit`, ISP errors) are retried with exponential backoff
+ * platform's retryable codes (`ApiCallLimit`, ISP errors, `rsp_code` 5xx) are retried with exponential backoff
  * and jitter, honouring `Retry-After`; everything else is thrown at once as `AliExpressApiError`.
  *
  * @example
