@@ -6,7 +6,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { publicConfig } from "~/config.server.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
-import { polarisTranslations, type PolarisTranslations } from "~/i18n/polaris.server.js";
+import { polarisTranslations } from "~/i18n/polaris.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
 import { requireAdmin } from "~/admin-auth.server.js";

@@ -19,6 +19,7 @@ export const DEFAULT_PRICES: PriceTable = {
   "grok-4": { inputPerMTok: 3, outputPerMTok: 15 },
   "gpt-image-1": { perImage: 0.042 },
   "dall-e-3": { perImage: 0.04 },
+  "dall-e-2": { perImage: 0.018 },
   "grok-2-image-1212": { perImage: 0.07 },
 };
 

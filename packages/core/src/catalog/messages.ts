@@ -36,7 +36,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Only {kept} of {total} images were kept (Shopify limit).",
     title_shortened: "The title was shortened to {length} characters.",
     title_noise_removed: "Removed from the title: {removed}.",
-    description_cleaned: "Removed from the description: {removed}.",
+    description_cleaned:
+      "{count} unsafe or unwanted elements (scripts, embeds, links, tracking) were removed from the description.",
     contact_info_removed: "Seller contact details were removed from the description ({count}).",
     price_raised_for_margin: "The price of {sku} was raised to keep the minimum margin.",
     out_of_stock_variants: "{count} variants are out of stock at the supplier.",
@@ -69,7 +70,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Seules {kept} images sur {total} ont été conservées (limite Shopify).",
     title_shortened: "Le titre a été raccourci à {length} caractères.",
     title_noise_removed: "Retiré du titre : {removed}.",
-    description_cleaned: "Retiré de la description : {removed}.",
+    description_cleaned:
+      "{count} éléments dangereux ou indésirables (scripts, intégrations, liens, pistage) ont été retirés de la description.",
     contact_info_removed: "Les coordonnées du vendeur ont été retirées de la description ({count}).",
     price_raised_for_margin: "Le prix de {sku} a été relevé pour garantir la marge minimale.",
     out_of_stock_variants: "{count} variantes sont en rupture chez le fournisseur.",
@@ -102,7 +104,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Solo se conservaron {kept} de {total} imágenes (límite de Shopify).",
     title_shortened: "El título se acortó a {length} caracteres.",
     title_noise_removed: "Eliminado del título: {removed}.",
-    description_cleaned: "Eliminado de la descripción: {removed}.",
+    description_cleaned:
+      "Se eliminaron de la descripción {count} elementos peligrosos o no deseados (scripts, inserciones, enlaces, rastreo).",
     contact_info_removed: "Se eliminaron los datos de contacto del vendedor de la descripción ({count}).",
     price_raised_for_margin: "Se subió el precio de {sku} para mantener el margen mínimo.",
     out_of_stock_variants: "{count} variantes están agotadas en el proveedor.",
@@ -135,7 +138,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Nur {kept} von {total} Bildern wurden übernommen (Shopify-Limit).",
     title_shortened: "Der Titel wurde auf {length} Zeichen gekürzt.",
     title_noise_removed: "Aus dem Titel entfernt: {removed}.",
-    description_cleaned: "Aus der Beschreibung entfernt: {removed}.",
+    description_cleaned:
+      "{count} unsichere oder unerwünschte Elemente (Skripte, Einbettungen, Links, Tracking) wurden aus der Beschreibung entfernt.",
     contact_info_removed: "Kontaktdaten des Verkäufers wurden aus der Beschreibung entfernt ({count}).",
     price_raised_for_margin: "Der Preis von {sku} wurde angehoben, um die Mindestmarge zu halten.",
     out_of_stock_variants: "{count} Varianten sind beim Lieferanten ausverkauft.",
@@ -170,7 +174,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Sono state mantenute solo {kept} immagini su {total} (limite di Shopify).",
     title_shortened: "Il titolo è stato accorciato a {length} caratteri.",
     title_noise_removed: "Rimosso dal titolo: {removed}.",
-    description_cleaned: "Rimosso dalla descrizione: {removed}.",
+    description_cleaned:
+      "{count} elementi non sicuri o indesiderati (script, incorporamenti, link, tracciamento) sono stati rimossi dalla descrizione.",
     contact_info_removed: "I contatti del venditore sono stati rimossi dalla descrizione ({count}).",
     price_raised_for_margin: "Il prezzo di {sku} è stato alzato per mantenere il margine minimo.",
     out_of_stock_variants: "{count} varianti sono esaurite presso il fornitore.",
@@ -203,7 +208,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Apenas {kept} de {total} imagens foram mantidas (limite da Shopify).",
     title_shortened: "O título foi encurtado para {length} caracteres.",
     title_noise_removed: "Removido do título: {removed}.",
-    description_cleaned: "Removido da descrição: {removed}.",
+    description_cleaned:
+      "{count} elementos inseguros ou indesejados (scripts, incorporações, links, rastreamento) foram removidos da descrição.",
     contact_info_removed: "Os contatos do vendedor foram removidos da descrição ({count}).",
     price_raised_for_margin: "O preço de {sku} foi aumentado para manter a margem mínima.",
     out_of_stock_variants: "{count} variantes estão esgotadas no fornecedor.",
@@ -236,7 +242,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Alleen {kept} van {total} afbeeldingen zijn behouden (Shopify-limiet).",
     title_shortened: "De titel is ingekort tot {length} tekens.",
     title_noise_removed: "Uit de titel verwijderd: {removed}.",
-    description_cleaned: "Uit de beschrijving verwijderd: {removed}.",
+    description_cleaned:
+      "{count} onveilige of ongewenste elementen (scripts, insluitingen, links, tracking) zijn uit de beschrijving verwijderd.",
     contact_info_removed: "Contactgegevens van de verkoper zijn uit de beschrijving verwijderd ({count}).",
     price_raised_for_margin: "De prijs van {sku} is verhoogd om de minimale marge te behouden.",
     out_of_stock_variants: "{count} varianten zijn uitverkocht bij de leverancier.",
@@ -268,7 +275,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "Zachowano tylko {kept} z {total} zdjęć (limit Shopify).",
     title_shortened: "Tytuł skrócono do {length} znaków.",
     title_noise_removed: "Usunięto z tytułu: {removed}.",
-    description_cleaned: "Usunięto z opisu: {removed}.",
+    description_cleaned:
+      "Z opisu usunięto {count} niebezpiecznych lub niepożądanych elementów (skrypty, osadzenia, linki, śledzenie).",
     contact_info_removed: "Dane kontaktowe sprzedawcy usunięto z opisu ({count}).",
     price_raised_for_margin: "Cenę {sku} podniesiono, aby zachować minimalną marżę.",
     out_of_stock_variants: "{count} wariantów jest niedostępnych u dostawcy.",
@@ -300,7 +308,8 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "{total}枚中{kept}枚の画像のみを残しました（Shopifyの上限）。",
     title_shortened: "タイトルを{length}文字に短縮しました。",
     title_noise_removed: "タイトルから削除：{removed}。",
-    description_cleaned: "説明文から削除：{removed}。",
+    description_cleaned:
+      "説明文から安全でない、または不要な要素（スクリプト、埋め込み、リンク、トラッキング）を{count}件削除しました。",
     contact_info_removed: "説明文から販売者の連絡先を削除しました（{count}件）。",
     price_raised_for_margin: "最低利益率を保つため、{sku}の価格を引き上げました。",
     out_of_stock_variants: "{count}件のバリエーションが仕入先で在庫切れです。",
@@ -330,7 +339,7 @@ export const catalogMessages: MessageCatalog<CatalogMessageKey> = {
     media_truncated: "仅保留了{total}张图片中的{kept}张（Shopify限制）。",
     title_shortened: "标题已缩短为{length}个字符。",
     title_noise_removed: "已从标题中删除：{removed}。",
-    description_cleaned: "已从描述中删除：{removed}。",
+    description_cleaned: "已从描述中删除{count}个不安全或不需要的元素（脚本、嵌入内容、链接、跟踪）。",
     contact_info_removed: "已从描述中删除卖家联系方式（{count}处）。",
     price_raised_for_margin: "为保持最低利润率，已提高{sku}的价格。",
     out_of_stock_variants: "{count}个变体在供应商处缺货。",

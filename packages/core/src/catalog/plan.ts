@@ -132,18 +132,6 @@ export interface ImportPlan {
   source: SourceProduct;
 }
 
-const REMOVED_LABELS: Readonly<Record<RemovedKind, string>> = {
-  scripts: "scripts",
-  embeds: "iframes/embeds",
-  event_handlers: "event handlers",
-  tracking_pixels: "tracking pixels",
-  contact_info: "contact details",
-  links: "links",
-  unsafe_urls: "unsafe URLs",
-  forms: "forms",
-  styles: "styles",
-};
-
 /** The value written to `ninjalead.source_id`, unique per supplier product. */
 export function sourceIdOf(product: Pick<SourceProduct, "source" | "id">): string {
   return `${product.source}:${product.id}`;
@@ -312,7 +300,10 @@ export function planImport(
   if (removedKinds.length > 0)
     warnings.push({
       code: "description_cleaned",
-      params: { removed: removedKinds.map(([kind, n]) => `${REMOVED_LABELS[kind]} (${n})`).join(", ") },
+      params: {
+        count: removedKinds.reduce((sum, [, n]) => sum + n, 0),
+        kinds: removedKinds.map(([kind]) => kind).join(","),
+      },
       field: "descriptionHtml",
     });
   if (sanitized.removed.contact_info)
@@ -321,8 +312,12 @@ export function planImport(
       params: { count: sanitized.removed.contact_info },
       field: "descriptionHtml",
     });
+  // Given content (AI output, an editor) goes through the same allow-list as supplier HTML.
   const descriptionHtml =
-    cfg.content?.descriptionHtml ?? sanitized.html + specificationsTable(product.specifications, language);
+    cfg.content?.descriptionHtml !== undefined
+      ? sanitizeDescription(cfg.content.descriptionHtml, { imageAlt: title, images: cfg.descriptionImages })
+          .html
+      : sanitized.html + specificationsTable(product.specifications, language);
 
   // Options and variants
   const mapped = mapVariants(product, { language, ...(cfg.shipsFrom ? { shipsFrom: cfg.shipsFrom } : {}) });

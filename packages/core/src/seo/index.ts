@@ -22,3 +22,13 @@ export {
   type JsonLdOptions,
   type ProductJsonLd,
 } from "./jsonld.js";
+export {
+  auditCatalog,
+  catalogOptionsSchema,
+  type CatalogAuditOptions,
+  type CatalogReport,
+  type CatalogOffender,
+  type DuplicateGroup,
+} from "./catalog.js";
+export { detectLanguage } from "./detect-language.js";
+export { productsFromShopifyCsv, productFromShopifyJson, type ShopifyCsvRow } from "./shopify-export.js";

@@ -64,7 +64,8 @@ export const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (
   info,
 ) => {
   const object = source as Record<string, unknown>;
-  const value = object[info.fieldName];
+  // Own properties only: a schema field named like an Object.prototype member must not resolve to it.
+  const value = Object.hasOwn(object, info.fieldName) ? object[info.fieldName] : undefined;
   if (typeof value === "function")
     return (value as (a: unknown, c: unknown, i: unknown) => unknown).call(object, args, context, info);
   if (value === undefined) {

@@ -12,7 +12,7 @@ import {
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { languageFromRequest } from "~/i18n/language.server.js";
-import { polarisTranslations, type PolarisTranslations } from "~/i18n/polaris.server.js";
+import { polarisTranslations } from "~/i18n/polaris.server.js";
 import { t } from "~/i18n/t.js";
 import { login } from "~/shopify.server.js";
 
