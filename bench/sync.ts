@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       return run().finally(() => (timings[label] = (timings[label] ?? 0) + performance.now() - t));
     };
     const tracedSql = {
-      query: ours.db.sql.query,
+      query: <R,>(text: string, params?: unknown[]) => ours.db.sql.query<R>(text, params),
       transaction: <T,>(run: (tx: Parameters<Parameters<typeof ours.db.sql.transaction>[0]>[0]) => Promise<T>) =>
         ours.db.sql.transaction((tx) =>
           run({

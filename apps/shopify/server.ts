@@ -36,14 +36,17 @@ export async function startServer(): Promise<RunningServer> {
   const ctx = appContext();
   const imported = (await import(buildPath)) as ServerBuild;
   // With Sentry on, loader/action errors are reported (scrubbed) before Remix renders them.
-  const build = sentry ? (Sentry.instrumentBuild(imported) as ServerBuild) : imported;
+  const build = sentry ? Sentry.instrumentBuild<ServerBuild>(imported) : imported;
 
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
   app.use("/assets", express.static(`${here}build/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${here}build/client`, { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: cfg.env === "production" ? "production" : "development" }));
+  const remix = createRequestHandler({ build, mode: cfg.env === "production" ? "production" : "development" });
+  app.all("*", (req, res, next) => {
+    void remix(req, res, next);
+  });
 
   startWorkers(ctx);
   if (cfg.demo && !demoAuthEnabled(cfg)) {
@@ -52,7 +55,10 @@ export async function startServer(): Promise<RunningServer> {
 
   // Webhooks bypass Express and Remix: Shopify's event stream is the hot path (verify, enqueue, 200).
   const onWebhook = webhookListener({ apiSecret: cfg.shopify.apiSecret, queue: ctx.queues.webhooks, logger: log });
-  const server = createServer((req, res) => (isWebhookRequest(req) ? onWebhook(req, res) : app(req, res)));
+  const server = createServer((req, res) => {
+    if (isWebhookRequest(req)) onWebhook(req, res);
+    else void app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(cfg.port, cfg.host, resolve));
   const url = `http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${cfg.port}`;
   log.info("NinjaLead is serving", {
@@ -91,6 +97,6 @@ function fail(error: unknown): never {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   startServer()
-    .then((running) => closeOnSignals(running.close))
+    .then((running) => closeOnSignals(() => running.close()))
     .catch(fail);
 }

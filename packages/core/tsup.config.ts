@@ -14,16 +14,29 @@ for (const subpath of Object.keys(pkg.exports)) {
   entry[name] = subpath === "." ? "src/index.ts" : `src/${subpath.slice(2)}/index.ts`;
 }
 
-export default defineConfig({
-  entry,
-  format: ["esm", "cjs"],
-  dts: true,
-  // Shared chunks keep one copy of each class per format, so instanceof works across subpaths.
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: "node22",
-  platform: "neutral",
-  external: ["ioredis"],
-  outDir: "dist",
-});
+export default defineConfig([
+  {
+    entry,
+    format: ["esm", "cjs"],
+    dts: true,
+    // Shared chunks keep one copy of each class per format, so instanceof works across subpaths.
+    splitting: true,
+    sourcemap: true,
+    clean: true,
+    target: "node22",
+    platform: "neutral",
+    external: ["ioredis"],
+    outDir: "dist",
+  },
+  // The `ninjalead` bin (package.json "bin"): Node-only, ESM, executable. Not an export.
+  {
+    entry: { "cli/index": "src/cli/index.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node22",
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+    clean: false,
+    outDir: "dist",
+  },
+]);

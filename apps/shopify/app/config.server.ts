@@ -60,6 +60,8 @@ const EnvSchema = z
     XAI_API_KEY: optionalText,
     SENTRY_DSN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    API_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(120),
+    API_RATE_LIMIT_PER_SHOP: z.coerce.number().int().min(1).default(600),
     NINJALEAD_DEMO: z.enum(["0", "1"]).default("0"),
     AUTO_MIGRATE: z.enum(["0", "1"]).optional(),
   })
@@ -104,6 +106,8 @@ export interface AppConfig {
   ai: { openaiApiKey: string | undefined; xaiApiKey: string | undefined };
   sentryDsn: string | undefined;
   logLevel: Env["LOG_LEVEL"];
+  /** Public API requests per minute, per key and per shop. */
+  apiRateLimits: { perKey: number; perShop: number };
   autoMigrate: boolean;
 }
 
@@ -160,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ai: { openaiApiKey: env.OPENAI_API_KEY, xaiApiKey: env.XAI_API_KEY },
     sentryDsn: env.SENTRY_DSN,
     logLevel: env.LOG_LEVEL,
+    apiRateLimits: { perKey: env.API_RATE_LIMIT_PER_KEY, perShop: env.API_RATE_LIMIT_PER_SHOP },
     // The demo and development apply pending migrations at boot; production runs `npm run db:migrate`.
     autoMigrate: env.AUTO_MIGRATE ? env.AUTO_MIGRATE === "1" : demo || env.NODE_ENV !== "production",
   };

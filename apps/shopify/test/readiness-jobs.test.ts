@@ -12,7 +12,7 @@ let services: Services;
 
 beforeAll(async () => {
   t = await openTestDatabase("postgres");
-  services = { config: loadConfig({}), db: t.db, cache: createMemoryCache(), logger: silentLogger, close: async () => undefined };
+  services = { config: loadConfig({}), db: t.db, cache: createMemoryCache(), logger: silentLogger, close: () => Promise.resolve() };
 });
 afterAll(async () => {
   await t.close();
@@ -38,7 +38,7 @@ describe("readiness with jobs", () => {
     expect(queue?.lagMs).toBeLessThanOrEqual(Date.now() - enqueuedAt);
     expect(readiness.sync).toMatchObject({ ok: true, running: 1, failedLastDay: 1, lastCompletedAt: done.finishedAt?.toISOString() });
 
-    webhooks.start(async () => undefined);
+    webhooks.start(() => Promise.resolve());
     await webhooks.idle();
     const after = await checkReadiness(services, { queues: { webhooks } });
     expect(after.queues.byName.webhooks).toMatchObject({ waiting: 0, lagMs: 0 });

@@ -54,10 +54,13 @@ export function defineApiRoute<P extends z.ZodType, Q extends z.ZodType, B exten
   return route;
 }
 
-export const RATE_LIMITS: { perKey: RateLimitRule; perShop: RateLimitRule } = {
-  perKey: { limit: 120, windowMs: 60_000 },
-  perShop: { limit: 600, windowMs: 60_000 },
-};
+/** The public API's rate limits, from the config (API_RATE_LIMIT_PER_KEY / _PER_SHOP, per minute). */
+export function rateLimits(config: ApiServices["config"]): { perKey: RateLimitRule; perShop: RateLimitRule } {
+  return {
+    perKey: { limit: config.apiRateLimits.perKey, windowMs: 60_000 },
+    perShop: { limit: config.apiRateLimits.perShop, windowMs: 60_000 },
+  };
+}
 const MAX_BODY_BYTES = 1_000_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
@@ -141,8 +144,9 @@ export async function dispatch(
       throw new ApiError("forbidden", `This key lacks the ${route.resource}:${route.access} scope`);
     }
 
-    const perKey = await hitRateLimit(services.cache, `api:key:${principal.id}`, RATE_LIMITS.perKey);
-    const perShop = await hitRateLimit(services.cache, `api:shop:${principal.shop}`, RATE_LIMITS.perShop);
+    const limits = rateLimits(services.config);
+    const perKey = await hitRateLimit(services.cache, `api:key:${principal.id}`, limits.perKey);
+    const perShop = await hitRateLimit(services.cache, `api:shop:${principal.shop}`, limits.perShop);
     const binding = !perKey.allowed
       ? perKey
       : !perShop.allowed
@@ -201,6 +205,13 @@ export async function dispatch(
     return Response.json(result, { status, headers: { ...limitHeaders, "X-Request-Id": requestId } });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error, requestId);
+    if (isDatabaseUnavailable(error)) {
+      services.logger.warn("api: database unavailable", { requestId });
+      return errorResponse(
+        new ApiError("unavailable", "Temporarily unavailable; retry shortly", [], { "Retry-After": "1" }),
+        requestId,
+      );
+    }
     services.logger.error("api: unexpected error", {
       requestId,
       error: error instanceof Error ? error.message : String(error),
@@ -249,4 +260,14 @@ async function idempotent(
   } finally {
     await lock.release();
   }
+}
+
+/** A lost or refused database connection: the request may be retried, so it is a 503, not a 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(code)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|Connection closed|server closed the connection/i.test(
+    message,
+  );
 }

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "idempotency_conflict"
   | "rate_limited"
   | "payload_too_large"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   idempotency_conflict: 422,
   rate_limited: 429,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -1,12 +1,13 @@
 import { LANGUAGES, translate, type Language, type MessageCatalog } from "@ninjalead/core/i18n";
+import { adminMessages, type AdminMessageKey } from "./admin-messages.js";
 import { appMessages, type AppMessageKey } from "./messages.js";
 import { trustMessages, type TrustMessageKey } from "./trust-messages.js";
 
-export type MessageKey = AppMessageKey | TrustMessageKey;
+export type MessageKey = AppMessageKey | TrustMessageKey | AdminMessageKey;
 
 /** Every app UI string, one catalog per feature area merged into one. */
 export const catalog = Object.fromEntries(
-  LANGUAGES.map((l) => [l, { ...appMessages[l], ...trustMessages[l] }]),
+  LANGUAGES.map((l) => [l, { ...appMessages[l], ...trustMessages[l], ...adminMessages[l] }]),
 ) as unknown as MessageCatalog<MessageKey>;
 
 /** Translates an app UI string; used by routes and components, on the server and in the browser. */

@@ -90,14 +90,15 @@ export function createBullmqQueue<T>(
       worker.on("failed", (job, error) => {
         if (!job) return;
         const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-        const log = final ? options.logger.error : options.logger.warn;
-        log(final ? "job dead-lettered" : "job failed, retrying", {
+        const fields = {
           queue: name,
           job: job.name,
           id: job.id,
           attempt: job.attemptsMade,
           error: errorText(error),
-        });
+        };
+        if (final) options.logger.error("job dead-lettered", fields);
+        else options.logger.warn("job failed, retrying", fields);
       });
       const checkIdle = () => {
         if (idleWaiters.size === 0) return;

@@ -133,8 +133,8 @@ export function createMemoryQueue<T>(
   return {
     name,
     backend: "memory",
-    async add(jobName, data, jobOptions: JobOptions = {}) {
-      if (closing) throw new Error(`queue ${name} is closed`);
+    add(jobName, data, jobOptions: JobOptions = {}) {
+      if (closing) return Promise.reject(new Error(`queue ${name} is closed`));
       const now = Date.now();
       // Oldest first (insertion order): stop at the first id still inside the window.
       for (const [id, at] of known) {
@@ -142,9 +142,9 @@ export function createMemoryQueue<T>(
         known.delete(id);
       }
       // BullMQ refuses ":" in custom ids; refusing it here too keeps the two interchangeable.
-      if (jobOptions.jobId?.includes(":")) throw new Error("Custom Id cannot contain :");
+      if (jobOptions.jobId?.includes(":")) return Promise.reject(new Error("Custom Id cannot contain :"));
       const id = jobOptions.jobId ?? `${name}-${++sequence}-${now}`;
-      if (jobOptions.jobId && known.has(id)) return { id, added: false };
+      if (jobOptions.jobId && known.has(id)) return Promise.resolve({ id, added: false });
       known.set(id, now);
       schedule({
         id,
@@ -156,7 +156,7 @@ export function createMemoryQueue<T>(
         readyAt: now + (jobOptions.delayMs ?? 0),
         enqueuedAt: now,
       });
-      return { id, added: true };
+      return Promise.resolve({ id, added: true });
     },
     start(jobHandler, startOptions = {}) {
       if (handler) throw new Error(`queue ${name} already has a handler`);
@@ -164,18 +164,18 @@ export function createMemoryQueue<T>(
       concurrency = startOptions.concurrency ?? 1;
       pump();
     },
-    async stats(): Promise<QueueStats> {
+    stats(): Promise<QueueStats> {
       const oldest = ready.reduce((min, e) => Math.min(min, e.readyAt), Number.POSITIVE_INFINITY);
-      return {
+      return Promise.resolve({
         waiting: ready.length,
         active: active.size,
         delayed: delayed.size,
         failed: dead.length,
         lagMs: ready.length === 0 ? 0 : Math.max(0, Date.now() - oldest),
-      };
+      });
     },
-    async deadLetters(limit = 100) {
-      return dead.slice(0, limit);
+    deadLetters(limit = 100) {
+      return Promise.resolve(dead.slice(0, limit));
     },
     idle(timeoutMs = 30_000) {
       idleHorizon = Date.now() + timeoutMs;

@@ -28,6 +28,7 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           {t(lang, "home.title")}
         </Link>
+        <Link to="/app/products">{t(lang, "nav.products")}</Link>
         <Link to="/app/activity">{t(lang, "nav.activity")}</Link>
         <Link to="/app/settings/api-keys">{t(lang, "nav.apiKeys")}</Link>
         <Link to="/app/settings/webhooks">{t(lang, "nav.webhooks")}</Link>

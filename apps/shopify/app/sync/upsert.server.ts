@@ -32,7 +32,8 @@ export function copyField(value: unknown, type: string): string {
   if (type === "text[]") {
     text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
   } else if (type === "jsonb") text = JSON.stringify(value);
-  else text = typeof value === "bigint" ? value.toString() : String(value as string | number | boolean);
+  else if (typeof value === "object") text = JSON.stringify(value);
+  else text = String(value);
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 

@@ -106,7 +106,12 @@ export async function applyMirrorWebhook(sql: Sql, job: WebhookJob, payload: unk
         await tx.query(`DELETE FROM "OrderLine" WHERE shop = $1 AND "orderId" = $2`, [shop, id]);
         return "applied";
       }
-      default:
+      case "customers/data_request":
+      case "customers/redact":
+      case "shop/redact":
+      case "app/uninstalled":
+      case "app/scopes_update":
+      case "bulk_operations/finish":
         throw new Error(`not a mirror topic: ${job.topic}`);
     }
   });

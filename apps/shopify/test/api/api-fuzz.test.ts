@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { createMemoryCache, silentLogger } from "@ninjalead/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeyHashKey, dispatch, RATE_LIMITS, type ApiServices } from "~/api/define.server.js";
+import { apiKeyHashKey, dispatch, type ApiServices } from "~/api/define.server.js";
 import { apiRoutes } from "~/api/routes.server.js";
 import { loadConfig } from "~/config.server.js";
 import { openDatabase } from "~/db/client.server.js";
@@ -30,12 +30,8 @@ beforeAll(async () => {
       scopes: API_SCOPES,
     })
   ).key;
-  RATE_LIMITS.perKey.limit = 1_000_000;
-  RATE_LIMITS.perShop.limit = 1_000_000;
 });
 afterAll(async () => {
-  RATE_LIMITS.perKey.limit = 120;
-  RATE_LIMITS.perShop.limit = 600;
   await services.close();
 });
 

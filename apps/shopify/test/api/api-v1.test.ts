@@ -3,7 +3,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { createMemoryCache, silentLogger } from "@ninjalead/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "~/config.server.js";
-import { apiKeyHashKey, dispatch, RATE_LIMITS, type ApiServices } from "~/api/define.server.js";
+import { apiKeyHashKey, dispatch, type ApiServices } from "~/api/define.server.js";
 import { buildOpenApi } from "~/api/openapi.server.js";
 import { apiRoutes } from "~/api/routes.server.js";
 import { openDatabase } from "~/db/client.server.js";
@@ -189,8 +189,8 @@ describe("public API v1", () => {
   });
 
   it("rate-limits per key with RateLimit-* and Retry-After headers", async () => {
-    const saved = { ...RATE_LIMITS.perKey };
-    RATE_LIMITS.perKey.limit = 3;
+    const saved = services.config.apiRateLimits.perKey;
+    services.config.apiRateLimits.perKey = 3;
     try {
       const k = await key(SHOP_A, ["products:read"]);
       const statuses = [];
@@ -200,7 +200,7 @@ describe("public API v1", () => {
       expect(limited?.headers.get("Retry-After")).toMatch(/^\d+$/);
       expect(limited?.headers.get("RateLimit-Remaining")).toBe("0");
     } finally {
-      Object.assign(RATE_LIMITS.perKey, saved);
+      services.config.apiRateLimits.perKey = saved;
     }
   });
 });

@@ -47,7 +47,7 @@ export async function startHarness(
   const logger = memoryLogger();
   const t = await openTestDatabase(options.db ?? "postgres");
   const answers: number[] = [];
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const listener: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   // The production webhook handler on a real HTTP server; `answers` records each status sent.
   const server: Server = createServer((req, res) => {
     const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => ServerResponse;
@@ -55,7 +55,7 @@ export async function startHarness(
       answers.push(status);
       return writeHead(status, headers);
     }) as typeof res.writeHead;
-    if (handler) handler(req, res);
+    if (listener.handle) listener.handle(req, res);
     else res.writeHead(503).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -89,7 +89,7 @@ export async function startHarness(
     queues,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  handler = webhookListener({
+  listener.handle = webhookListener({
     apiSecret: config.shopify.apiSecret,
     queue: ctx.queues.webhooks,
     logger,

@@ -40,8 +40,9 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
   it("runs each job with its data", async () => {
     const queue = make<{ n: number }>();
     const seen: number[] = [];
-    queue.start(async (job) => {
+    queue.start((job) => {
       seen.push(job.data.n);
+      return Promise.resolve();
     });
     for (let n = 0; n < 5; n++) await queue.add("count", { n });
     await queue.idle();
@@ -52,9 +53,9 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
   it("retries with exponential backoff, then succeeds", async () => {
     const queue = make<null>();
     const attempts: { attempt: number; at: number }[] = [];
-    queue.start(async (job) => {
+    queue.start((job) => {
       attempts.push({ attempt: job.attempt, at: Date.now() });
-      if (job.attempt < 3) throw new Error("transient");
+      return job.attempt < 3 ? Promise.reject(new Error("transient")) : Promise.resolve();
     });
     await queue.add("flaky", null, { attempts: 5, backoffMs: 40 });
     await queue.idle();
@@ -69,10 +70,9 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
   it("dead-letters a job that exhausts its attempts, and a permanent failure at once", async () => {
     const queue = make<{ kind: string }>();
     const runs: Record<string, number> = {};
-    queue.start(async (job) => {
+    queue.start((job) => {
       runs[job.data.kind] = (runs[job.data.kind] ?? 0) + 1;
-      if (job.data.kind === "permanent") throw new PermanentError("bad payload");
-      throw new Error("always down");
+      return Promise.reject(job.data.kind === "permanent" ? new PermanentError("bad payload") : new Error("always down"));
     });
     await queue.add("doomed", { kind: "transient" }, { attempts: 3, backoffMs: 10, jobId: "doomed-1" });
     await queue.add("doomed", { kind: "permanent" }, { attempts: 3, backoffMs: 10, jobId: "doomed-2" });
@@ -97,9 +97,10 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
     const stats = await queue.stats();
     expect(stats.waiting).toBe(1);
     expect(stats.lagMs).toBeGreaterThanOrEqual(0);
-    queue.start(async () => {
+    queue.start(() => {
       runs++;
       gate.resolve();
+      return Promise.resolve();
     });
     await gate.promise;
     await queue.idle();

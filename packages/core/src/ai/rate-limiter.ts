@@ -6,7 +6,7 @@ export interface RateLimits {
 }
 
 export interface RateLimiterOptions {
-  /** Fraction of the published limit we aim for, leaving room for clock skew. Default 0.97. */
+  /** Fraction of the published limit we aim for, leaving room for clock skew. Default 0.98. */
   safety?: number;
   /**
    * Burst allowed, as this many ms of refill. Default 250: smaller than the provider's own
@@ -69,7 +69,7 @@ export class RateLimiter {
   private readonly now: () => number;
 
   constructor(limits: RateLimits = {}, options: RateLimiterOptions = {}) {
-    this.safety = options.safety ?? 0.97;
+    this.safety = options.safety ?? 0.98;
     this.burstMs = options.burstMs ?? 250;
     this.now = options.now ?? (() => performance.now());
     if (limits.rpm) this.requests = this.bucket(limits.rpm);

@@ -5,6 +5,7 @@
  * "not enough data yet" state so nobody stops a test on a lucky first day.
  */
 import { z } from "zod";
+import { ValidationError } from "../errors/index.js";
 import { translate, type Language, type MessageCatalog } from "../i18n/index.js";
 import { parseOrThrow } from "../internal/zod.js";
 import { logGamma } from "../segments/special.js";
@@ -449,4 +450,40 @@ export function evaluateAbTest(input: AbTestInput, language: Language = "en"): A
       probability: percent(language, best?.probabilityToBeatControl ?? 0.5),
     }),
   };
+}
+
+/** FNV-1a, 32 bits: fast, stable across runtimes, good enough to spread ids evenly. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Deterministic split of an audience into variants: the same customer always gets the same
+ * variant of the same test (no state to store), and shares follow the weights.
+ *
+ * @example
+ * assignVariant("spring-email", "customer-42", [{ id: "A", weight: 1 }, { id: "B", weight: 1 }]) // "A" or "B", always the same
+ */
+export function assignVariant(
+  testId: string,
+  customerId: string,
+  variants: readonly { id: string; weight: number }[],
+): string {
+  const total = variants.reduce((sum, v) => sum + Math.max(0, v.weight), 0);
+  if (variants.length === 0 || !(total > 0))
+    throw new ValidationError("An A/B test needs at least one variant with a positive weight", [
+      { path: "variants", message: "no positive weight" },
+    ]);
+  // Hash the test id with the customer so each test splits the audience independently.
+  let point = (fnv1a(`${testId}\u0000${customerId}`) / 4294967296) * total;
+  for (const v of variants) {
+    point -= Math.max(0, v.weight);
+    if (point < 0) return v.id;
+  }
+  return variants[variants.length - 1]?.id ?? "";
 }

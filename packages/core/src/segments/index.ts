@@ -3,6 +3,7 @@
  * Gamma-Gamma lifetime value, and per-segment statistics.
  */
 export * from "./schemas.js";
+export * from "./graphql.js";
 export * from "./profiles.js";
 export * from "./rfm.js";
 export * from "./rules.js";

@@ -18,6 +18,16 @@ import {
   type ShopifyCustomer,
   type ShopifyOrder,
 } from "./schemas.js";
+import {
+  graphqlCustomerSchema,
+  graphqlOrderSchema,
+  isGraphqlCustomer,
+  isGraphqlOrder,
+  restCustomer,
+  restOrder,
+  type ShopifyGraphqlCustomer,
+  type ShopifyGraphqlOrder,
+} from "./graphql.js";
 import { IdIndex, SeenOrderIds, idKey } from "./ids.js";
 
 export const DAY_MS = 86_400_000;
@@ -210,10 +220,16 @@ export class ProfileBuilder {
     }
   }
 
-  /** Adds or updates a customer's attributes (locale, country, consent) from a Shopify customer. */
-  addCustomer(input: ShopifyCustomer): void {
+  /**
+   * Adds or updates a customer's attributes (locale, country, consent) from a Shopify customer
+   * (REST or GraphQL shape).
+   */
+  addCustomer(input: ShopifyCustomer | ShopifyGraphqlCustomer): void {
     this.assertOpen();
-    const customer: ParsedCustomer = parseOrThrow(customerSchema, input, "customer");
+    const rest = isGraphqlCustomer(input)
+      ? restCustomer(parseOrThrow(graphqlCustomerSchema, input, "customer"))
+      : (input as ShopifyCustomer);
+    const customer: ParsedCustomer = parseOrThrow(customerSchema, rest, "customer");
     const emailConsent = customer.email_marketing_consent?.state;
     this.attributes.set(normalizeId(customer.id), {
       email: customer.email ?? null,
@@ -225,15 +241,19 @@ export class ProfileBuilder {
   }
 
   /**
-   * Adds one Shopify order. Throws a ValidationError naming the field when it is malformed;
-   * orders that are well-formed but unusable are skipped and counted in the report.
+   * Adds one Shopify order, in the Admin REST/webhook shape or the Admin GraphQL shape. Throws a
+   * ValidationError naming the field when it is malformed; orders that are well-formed but
+   * unusable are skipped and counted in the report.
    */
-  addOrder(input: ShopifyOrder): void {
+  addOrder(input: ShopifyOrder | ShopifyGraphqlOrder): void {
     this.assertOpen();
     // Name the order in the message: in a stream of a million, "Invalid order" alone is useless.
     const id = (input as { id?: unknown } | null)?.id;
     const what = `order #${this.report.ordersRead + 1}${typeof id === "string" || typeof id === "number" ? ` (id ${id})` : ""}`;
-    const order: ParsedOrder = parseOrThrow(orderSchema, input, what);
+    const rest = isGraphqlOrder(input)
+      ? restOrder(parseOrThrow(graphqlOrderSchema, input, what))
+      : (input as ShopifyOrder);
+    const order: ParsedOrder = parseOrThrow(orderSchema, rest, what);
     this.report.ordersRead++;
     const label = String(order.id);
     if (!this.seenOrders.first(order.id)) return this.skip(label, "duplicateId");
@@ -488,8 +508,10 @@ export class ProfileBuilder {
  * const { table, report } = await buildCustomerTable({ orders, customers, options: { currency: "USD" } });
  */
 export async function buildCustomerTable(input: {
-  orders: Iterable<ShopifyOrder> | AsyncIterable<ShopifyOrder>;
-  customers?: Iterable<ShopifyCustomer> | AsyncIterable<ShopifyCustomer>;
+  orders: Iterable<ShopifyOrder | ShopifyGraphqlOrder> | AsyncIterable<ShopifyOrder | ShopifyGraphqlOrder>;
+  customers?:
+    | Iterable<ShopifyCustomer | ShopifyGraphqlCustomer>
+    | AsyncIterable<ShopifyCustomer | ShopifyGraphqlCustomer>;
   options: ProfileOptions;
 }): Promise<{ table: CustomerTable; report: IngestReport }> {
   const builder = createProfileBuilder(input.options);

@@ -1,7 +1,7 @@
 /**
  * Input shapes: the subset of Shopify Admin REST API orders and customers (also the payloads of
  * the orders/create and customers/update webhooks) that segmentation reads. Unknown fields are
- * ignored, so raw API objects can be passed as they are.
+ * ignored, so raw API objects can be passed as they are. GraphQL shapes: graphql.ts.
  */
 import { z } from "zod";
 

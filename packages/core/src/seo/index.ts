@@ -32,3 +32,14 @@ export {
 } from "./catalog.js";
 export { detectLanguage } from "./detect-language.js";
 export { productsFromShopifyCsv, productFromShopifyJson, type ShopifyCsvRow } from "./shopify-export.js";
+export {
+  suggestFixes,
+  applyFixes,
+  seoFixTask,
+  fixViolations,
+  type SeoFixes,
+  type FieldChange,
+  type SuggestFixesOptions,
+  type FixInput,
+  type FixOutput,
+} from "./fixes.js";

@@ -20,7 +20,7 @@ describe("rate-limit-aware map", () => {
     expect(servers.openai.stats().http429).toBe(0);
     expect(servers.openai.stats().requests).toBe(100);
     expect(ai.providers()[0]?.limits).toEqual({ rpm: 3_000, tpm: 1_000_000 });
-    // 3,000 rpm at 97% = 48.5/s after a burst of ~12: 100 items take about 1.8 s.
+    // 3,000 rpm at 98% = 49/s after a burst of ~12: 100 items take about 1.8 s.
     expect(seconds).toBeGreaterThan(1.5);
   });
 

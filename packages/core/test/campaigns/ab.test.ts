@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findCatalogGaps, LANGUAGES } from "../../src/i18n/index.js";
 import {
   AB_MESSAGES,
+  assignVariant,
   evaluateAbTest,
   minimumSampleSize,
   normalCdf,
@@ -199,5 +200,30 @@ describe("A/B evaluation", () => {
   it("has its messages in the ten languages", () => {
     expect(findCatalogGaps(AB_MESSAGES)).toEqual([]);
     expect(LANGUAGES.length).toBe(10);
+  });
+});
+
+describe("variant assignment", () => {
+  it("is deterministic, independent per test, and follows the weights", () => {
+    const variants = [
+      { id: "A", weight: 1 },
+      { id: "B", weight: 1 },
+      { id: "C", weight: 2 },
+    ];
+    const counts: Record<string, number> = { A: 0, B: 0, C: 0 };
+    let differs = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const v = assignVariant("spring-email", `customer-${i}`, variants);
+      counts[v] = (counts[v] ?? 0) + 1;
+      expect(assignVariant("spring-email", `customer-${i}`, variants)).toBe(v);
+      if (assignVariant("summer-sms", `customer-${i}`, variants) !== v) differs++;
+    }
+    // ±1 percentage point of the 25 / 25 / 50 split at 100,000 customers (σ ≈ 0.14 pp).
+    expect(Math.abs((counts.A ?? 0) / 100_000 - 0.25)).toBeLessThan(0.01);
+    expect(Math.abs((counts.B ?? 0) / 100_000 - 0.25)).toBeLessThan(0.01);
+    expect(Math.abs((counts.C ?? 0) / 100_000 - 0.5)).toBeLessThan(0.01);
+    // Two tests split the audience independently: about 1 − (¼² + ¼² + ½²) = 62.5 % differ.
+    expect(Math.abs(differs / 100_000 - 0.625)).toBeLessThan(0.01);
+    expect(() => assignVariant("t", "c", [{ id: "A", weight: 0 }])).toThrow(/positive weight/);
   });
 });

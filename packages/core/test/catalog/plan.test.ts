@@ -151,6 +151,11 @@ describe("planImport", () => {
         "duplicate_variants_merged",
       ]),
     );
+    expect(preview.warnings.find((w) => w.code === "description_cleaned")).toMatchObject({
+      params: { count: 5, kinds: "event_handlers,scripts,embeds,tracking_pixels,links" },
+      message:
+        "5 éléments dangereux ou indésirables (scripts, intégrations, liens, pistage) ont été retirés de la description.",
+    });
     expect(preview.warnings.find((w) => w.code === "contact_info_removed")?.message).toBe(
       "Les coordonnées du vendeur ont été retirées de la description (1).",
     );

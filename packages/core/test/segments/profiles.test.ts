@@ -95,6 +95,53 @@ describe("customer profiles from Shopify orders", () => {
   });
 });
 
+describe("Admin GraphQL shapes", () => {
+  it("reads GraphQL orders and customers, with gids equal to REST ids", () => {
+    const builder = createProfileBuilder({ currency: "EUR", rates: { USD: 0.5 }, asOf: AS_OF });
+    builder.addCustomer({
+      id: "gid://shopify/Customer/7",
+      email: "li@example.com",
+      locale: "zh-CN",
+      defaultAddress: { countryCodeV2: "CN" },
+      emailMarketingConsent: { marketingState: "SUBSCRIBED" },
+      smsMarketingConsent: { marketingState: "NOT_SUBSCRIBED" },
+    });
+    builder.addOrder({
+      id: "gid://shopify/Order/501",
+      createdAt: "2025-06-01T08:00:00Z",
+      totalPriceSet: { shopMoney: { amount: "100.00", currencyCode: "USD" } },
+      totalRefundedSet: { shopMoney: { amount: "20.00", currencyCode: "USD" } },
+      customer: { id: "gid://shopify/Customer/7" },
+      lineItems: { nodes: [{ product: { id: "gid://shopify/Product/10" }, title: "Mug", quantity: 2 }] },
+    });
+    builder.addOrder({
+      id: "gid://shopify/Order/502",
+      createdAt: "2025-06-02T08:00:00Z",
+      displayFinancialStatus: "VOIDED",
+      totalPriceSet: { shopMoney: { amount: "10.00", currencyCode: "EUR" } },
+      customer: { id: "gid://shopify/Customer/7" },
+      lineItems: { edges: [{ node: { product: null, title: "Gift card", quantity: 1 } }] },
+    });
+    builder.addOrder(order({ id: 501, customer: { id: 7 } })); // the same order through REST
+    expect(() =>
+      builder.addOrder({ id: "gid://shopify/Order/9", createdAt: "2025-06-01T08:00:00Z" } as never),
+    ).toThrow(/totalPriceSet/);
+    const { table, report } = builder.finish();
+    expect(table.ids).toEqual(["7"]);
+    expect(table.totalSpent[0]).toBe(40); // (100 − 20) USD × 0.5
+    expect(report.partiallyRefunded).toBe(1);
+    expect(report.skipped.cancelled).toBe(1);
+    expect(report.skipped.duplicateId).toBe(1);
+    expect(customerProfile(table, 0)).toMatchObject({
+      language: "zh-CN",
+      country: "CN",
+      acceptsEmail: true,
+      acceptsSms: false,
+      preferredProducts: [{ id: "10", title: "Mug", quantity: 2 }],
+    });
+  });
+});
+
 describe("bad input", () => {
   it("skips and counts: test, cancelled, refunds, zero and negative totals, future dates, duplicates", () => {
     const builder = createProfileBuilder({ currency: "EUR", asOf: AS_OF });

@@ -6,7 +6,7 @@ const product: SeoProductInput = {
   handle: "linen-shirt",
   descriptionHtml: "<p>Soft &amp; light.</p><script>x()</script><p>Line\u2028separator.</p>",
   vendor: "Acme & Co",
-  productType: "Shirts",
+  productType: "Shirts\u2028Tops\u2029Linen",
   images: [{ src: "https://cdn.example/1.jpg", alt: "" }, { src: "https://cdn.example/2.jpg", alt: "" }],
   variants: [
     { sku: "LS-S", barcode: "4006381333931", price: 79, available: true },
@@ -28,7 +28,8 @@ describe("buildProductJsonLd", () => {
       "@context": "https://schema.org",
       "@type": "Product",
       name: product.title,
-      description: "Soft & light. Line\u2028separator.",
+      description: "Soft & light. Line separator.",
+      category: "Shirts\u2028Tops\u2029Linen",
       image: ["https://cdn.example/1.jpg", "https://cdn.example/2.jpg"],
       sku: "LS-S",
       gtin: "4006381333931",

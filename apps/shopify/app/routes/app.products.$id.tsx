@@ -1,0 +1,222 @@
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { requireAdmin } from "~/admin-auth.server.js";
+import { loadProductDetail, saveProductSeo } from "~/admin/product-detail.server.js";
+import { AuditChecklist } from "~/components/AuditChecklist.js";
+import { GooglePreview } from "~/components/GooglePreview.js";
+import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { ScoreBadge } from "~/components/ScoreBadge.js";
+import { languageFromRequest } from "~/i18n/language.server.js";
+import { t, type MessageKey } from "~/i18n/t.js";
+import { appContext, services } from "~/services.server.js";
+import { ensureShop } from "~/shops.server.js";
+import { staffActor } from "~/trust/actor.server.js";
+
+function productId(raw: string | undefined): bigint {
+  if (!raw || !/^\d{1,20}$/.test(raw)) throw new Response(null, { status: 404 });
+  return BigInt(raw);
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await requireAdmin(request);
+  const id = productId(params.id);
+  const { db, logger } = await services();
+  const shop = await ensureShop(db.prisma, session.shop);
+  const lang = languageFromRequest(request);
+  const product = await loadProductDetail(db.prisma, session.shop, id, shop.primaryLocale, lang, logger);
+  if (!product) throw new Response(null, { status: 404 });
+  return { lang, product };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session, demo } = await requireAdmin(request);
+  const id = productId(params.id);
+  const { db } = await services();
+  return saveProductSeo({
+    prisma: db.prisma,
+    admin: appContext().admin(session.shop),
+    shop: session.shop,
+    productId: id,
+    form: await request.formData(),
+    actor: staffActor(session, demo),
+  });
+};
+
+const CHARS = { seoTitle: 70, seoDescription: 320 } as const;
+
+export default function ProductDetail() {
+  const { lang, product } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting";
+  const [seoTitle, setSeoTitle] = useState(product.seoTitle);
+  const [seoDescription, setSeoDescription] = useState(product.seoDescription);
+  // A save reloads the product: show what the store now holds.
+  useEffect(() => {
+    setSeoTitle(product.seoTitle);
+    setSeoDescription(product.seoDescription);
+  }, [product.seoTitle, product.seoDescription]);
+
+  const fieldError = (field: "seoTitle" | "seoDescription") => {
+    const key = result && !result.ok ? result.fieldErrors[field] : undefined;
+    return key ? t(lang, key) : undefined;
+  };
+  const seoChecks = product.checks.filter((c) => c.category === "seo");
+  const readabilityChecks = product.checks.filter((c) => c.category === "readability");
+  const r = product.research;
+  const figures: [MessageKey, string | number][] = [
+    ["readability.words", r.wordCount],
+    ["readability.sentences", r.sentenceCount],
+    ["readability.paragraphs", r.paragraphCount],
+    ["readability.averageSentence", r.averageSentenceLength],
+    ["readability.ease", r.readingEase ?? "–"],
+    ["readability.longSentences", r.longSentences],
+    ["readability.passive", r.passiveSentences],
+    ["readability.transitions", r.transitionSentences],
+    ["readability.imagesWithoutAlt", `${r.imagesWithoutAlt} / ${r.imageCount}`],
+  ];
+
+  return (
+    <Page
+      title={product.title}
+      backAction={{ content: t(lang, "products.title"), url: "/app/products" }}
+      titleMetadata={<ScoreBadge lang={lang} rating={product.rating} />}
+      subtitle={t(lang, "product.scores", { seo: product.seoScore, readability: product.readabilityScore })}
+    >
+      <Layout>
+        {result?.ok ? (
+          <Layout.Section>
+            <Banner tone="success" title={t(lang, "product.saved")} />
+          </Layout.Section>
+        ) : null}
+        {result && !result.ok && result.storeErrors ? (
+          <Layout.Section>
+            <Banner tone="critical" title={t(lang, "product.errorStore")}>
+              <BlockStack gap="100">
+                {result.storeErrors.map((message) => (
+                  <Text as="p" key={message}>
+                    {message}
+                  </Text>
+                ))}
+              </BlockStack>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <Form method="post">
+                <BlockStack gap="400">
+                  <Text as="h2" variant="headingMd">
+                    {t(lang, "product.editTitle")}
+                  </Text>
+                  <TextField
+                    label={t(lang, "product.seoTitle")}
+                    name="seoTitle"
+                    value={seoTitle}
+                    onChange={setSeoTitle}
+                    autoComplete="off"
+                    showCharacterCount
+                    helpText={t(lang, "product.seoTitleHelp", { max: CHARS.seoTitle })}
+                    error={fieldError("seoTitle")}
+                  />
+                  <TextField
+                    label={t(lang, "product.metaDescription")}
+                    name="seoDescription"
+                    value={seoDescription}
+                    onChange={setSeoDescription}
+                    autoComplete="off"
+                    multiline={3}
+                    showCharacterCount
+                    helpText={t(lang, "product.metaDescriptionHelp", { max: CHARS.seoDescription })}
+                    error={fieldError("seoDescription")}
+                  />
+                  <InlineStack align="end">
+                    <Button submit variant="primary" loading={saving}>
+                      {t(lang, "product.save")}
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </Form>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "product.seoChecks")}
+                </Text>
+                <AuditChecklist lang={lang} items={seoChecks} />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "product.readabilityChecks")}
+                </Text>
+                <AuditChecklist lang={lang} items={readabilityChecks} />
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "product.googlePreview")}
+                </Text>
+                <GooglePreview preview={product.preview} />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "product.readability")}
+                </Text>
+                <InlineGrid columns={2} gap="200">
+                  {figures.map(([key, value]) => (
+                    <BlockStack key={key} gap="050">
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {t(lang, key)}
+                      </Text>
+                      <Text as="span" variant="headingSm" numeric>
+                        {value}
+                      </Text>
+                    </BlockStack>
+                  ))}
+                </InlineGrid>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "product.jsonLd")}
+                </Text>
+                <Box background="bg-surface-secondary" padding="200" borderRadius="200" overflowX="scroll">
+                  <pre style={{ margin: 0, fontSize: 12 }} tabIndex={0} aria-label={t(lang, "product.jsonLd")}>
+                    {product.jsonLd}
+                  </pre>
+                </Box>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBanner;
