@@ -43,8 +43,8 @@ export default tseslint.config(
     },
   },
   {
-    // The SDK logs only through an injected logger.
-    files: ["packages/core/src/**/*.ts"],
+    // Packages log only through an injected logger (CLIs write to process.stdout/stderr).
+    files: ["packages/*/src/**/*.ts"],
     rules: { "no-console": "error" },
   },
   {
