@@ -29,7 +29,16 @@ function rng(seed: number): () => number {
 
 const VOCAB = {
   en: {
-    products: ["linen shirt", "leather bag", "wool sweater", "running shoe", "cotton dress", "ceramic mug", "desk lamp", "yoga mat"],
+    products: [
+      "linen shirt",
+      "leather bag",
+      "wool sweater",
+      "running shoe",
+      "cotton dress",
+      "ceramic mug",
+      "desk lamp",
+      "yoga mat",
+    ],
     adjectives: ["soft", "light", "durable", "warm", "elegant", "practical", "comfortable", "handmade"],
     sentences: [
       "This {p} is {a} and easy to care for.",
@@ -44,7 +53,16 @@ const VOCAB = {
     heading: "Why you will love the {p}",
   },
   fr: {
-    products: ["chemise en lin", "sac en cuir", "pull en laine", "chaussure de course", "robe en coton", "tasse en céramique", "lampe de bureau", "tapis de yoga"],
+    products: [
+      "chemise en lin",
+      "sac en cuir",
+      "pull en laine",
+      "chaussure de course",
+      "robe en coton",
+      "tasse en céramique",
+      "lampe de bureau",
+      "tapis de yoga",
+    ],
     adjectives: ["doux", "léger", "solide", "chaud", "élégant", "pratique", "confortable", "artisanal"],
     sentences: [
       "Cette {p} est {a} et facile à entretenir.",
@@ -59,7 +77,16 @@ const VOCAB = {
     heading: "Pourquoi vous allez aimer la {p}",
   },
   es: {
-    products: ["camisa de lino", "bolso de cuero", "jersey de lana", "zapatilla de running", "vestido de algodón", "taza de cerámica", "lámpara de escritorio", "esterilla de yoga"],
+    products: [
+      "camisa de lino",
+      "bolso de cuero",
+      "jersey de lana",
+      "zapatilla de running",
+      "vestido de algodón",
+      "taza de cerámica",
+      "lámpara de escritorio",
+      "esterilla de yoga",
+    ],
     adjectives: ["suave", "ligera", "resistente", "cálida", "elegante", "práctica", "cómoda", "artesanal"],
     sentences: [
       "Esta {p} es {a} y fácil de cuidar.",
@@ -74,7 +101,16 @@ const VOCAB = {
     heading: "Por qué te encantará la {p}",
   },
   de: {
-    products: ["Leinenhemd", "Ledertasche", "Wollpullover", "Laufschuh", "Baumwollkleid", "Keramikbecher", "Schreibtischlampe", "Yogamatte"],
+    products: [
+      "Leinenhemd",
+      "Ledertasche",
+      "Wollpullover",
+      "Laufschuh",
+      "Baumwollkleid",
+      "Keramikbecher",
+      "Schreibtischlampe",
+      "Yogamatte",
+    ],
     adjectives: ["weich", "leicht", "robust", "warm", "elegant", "praktisch", "bequem", "handgemacht"],
     sentences: [
       "Dieses {p} ist {a} und pflegeleicht.",
@@ -110,7 +146,11 @@ export function generatePage(language: BenchPage["language"], i: number): BenchP
   }
   if (r() < 0.5) paragraphs.push(`<ul><li>${a}</li><li>${p}</li></ul>`);
   const title = `${p.charAt(0).toUpperCase()}${p.slice(1)} ${a}`;
-  const text = paragraphs.join(" ").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = paragraphs
+    .join(" ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const metaLength = [0, 90, 135, 150, 175][i % 5] ?? 0;
   return {
     id: `gen-${language}-${i}`,
@@ -120,7 +160,11 @@ export function generatePage(language: BenchPage["language"], i: number): BenchP
     seoTitle: r() < 0.5 ? `${title} | Acme` : `Acme – ${title}`,
     metaDescription: text.slice(0, metaLength),
     descriptionHtml: paragraphs.join("\n"),
-    handle: p.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-"),
+    handle: p
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^a-z0-9]+/g, "-"),
     imageAlts: i % 3 === 0 ? [] : i % 3 === 1 ? [title, "IMG_0001.jpg"] : [`${p} ${a}`],
   };
 }
@@ -130,7 +174,7 @@ export function generatePages(languages: readonly BenchPage["language"][], perLa
 }
 
 /** A streamed catalog of `count` products, with some duplicated titles and copied descriptions. */
-export async function* generateCatalog(count: number): AsyncGenerator<SeoProductInput> {
+export function* generateCatalog(count: number): Generator<SeoProductInput> {
   const languages = ["en", "fr", "es", "de"] as const;
   for (let i = 0; i < count; i++) {
     const language = languages[i % languages.length] ?? "en";

@@ -41,13 +41,29 @@ function plain(html: string): string {
 // yoastseo 3.6 does not decode HTML entities: each "&bull;" in a spec list counts as the word
 // "bull", skewing its Flesch score. Both tools get the same entity-decoded HTML instead.
 const ENTITIES: Record<string, string> = {
-  bull: "•", nbsp: "\u00a0", trade: "™", reg: "®", ndash: "–", mdash: "—", rsquo: "’", lsquo: "‘",
-  ldquo: "“", rdquo: "”", ouml: "ö", auml: "ä", uuml: "ü", eacute: "é", frac14: "¼", hellip: "…",
+  bull: "•",
+  nbsp: "\u00a0",
+  trade: "™",
+  reg: "®",
+  ndash: "–",
+  mdash: "—",
+  rsquo: "’",
+  lsquo: "‘",
+  ldquo: "“",
+  rdquo: "”",
+  ouml: "ö",
+  auml: "ä",
+  uuml: "ü",
+  eacute: "é",
+  frac14: "¼",
+  hellip: "…",
 };
 function decodeEntities(html: string): string {
   return html
     .replace(/&([a-z0-9]{2,8});/gi, (m, name: string) => ENTITIES[name] ?? m)
-    .replace(/&#(\d{2,6});/g, (m, code: string) => (Number(code) === 39 ? m : String.fromCodePoint(Number(code))));
+    .replace(/&#(\d{2,6});/g, (m, code: string) =>
+      Number(code) === 39 ? m : String.fromCodePoint(Number(code)),
+    );
 }
 
 function keyphraseFor(title: string): string {
@@ -112,10 +128,19 @@ function loadYoast(): Yoast {
     assess(paper: unknown): void;
     getValidResults(): { _identifier: string; score: number }[];
   }
-  const researcherOf = (lang: string): new (paper: unknown) => { getResearch(n: string): unknown; setPaper(p: unknown): void } =>
+  const researcherOf = (
+    lang: string,
+  ): new (paper: unknown) => { getResearch(n: string): unknown; setPaper(p: unknown): void } =>
     (require(`yoastseo/build/languageProcessing/languages/${lang}/Researcher`) as { default: never }).default;
   const locales: Record<string, string> = { en: "en_US", fr: "fr_FR", es: "es_ES", de: "de_DE" };
-  const cache = new Map<string, { researcher: { getResearch(n: string): unknown; setPaper(p: unknown): void }; seo: YoastAssessor; content: YoastAssessor }>();
+  const cache = new Map<
+    string,
+    {
+      researcher: { getResearch(n: string): unknown; setPaper(p: unknown): void };
+      seo: YoastAssessor;
+      content: YoastAssessor;
+    }
+  >();
   const rating = (score: number): string => (score <= 4 ? "bad" : score <= 7 ? "ok" : "good");
   return (page, withFlesch) => {
     let entry = cache.get(page.language);
@@ -124,12 +149,20 @@ function loadYoast(): Yoast {
       const researcher = new Researcher(new yoast.Paper("", {}));
       entry = {
         researcher,
-        seo: new (yoast.assessors.ProductSEOAssessor as new (r: unknown, o: object) => YoastAssessor)(researcher, {}),
-        content: new (yoast.assessors.ProductContentAssessor as new (r: unknown, o: object) => YoastAssessor)(researcher, {}),
+        seo: new (yoast.assessors.ProductSEOAssessor as new (r: unknown, o: object) => YoastAssessor)(
+          researcher,
+          {},
+        ),
+        content: new (yoast.assessors.ProductContentAssessor as new (r: unknown, o: object) => YoastAssessor)(
+          researcher,
+          {},
+        ),
       };
       cache.set(page.language, entry);
     }
-    const images = page.imageAlts.map((alt, i) => `<img src="https://cdn.example/${i}.jpg" alt="${alt.replace(/"/g, "&quot;")}">`).join("");
+    const images = page.imageAlts
+      .map((alt, i) => `<img src="https://cdn.example/${i}.jpg" alt="${alt.replace(/"/g, "&quot;")}">`)
+      .join("");
     const paper = new yoast.Paper(page.descriptionHtml + images, {
       keyword: page.keyphrase,
       title: page.seoTitle,
@@ -141,7 +174,8 @@ function loadYoast(): Yoast {
     entry.seo.assess(paper);
     entry.content.assess(paper);
     const ratings: Record<string, string> = {};
-    for (const r of [...entry.seo.getValidResults(), ...entry.content.getValidResults()]) ratings[r._identifier] = rating(r.score);
+    for (const r of [...entry.seo.getValidResults(), ...entry.content.getValidResults()])
+      ratings[r._identifier] = rating(r.score);
     let flesch: number | undefined;
     if (withFlesch) {
       entry.researcher.setPaper(paper);
@@ -181,12 +215,14 @@ const PAIRS: Record<string, string> = {
 const REASONS: Record<string, string> = {
   textLength:
     "Tokenisation at the margins: Yoast counts bullet symbols and strips digits from tokens ('A4', '7,5 cm'); we count words of letters or digits and split 'Druck/Kopie'.",
-  keyphraseInSeoTitle: "We treat the keyphrase as at the start when only function words precede it, in every language.",
+  keyphraseInSeoTitle:
+    "We treat the keyphrase as at the start when only function words precede it, in every language.",
   keyphraseInMetaDescription:
     "Word forms: we match plurals, inflections and accents in all ten languages; yoastseo's free package does so only in English.",
   keyphraseInIntroduction:
     "Plain-text descriptions (no <p>): our first paragraph runs to the first blank line, so a leading spec list counts as the introduction; Yoast takes a shorter first chunk.",
-  keyphraseDensity: "Word forms: we count inflected forms ('chemises', 'Leinenhemden') as occurrences in every language; yoastseo's free package does not.",
+  keyphraseDensity:
+    "Word forms: we count inflected forms ('chemises', 'Leinenhemden') as occurrences in every language; yoastseo's free package does not.",
   keyphraseInImageAlt: "Same alt texts for both; differences come from word forms.",
   flesch:
     "Same formulas, different tokens: yoastseo counts bullet symbols ('•', '-') as words of zero syllables and reads 'wash/dry' as one word, which makes spec lists 'easier'; we count only words. On texts under ~100 words one word or sentence moves the score by more than 3 points.",
@@ -236,14 +272,17 @@ function agreementOf(pages: BenchPage[], ours: SeoAuditResult[], theirs: YoastRe
     totalLong++;
     if (Math.abs(a.readingEase.score - b) <= 3) sameLong++;
   });
-  agreement.flesch_within_3_texts_over_200_words = totalLong === 0 ? 0 : Math.round((sameLong / totalLong) * 1000) / 1000;
+  agreement.flesch_within_3_texts_over_200_words =
+    totalLong === 0 ? 0 : Math.round((sameLong / totalLong) * 1000) / 1000;
   if (process.env.SEO_BENCH_DETAILS) writeFileSync(process.env.SEO_BENCH_DETAILS, all.join("\n"));
   return { agreement, disagreements };
 }
 
 // ---------------------------------------------------------------- run
 /** The catalog run comes first, before yoastseo is loaded, so its memory figure is ours alone. */
-async function catalogRun(): Promise<{ seconds: number; cpuSeconds: number; peakMb: number; products: number } | undefined> {
+async function catalogRun(): Promise<
+  { seconds: number; cpuSeconds: number; peakMb: number; products: number } | undefined
+> {
   if (process.env.SEO_BENCH_CATALOG === "0") return undefined;
   log("  catalog: 100,000 generated products, streamed");
   let peak = process.memoryUsage().rss;
@@ -261,7 +300,12 @@ async function catalogRun(): Promise<{ seconds: number; cpuSeconds: number; peak
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   sample();
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, peakMb: Math.round(peak / 1e6), products: report.products };
+  return {
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    peakMb: Math.round(peak / 1e6),
+    products: report.products,
+  };
 }
 
 async function main(): Promise<void> {

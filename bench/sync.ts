@@ -21,7 +21,14 @@ import { openDatabase } from "../apps/shopify/app/db/client.server.ts";
 import { applyMigrations, defaultPrismaPaths } from "../apps/shopify/app/db/migrations.server.ts";
 import { ingestBulkJsonl } from "../apps/shopify/app/sync/bulk-ingest.server.ts";
 import { bulkLineToRow } from "../apps/shopify/app/sync/rows.server.ts";
-import { copyField, MEDIA, PRODUCT, PRODUCT_METAFIELD, VARIANT, type TableSpec } from "../apps/shopify/app/sync/upsert.server.ts";
+import {
+  copyField,
+  MEDIA,
+  PRODUCT,
+  PRODUCT_METAFIELD,
+  VARIANT,
+  type TableSpec,
+} from "../apps/shopify/app/sync/upsert.server.ts";
 import { createTestDatabase } from "../scripts/test-services.ts";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -98,9 +105,17 @@ async function writeJsonl(path: string, products: number) {
   return stats;
 }
 
-const SPECS: Record<string, TableSpec> = { Product: PRODUCT, Variant: VARIANT, Media: MEDIA, ProductMetafield: PRODUCT_METAFIELD };
+const SPECS: Record<string, TableSpec> = {
+  Product: PRODUCT,
+  Variant: VARIANT,
+  Media: MEDIA,
+  ProductMetafield: PRODUCT_METAFIELD,
+};
 
-async function prepareCopyFiles(jsonl: string, dir: string): Promise<Record<string, { path: string; rows: number }>> {
+async function prepareCopyFiles(
+  jsonl: string,
+  dir: string,
+): Promise<Record<string, { path: string; rows: number }>> {
   const files: Record<string, { path: string; stream: WriteStream; rows: number; buffer: string }> = {};
   for (const table of Object.keys(SPECS)) {
     const path = join(dir, `${table}.copy`);
@@ -118,7 +133,9 @@ async function prepareCopyFiles(jsonl: string, dir: string): Promise<Record<stri
     const spec = SPECS[parsed.table];
     const file = files[parsed.table];
     if (!spec || !file) continue;
-    file.buffer += `${Object.entries(spec.columns).map(([name, type]) => copyField(parsed.row[name], type)).join("\t")}\n`;
+    file.buffer += `${Object.entries(spec.columns)
+      .map(([name, type]) => copyField(parsed.row[name], type))
+      .join("\t")}\n`;
     file.rows++;
     if (file.buffer.length > 1 << 20) {
       if (!file.stream.write(file.buffer)) await once(file.stream, "drain");
@@ -149,7 +166,9 @@ async function main(): Promise<void> {
     const jsonl = join(dir, "products.jsonl");
     log(`writing the bulk JSONL of ${PRODUCTS.toLocaleString("en")} generated products…`);
     const stats = await writeJsonl(jsonl, PRODUCTS);
-    log(`${stats.lines.toLocaleString("en")} lines, ${Math.round(stats.bytes / 1e6)} MB: ${stats.products} products, ${stats.variants} variants, ${stats.media} media, ${stats.metafields} metafields`);
+    log(
+      `${stats.lines.toLocaleString("en")} lines, ${Math.round(stats.bytes / 1e6)} MB: ${stats.products} products, ${stats.variants} variants, ${stats.media} media, ${stats.metafields} metafields`,
+    );
 
     log("preparing COPY files of the same rows (not timed)…");
     const copyFiles = await prepareCopyFiles(jsonl, dir);
@@ -169,22 +188,33 @@ async function main(): Promise<void> {
     log("ours: streaming the JSONL into the mirror…");
     const t0 = performance.now();
     const timings: Record<string, number> = {};
-    const timed = <T,>(label: string, run: () => Promise<T>) => {
+    const timed = <T>(label: string, run: () => Promise<T>) => {
       const t = performance.now();
       return run().finally(() => (timings[label] = (timings[label] ?? 0) + performance.now() - t));
     };
     const tracedSql = {
-      query: <R,>(text: string, params?: unknown[]) => ours.db.sql.query<R>(text, params),
-      transaction: <T,>(run: (tx: Parameters<Parameters<typeof ours.db.sql.transaction>[0]>[0]) => Promise<T>) =>
+      query: <R>(text: string, params?: unknown[]) => ours.db.sql.query<R>(text, params),
+      transaction: <T>(
+        run: (tx: Parameters<Parameters<typeof ours.db.sql.transaction>[0]>[0]) => Promise<T>,
+      ) =>
         ours.db.sql.transaction((tx) =>
           run({
             query: (text, params) => timed(text.slice(0, 12), () => tx.query(text, params)),
-            ...(tx.copyIn ? { copyIn: (st: string, d: string) => timed("COPY", () => tx.copyIn?.(st, d) ?? Promise.resolve()) } : {}),
+            ...(tx.copyIn
+              ? {
+                  copyIn: (st: string, d: string) =>
+                    timed("COPY", () => tx.copyIn?.(st, d) ?? Promise.resolve()),
+                }
+              : {}),
           }),
         ),
     };
-    const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), { shop: SHOP, sql: process.env.BENCH_TRACE ? tracedSql : ours.db.sql });
-    if (process.env.BENCH_TRACE) log(JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))));
+    const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), {
+      shop: SHOP,
+      sql: process.env.BENCH_TRACE ? tracedSql : ours.db.sql,
+    });
+    if (process.env.BENCH_TRACE)
+      log(JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))));
     const oursSeconds = (performance.now() - t0) / 1_000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -196,14 +226,17 @@ async function main(): Promise<void> {
     log("copy: COPY … FROM of the same rows…");
     const t1 = performance.now();
     for (const [table, file] of Object.entries(copyFiles)) {
-      const columns = Object.keys(SPECS[table]?.columns ?? {}).map((c) => `"${c}"`).join(", ");
+      const columns = Object.keys(SPECS[table]?.columns ?? {})
+        .map((c) => `"${c}"`)
+        .join(", ");
       await copy.db.sql.query(`COPY "${table}" (${columns}) FROM '${file.path}'`);
     }
     const copySeconds = (performance.now() - t1) / 1_000;
     log(`copy: ${copySeconds.toFixed(2)} s`);
     const copyCounts = await counts(copy.db.sql);
     const sameRows = JSON.stringify(oursCounts) === JSON.stringify(copyCounts);
-    if (!sameRows) log(`row counts differ: ours ${JSON.stringify(oursCounts)} copy ${JSON.stringify(copyCounts)}`);
+    if (!sameRows)
+      log(`row counts differ: ours ${JSON.stringify(oursCounts)} copy ${JSON.stringify(copyCounts)}`);
 
     await ours.drop();
     await copy.drop();

@@ -76,16 +76,43 @@ function body(sent: Sent): string {
     created_at: "2026-01-01T00:00:00+00:00",
     updated_at: at,
     variants: [
-      { id: sent.productId * 10 + 1, title: "S", sku: `B-${sent.productId}-S`, price: "19.00", position: 1, option1: "S", updated_at: at },
-      { id: sent.productId * 10 + 2, title: "M", sku: `B-${sent.productId}-M`, price: "19.00", position: 2, option1: "M", updated_at: at },
-      { id: sent.productId * 10 + 3, title: "L", sku: `B-${sent.productId}-L`, price: "21.00", position: 3, option1: "L", updated_at: at },
+      {
+        id: sent.productId * 10 + 1,
+        title: "S",
+        sku: `B-${sent.productId}-S`,
+        price: "19.00",
+        position: 1,
+        option1: "S",
+        updated_at: at,
+      },
+      {
+        id: sent.productId * 10 + 2,
+        title: "M",
+        sku: `B-${sent.productId}-M`,
+        price: "19.00",
+        position: 2,
+        option1: "M",
+        updated_at: at,
+      },
+      {
+        id: sent.productId * 10 + 3,
+        title: "L",
+        sku: `B-${sent.productId}-L`,
+        price: "21.00",
+        position: 3,
+        option1: "L",
+        updated_at: at,
+      },
     ],
     options: [{ name: "Size", position: 1 }],
     images: [],
   });
 }
 
-async function fire(url: string, signed: boolean): Promise<{ result: autocannon.Result; accepted: Map<string, Sent> }> {
+async function fire(
+  url: string,
+  signed: boolean,
+): Promise<{ result: autocannon.Result; accepted: Map<string, Sent> }> {
   const base = Date.UTC(2026, 0, 1);
   let i = 0;
   let previous: Sent | undefined;
@@ -102,7 +129,12 @@ async function fire(url: string, signed: boolean): Promise<{ result: autocannon.
           const sent: Sent =
             previous && i % 20 === 19
               ? previous
-              : { eventId: `ev-${i}`, productId: 1 + (i % PRODUCTS), title: `Title ${i}`, updatedAt: base + i * 1_000 };
+              : {
+                  eventId: `ev-${i}`,
+                  productId: 1 + (i % PRODUCTS),
+                  title: `Title ${i}`,
+                  updatedAt: base + i * 1_000,
+                };
           i++;
           previous = sent;
           const raw = body(sent);
@@ -120,7 +152,9 @@ async function fire(url: string, signed: boolean): Promise<{ result: autocannon.
               "x-shopify-webhook-id": `wh-${sent.eventId}`,
               "x-shopify-event-id": sent.eventId,
               "x-shopify-triggered-at": new Date().toISOString(),
-              "x-shopify-hmac-sha256": signed ? createHmac("sha256", SECRET).update(raw).digest("base64") : "x",
+              "x-shopify-hmac-sha256": signed
+                ? createHmac("sha256", SECRET).update(raw).digest("base64")
+                : "x",
             },
           };
         },
@@ -137,7 +171,10 @@ async function fire(url: string, signed: boolean): Promise<{ result: autocannon.
 async function main(): Promise<void> {
   if (!existsSync(`${root}apps/shopify/build/server/index.js`)) {
     log("building the app…");
-    const built = spawnSync("npm", ["run", "build", "-w", "@ninjalead/shopify-app"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const built = spawnSync("npm", ["run", "build", "-w", "@ninjalead/shopify-app"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (built.status !== 0) throw new Error("app build failed");
   }
   const database = await createTestDatabase("nl_bench_webhooks");
@@ -145,7 +182,10 @@ async function main(): Promise<void> {
   try {
     // --- bare ------------------------------------------------------------------------------------
     const barePort = await freePort();
-    const bare = spawn(process.execPath, ["-e", BARE], { env: { ...process.env, PORT: String(barePort) }, stdio: ["ignore", "pipe", "inherit"] });
+    const bare = spawn(process.execPath, ["-e", BARE], {
+      env: { ...process.env, PORT: String(barePort) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(bare);
     await new Promise<void>((resolve) => bare.stdout?.once("data", () => resolve()));
     log(`bare: ${REQUESTS} requests, ${CONNECTIONS} connections…`);
@@ -183,7 +223,12 @@ async function main(): Promise<void> {
     // Forged ones are refused.
     const forged = await fetch(`http://127.0.0.1:${appPort}/webhooks`, {
       method: "POST",
-      headers: { "x-shopify-hmac-sha256": "Zm9yZ2Vk", "x-shopify-topic": "products/update", "x-shopify-shop-domain": SHOP, "x-shopify-webhook-id": "forged" },
+      headers: {
+        "x-shopify-hmac-sha256": "Zm9yZ2Vk",
+        "x-shopify-topic": "products/update",
+        "x-shopify-shop-domain": SHOP,
+        "x-shopify-webhook-id": "forged",
+      },
       body: "{}",
     });
 
@@ -203,9 +248,19 @@ async function main(): Promise<void> {
     // --- exactly once, checked in the database ------------------------------------------------
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const events = (await client.query<{ eventId: string }>(`SELECT "eventId" FROM "WebhookEvent" WHERE shop = $1`, [SHOP])).rows;
-    const products = (await client.query<{ id: string; title: string }>(`SELECT id::text, title FROM "Product" WHERE shop = $1`, [SHOP])).rows;
-    const variants = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Variant" WHERE shop = $1`, [SHOP])).rows[0]?.n);
+    const events = (
+      await client.query<{ eventId: string }>(`SELECT "eventId" FROM "WebhookEvent" WHERE shop = $1`, [SHOP])
+    ).rows;
+    const products = (
+      await client.query<{ id: string; title: string }>(
+        `SELECT id::text, title FROM "Product" WHERE shop = $1`,
+        [SHOP],
+      )
+    ).rows;
+    const variants = Number(
+      (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Variant" WHERE shop = $1`, [SHOP]))
+        .rows[0]?.n,
+    );
     await client.end();
     const newest = new Map<number, Sent>();
     for (const sent of appRun.accepted.values()) {
@@ -223,7 +278,9 @@ async function main(): Promise<void> {
       variants === newest.size * 3;
 
     app.kill("SIGTERM");
-    await new Promise<void>((resolve) => (app.exitCode !== null ? resolve() : app.once("exit", () => resolve())));
+    await new Promise<void>((resolve) =>
+      app.exitCode !== null ? resolve() : app.once("exit", () => resolve()),
+    );
     const appRps = appRun.result.requests.average;
     const bareRps = bareRun.result.requests.average;
     const result = {

@@ -66,10 +66,14 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - started) / 100) / 10,
     runs: runs.map((r) => ({ resource: r.resource, status: r.status, objects: r.objectCount })),
   });
-  process.stdout.write(`\n  NinjaLead demo: open ${running.url.replace("127.0.0.1", "localhost")}\n  Store emulator: ${emulator.graphqlUrl}\n\n`);
+  process.stdout.write(
+    `\n  NinjaLead demo: open ${running.url.replace("127.0.0.1", "localhost")}\n  Store emulator: ${emulator.graphqlUrl}\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -43,7 +43,10 @@ export async function startServer(): Promise<RunningServer> {
   app.use(compression());
   app.use("/assets", express.static(`${here}build/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${here}build/client`, { maxAge: "1h" }));
-  const remix = createRequestHandler({ build, mode: cfg.env === "production" ? "production" : "development" });
+  const remix = createRequestHandler({
+    build,
+    mode: cfg.env === "production" ? "production" : "development",
+  });
   app.all("*", (req, res, next) => {
     void remix(req, res, next);
   });
@@ -54,7 +57,11 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   // Webhooks bypass Express and Remix: Shopify's event stream is the hot path (verify, enqueue, 200).
-  const onWebhook = webhookListener({ apiSecret: cfg.shopify.apiSecret, queue: ctx.queues.webhooks, logger: log });
+  const onWebhook = webhookListener({
+    apiSecret: cfg.shopify.apiSecret,
+    queue: ctx.queues.webhooks,
+    logger: log,
+  });
   const server = createServer((req, res) => {
     if (isWebhookRequest(req)) onWebhook(req, res);
     else void app(req, res);
@@ -91,7 +98,10 @@ export function closeOnSignals(close: () => Promise<void>): void {
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`NinjaLead failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `NinjaLead failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 }
 

@@ -72,6 +72,11 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     const customer = customerWithOrders();
     const email = customer.email ?? "";
     const customersBefore = (await rows("Customer")).length;
+    // A storefront sign-up that became this customer (the leads module links it by customerId).
+    await h.t.db.sql.query(
+      `INSERT INTO "Lead" (id, shop, "emailHash", email, "customerId", consent, "updatedAt") VALUES ('lead-1', $1, 'h', 'sealed', $2, true, now())`,
+      [h.emulator.shop, String(customer.id)],
+    );
     expect(await dumpAll()).toContain(email);
     h.emulator.triggerCompliance("customers/redact", { customerId: customer.id });
     await h.settle();
@@ -83,6 +88,8 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     const orders = await rows("Order", "id = ANY($1::bigint[])", [orderIds]);
     expect(orders).toHaveLength(orderIds.length);
     expect(orders.every((o) => o.customerId === null)).toBe(true);
+    // Lead: the sign-up linked to them is gone.
+    expect(await rows("Lead", `"customerId" = $1`, [String(customer.id)])).toEqual([]);
     // ComplianceRequest: the earlier export about them is erased.
     const requests = await rows("ComplianceRequest", `"customerId" = $1`, [customer.id]);
     expect(requests.filter((r) => r.export !== null)).toEqual([]);

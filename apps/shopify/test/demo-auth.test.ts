@@ -45,7 +45,13 @@ describe("demo sign-in", () => {
       t = await openTestDatabase("pglite");
       storage = new EncryptedSessionStorage(t.db.prisma, createTokenCipher(Buffer.alloc(32, 9)));
       await storage.storeSession(
-        new Session({ id: "offline_demo.myshopify.com", shop: "demo.myshopify.com", state: "s", isOnline: false, accessToken: "shpat_demo" }),
+        new Session({
+          id: "offline_demo.myshopify.com",
+          shop: "demo.myshopify.com",
+          state: "s",
+          isOnline: false,
+          accessToken: "shpat_demo",
+        }),
       );
     });
     afterAll(async () => {
@@ -53,13 +59,19 @@ describe("demo sign-in", () => {
     });
 
     it("is the installed shop's offline session when enabled", async () => {
-      const session = await demoSession(cfg({ NINJALEAD_DEMO: "1", HOST: "127.0.0.1" }), t.db.prisma, storage);
+      const session = await demoSession(
+        cfg({ NINJALEAD_DEMO: "1", HOST: "127.0.0.1" }),
+        t.db.prisma,
+        storage,
+      );
       expect(session?.shop).toBe("demo.myshopify.com");
       expect(session?.accessToken).toBe("shpat_demo");
     });
 
     it("is refused (throws) when the server is not on loopback, even with the demo flag", async () => {
-      await expect(demoSession(cfg({ NINJALEAD_DEMO: "1", HOST: "0.0.0.0" }), t.db.prisma, storage)).rejects.toThrow(/disabled/);
+      await expect(
+        demoSession(cfg({ NINJALEAD_DEMO: "1", HOST: "0.0.0.0" }), t.db.prisma, storage),
+      ).rejects.toThrow(/disabled/);
     });
   });
 });

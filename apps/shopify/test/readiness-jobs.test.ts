@@ -12,7 +12,13 @@ let services: Services;
 
 beforeAll(async () => {
   t = await openTestDatabase("postgres");
-  services = { config: loadConfig({}), db: t.db, cache: createMemoryCache(), logger: silentLogger, close: () => Promise.resolve() };
+  services = {
+    config: loadConfig({}),
+    db: t.db,
+    cache: createMemoryCache(),
+    logger: silentLogger,
+    close: () => Promise.resolve(),
+  };
 });
 afterAll(async () => {
   await t.close();
@@ -24,8 +30,12 @@ describe("readiness with jobs", () => {
     const enqueuedAt = Date.now();
     await webhooks.add("w", 1);
     await webhooks.add("w", 2);
-    await t.db.prisma.syncRun.create({ data: { shop: "a.myshopify.com", resource: "products", status: "running" } });
-    await t.db.prisma.syncRun.create({ data: { shop: "a.myshopify.com", resource: "orders", status: "failed" } });
+    await t.db.prisma.syncRun.create({
+      data: { shop: "a.myshopify.com", resource: "products", status: "running" },
+    });
+    await t.db.prisma.syncRun.create({
+      data: { shop: "a.myshopify.com", resource: "orders", status: "failed" },
+    });
     const done = await t.db.prisma.syncRun.create({
       data: { shop: "a.myshopify.com", resource: "customers", status: "completed", finishedAt: new Date() },
     });
@@ -36,7 +46,12 @@ describe("readiness with jobs", () => {
     expect(queue).toMatchObject({ backend: "memory", waiting: 2, active: 0 });
     expect(queue?.lagMs).toBeGreaterThanOrEqual(0);
     expect(queue?.lagMs).toBeLessThanOrEqual(Date.now() - enqueuedAt);
-    expect(readiness.sync).toMatchObject({ ok: true, running: 1, failedLastDay: 1, lastCompletedAt: done.finishedAt?.toISOString() });
+    expect(readiness.sync).toMatchObject({
+      ok: true,
+      running: 1,
+      failedLastDay: 1,
+      lastCompletedAt: done.finishedAt?.toISOString(),
+    });
 
     webhooks.start(() => Promise.resolve());
     await webhooks.idle();
@@ -46,7 +61,11 @@ describe("readiness with jobs", () => {
   });
 
   it("goes unready naming the queues when their backend does not answer", async () => {
-    const broken = { name: "sync", backend: "bullmq" as const, stats: () => Promise.reject(new Error("Connection is closed")) };
+    const broken = {
+      name: "sync",
+      backend: "bullmq" as const,
+      stats: () => Promise.reject(new Error("Connection is closed")),
+    };
     const readiness = await checkReadiness(services, { queues: { sync: broken } });
     expect(readiness.ok).toBe(false);
     expect(readiness.failing).toEqual(["queues"]);

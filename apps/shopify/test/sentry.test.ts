@@ -46,7 +46,9 @@ describe("Sentry", () => {
   it("sends an envelope to the DSN with the error and none of the personal data", async () => {
     const port = (server.address() as AddressInfo).port;
     const logger = memoryLogger();
-    expect(initSentry({ dsn: `http://publickey@127.0.0.1:${port}/42`, environment: "test" }, logger)).toBe(true);
+    expect(initSentry({ dsn: `http://publickey@127.0.0.1:${port}/42`, environment: "test" }, logger)).toBe(
+      true,
+    );
     const arrived = new Promise<void>((resolve) => (received = resolve));
     Sentry.setUser({ id: "staff-1", email: EMAIL, ip_address: IP });
     reportError(new Error(`sync failed for ${EMAIL} using ${TOKEN}`), {
@@ -66,7 +68,10 @@ describe("Sentry", () => {
       user: unknown;
     };
     expect(event.exception.values[0]?.value).toBe("sync failed for [email] using [token]");
-    expect(event.extra).toMatchObject({ accessToken: "[redacted]", customer: { email: "[redacted]", address1: "[redacted]", city: "[redacted]", orders: 3 } });
+    expect(event.extra).toMatchObject({
+      accessToken: "[redacted]",
+      customer: { email: "[redacted]", address1: "[redacted]", city: "[redacted]", orders: 3 },
+    });
     expect(event.user).toEqual({ id: "staff-1" });
     // Scrubbing is targeted: dates and ordinary names survive.
     expect(JSON.stringify(event)).toMatch(/"app_start_time":"\d{4}-\d\d-\d\dT/);

@@ -4,12 +4,19 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { APP_TOPICS, COMPLIANCE_TOPICS, MIRROR_TOPICS, normalizeTopic } from "../app/webhooks/topics.server.js";
+import {
+  APP_TOPICS,
+  COMPLIANCE_TOPICS,
+  MIRROR_TOPICS,
+  normalizeTopic,
+} from "../app/webhooks/topics.server.js";
 import { verifyWebhook } from "../app/webhooks/verify.server.js";
 
 const toml = readFileSync(fileURLToPath(new URL("../../../shopify.app.toml", import.meta.url)), "utf8");
 const listed = (key: string) =>
-  [...toml.matchAll(new RegExp(`^\\s*${key}\\s*=\\s*\\[([^\\]]*)\\]`, "gm"))].flatMap((m) => [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((q) => q[1]));
+  [...toml.matchAll(new RegExp(`^\\s*${key}\\s*=\\s*\\[([^\\]]*)\\]`, "gm"))].flatMap((m) =>
+    [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((q) => q[1]),
+  );
 
 describe("webhook topics", () => {
   it("shopify.app.toml subscribes to exactly the topics the worker handles", () => {
@@ -45,7 +52,15 @@ describe("verifyWebhook", () => {
 
   it("accepts Shopify's signature and reads the headers", () => {
     const result = verifyWebhook(body, headers(sign(body)), secret);
-    expect(result).toMatchObject({ ok: true, webhook: { shop: "a-shop.myshopify.com", topic: "products/update", eventId: "e1", body: body.toString() } });
+    expect(result).toMatchObject({
+      ok: true,
+      webhook: {
+        shop: "a-shop.myshopify.com",
+        topic: "products/update",
+        eventId: "e1",
+        body: body.toString(),
+      },
+    });
   });
 
   it.each([
@@ -59,6 +74,8 @@ describe("verifyWebhook", () => {
   it("refuses a tampered body with 401 and a signed request without shop headers with 400", () => {
     const tampered = Buffer.from(JSON.stringify({ id: 2 }));
     expect(verifyWebhook(tampered, headers(sign(body)), secret)).toMatchObject({ ok: false, status: 401 });
-    expect(verifyWebhook(body, headers(sign(body), { "x-shopify-shop-domain": "evil.example.com" }), secret)).toMatchObject({ ok: false, status: 400 });
+    expect(
+      verifyWebhook(body, headers(sign(body), { "x-shopify-shop-domain": "evil.example.com" }), secret),
+    ).toMatchObject({ ok: false, status: 400 });
   });
 });

@@ -1,7 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "@ninjalead/core";
 import type { Language } from "@ninjalead/core/i18n";
-import { buildProductJsonLd, formatMessage, serializeJsonLd, titleWidthPx, MAX_TITLE_PX } from "@ninjalead/core/seo";
+import {
+  buildProductJsonLd,
+  formatMessage,
+  serializeJsonLd,
+  titleWidthPx,
+  MAX_TITLE_PX,
+} from "@ninjalead/core/seo";
 import { z } from "zod";
 import { toSeoInput, withParts } from "~/catalog/products.server.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
@@ -70,7 +76,13 @@ export interface ProductDetail {
     imagesWithoutAlt: number;
     imageCount: number;
   };
-  preview: { url: string; title: string; titleTruncated: boolean; description: string; descriptionTruncated: boolean };
+  preview: {
+    url: string;
+    title: string;
+    titleTruncated: boolean;
+    description: string;
+    descriptionTruncated: boolean;
+  };
   jsonLd: string;
 }
 
@@ -94,7 +106,7 @@ export async function loadProductDetail(
   const audits = await scoreProducts(prisma, shop, contentLanguage, [product], logger);
   const audit = audits.get(product.id.toString());
   if (!audit) throw new Error(`The SEO audit could not read product ${product.id}`);
-  const input = toSeoInput(parts, contentLanguage, shop);
+  const input = toSeoInput(parts, audit.language, shop);
   const r = audit.research;
   const title = truncateToWidth(product.seoTitle || product.title, MAX_TITLE_PX);
   const description = truncateToWidth(
@@ -151,7 +163,8 @@ export const seoFormSchema = z.object({
   seoDescription: z.string().trim().max(320, { message: "product.errorDescriptionLong" }),
 });
 export type SeoForm = z.infer<typeof seoFormSchema>;
-export type SeoErrorKey = "product.errorTitleEmpty" | "product.errorTitleLong" | "product.errorDescriptionLong";
+export type SeoErrorKey =
+  "product.errorTitleEmpty" | "product.errorTitleLong" | "product.errorDescriptionLong";
 
 export type SaveSeoResult =
   | { ok: true }
@@ -198,7 +211,10 @@ export async function saveProductSeo(options: {
   const data = await admin.request<{
     productUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
   }>(PRODUCT_UPDATE, {
-    product: { id: `gid://shopify/Product/${productId}`, seo: { title: seoTitle, description: seoDescription } },
+    product: {
+      id: `gid://shopify/Product/${productId}`,
+      seo: { title: seoTitle, description: seoDescription },
+    },
   });
   const userErrors = data.productUpdate?.userErrors ?? [];
   if (userErrors.length > 0) {

@@ -1,9 +1,9 @@
 import { Prisma, type PrismaClient, type Product } from "@prisma/client";
 import type { Logger } from "@ninjalead/core";
 import { z } from "zod";
+import { PRODUCT_STATUSES, SEO_RATINGS } from "./product-filters.js";
 import { scoreProducts, ratingFor, type ScoreRating } from "./seo-scores.server.js";
 
-export const PRODUCT_STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
 export const PAGE_SIZE = 25;
 
 const digits = z.string().regex(/^\d{1,20}$/);
@@ -11,7 +11,7 @@ const digits = z.string().regex(/^\d{1,20}$/);
 /** The products page's URL parameters; anything malformed is dropped, never an error page. */
 export const productQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  rating: z.enum(["good", "ok", "bad"]).optional().catch(undefined),
+  rating: z.enum(SEO_RATINGS).optional().catch(undefined),
   status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
   after: digits.optional().catch(undefined),
   before: digits.optional().catch(undefined),

@@ -1,18 +1,24 @@
 import type { PrismaClient, Product } from "@prisma/client";
 import type { Logger } from "@ninjalead/core";
-import { auditProduct, type SeoAuditResult } from "@ninjalead/core/seo";
+import { normalizeLanguage } from "@ninjalead/core/i18n";
+import { auditProduct, detectLanguage, type SeoAuditResult } from "@ninjalead/core/seo";
 import { toSeoInput, withParts, type ProductWithParts } from "~/catalog/products.server.js";
 
 export type ScoreRating = "good" | "ok" | "bad";
-export const SCORE_RATINGS: readonly ScoreRating[] = ["good", "ok", "bad"];
 
 /** Yoast's traffic light on a 0–100 score: ≥ 70 good, ≥ 40 ok, below bad. */
 export function ratingFor(score: number): ScoreRating {
   return score >= 70 ? "good" : score >= 40 ? "ok" : "bad";
 }
 
-/** Audits one synced product in the shop's language (the audit is pure and takes ~2 ms). */
-export function auditSynced(parts: ProductWithParts, language: string, shop: string): SeoAuditResult {
+/**
+ * Audits one synced product (pure, ~2 ms) in the language its text is written in: catalogs mix
+ * languages, and checking a Spanish description against English rules would be wrong. The shop's
+ * primary language decides when the text gives no signal.
+ */
+export function auditSynced(parts: ProductWithParts, shopLanguage: string, shop: string): SeoAuditResult {
+  const text = `${parts.product.title} ${parts.product.descriptionHtml.replace(/<[^>]+>/g, " ")}`;
+  const language = detectLanguage(text, normalizeLanguage(shopLanguage));
   return auditProduct(toSeoInput(parts, language, shop));
 }
 

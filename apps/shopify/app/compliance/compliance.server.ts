@@ -42,6 +42,8 @@ export const SHOP_SCOPED_TABLES: readonly { table: string; column: string }[] = 
   { table: "WebhookDelivery", column: "shop" },
   { table: "WebhookEndpoint", column: "shop" },
   { table: "IdempotencyRecord", column: "shop" },
+  { table: "Lead", column: "shop" },
+  { table: "ProductSeoScore", column: "shop" },
   { table: "Session", column: "shop" },
   { table: "Shop", column: "domain" },
 ];
@@ -50,6 +52,8 @@ export interface CustomerExport {
   customer: Record<string, unknown> | null;
   orders: Record<string, unknown>[];
   orderLines: Record<string, unknown>[];
+  /** Storefront sign-ups linked to the customer (the consent record; the email is the customer's). */
+  leads: Record<string, unknown>[];
 }
 
 /**
@@ -75,7 +79,12 @@ export async function handleDataRequest(sql: Sql, shop: string, payload: unknown
        WHERE shop = $1 AND "orderId" = ANY($2::bigint[]) ORDER BY id`,
       [shop, orders.map((o) => String(o.id))],
     );
-    const result: CustomerExport = { customer: customer ?? null, orders, orderLines };
+    const leads = await tx.query(
+      `SELECT campaign, locale, consent, "consentText", "consentAt", "createdAt" FROM "Lead"
+       WHERE shop = $1 AND "customerId" = $2 ORDER BY "createdAt"`,
+      [shop, customerId],
+    );
+    const result: CustomerExport = { customer: customer ?? null, orders, orderLines, leads };
     await tx.query(
       `INSERT INTO "ComplianceRequest" (id, shop, topic, "customerId", payload, export, "receivedAt", "completedAt")
        VALUES (gen_random_uuid()::text, $1, 'customers/data_request', $2, $3::jsonb, $4::jsonb, ${NOW_UTC}, ${NOW_UTC})`,
@@ -94,8 +103,8 @@ export async function handleDataRequest(sql: Sql, shop: string, payload: unknown
 export type RedactionReport = Record<string, number>;
 
 /**
- * customers/redact: the Customer row goes, their orders lose the link to them, earlier data
- * request exports about them are erased.
+ * customers/redact: the Customer row goes, their orders lose the link to them, storefront sign-ups
+ * written to that customer go, earlier data request exports about them are erased.
  */
 export async function handleCustomerRedact(
   sql: Sql,
@@ -114,6 +123,9 @@ export async function handleCustomerRedact(
         `UPDATE "Order" SET "customerId" = NULL WHERE shop = $1 AND ("customerId" = $2 OR id = ANY($3::bigint[])) RETURNING id`,
         [shop, customerId, p.orders_to_redact],
       )
+    ).length;
+    report.Lead = (
+      await tx.query(`DELETE FROM "Lead" WHERE shop = $1 AND "customerId" = $2 RETURNING id`, [shop, customerId])
     ).length;
     report.ComplianceRequest = (
       await tx.query(

@@ -14,10 +14,26 @@ export function GooglePreview({ preview }: { preview: SerpPreview }) {
         <Text as="p" variant="bodySm" tone="subdued" breakWord>
           {preview.url}
         </Text>
-        <p style={{ margin: 0, fontFamily: "Arial, sans-serif", fontSize: 20, lineHeight: 1.3, color: "#1a0dab" }}>
+        <p
+          style={{
+            margin: 0,
+            fontFamily: "Arial, sans-serif",
+            fontSize: 20,
+            lineHeight: 1.3,
+            color: "#1a0dab",
+          }}
+        >
           {preview.title}
         </p>
-        <p style={{ margin: 0, fontFamily: "Arial, sans-serif", fontSize: 14, lineHeight: 1.58, color: "#4d5156" }}>
+        <p
+          style={{
+            margin: 0,
+            fontFamily: "Arial, sans-serif",
+            fontSize: 14,
+            lineHeight: 1.58,
+            color: "#4d5156",
+          }}
+        >
           {preview.description}
         </p>
       </BlockStack>

@@ -58,8 +58,15 @@ export function openDatabase(target: DatabaseTarget): Database {
     const prisma = new PrismaClient({ adapter: adapterFactory });
     // A small pool of its own for raw SQL, opened on first use (most processes never need it).
     let pool: pg.Pool | undefined;
-    const getPool = () =>
-      (pool ??= new pg.Pool({ connectionString: target.url, max: 4, connectionTimeoutMillis: 5_000 }));
+    const getPool = () => {
+      if (!pool) {
+        pool = new pg.Pool({ connectionString: target.url, max: 4, connectionTimeoutMillis: 5_000 });
+        // An idle connection the server closed (restart, failover) must not crash the process:
+        // the pool drops it and the next query opens a new one.
+        pool.on("error", () => undefined);
+      }
+      return pool;
+    };
     return {
       kind: "postgres",
       prisma,

@@ -133,10 +133,14 @@ export function createBullmqQueue<T>(
       const deadline = Date.now() + timeoutMs;
       // Counts are polled as well as pushed: a job can finish between the check and the wait.
       const busy = async () => {
-        const c = await queue.getJobCounts("waiting", "active", "prioritized");
-        if (Object.values(c).some((n) => n > 0)) return true;
+        const c = await queue.getJobCounts("waiting", "active", "prioritized", "delayed");
+        if ((c.waiting ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0) > 0) return true;
+        if ((c.delayed ?? 0) === 0) return false;
+        // Delayed: a retry due soon keeps the queue busy, a job scheduled for later does not.
+        // A job that left the delayed set since the count was taken counts as busy (re-checked).
         const delayed = await queue.getDelayed(0, 100);
-        return delayed.some((job) => job.timestamp + (job.delay || 0) <= deadline);
+        if (delayed.length < Math.min(c.delayed ?? 0, 100)) return true;
+        return delayed.some((job) => job.timestamp + (job.delay || 0) <= deadline || job.attemptsMade > 0);
       };
       for (;;) {
         if (!(await busy())) return;

@@ -6,6 +6,7 @@ import {
   handleShopRedact,
 } from "../compliance/compliance.server.js";
 import type { AppContext } from "../context.server.js";
+import { reportError } from "../observability/sentry.server.js";
 import { isDueForPurge, markUninstalled, PURGE_AFTER_MS } from "../shops.server.js";
 import { runBulkSync } from "../sync/bulk-sync.server.js";
 import { reconcile } from "../sync/reconcile.server.js";
@@ -35,7 +36,9 @@ function parseBody(body: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
-    throw new BadPayloadError(`webhook body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BadPayloadError(
+      `webhook body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -159,9 +162,20 @@ export async function queueInitialSync(
 
 /** Starts consuming both queues in this process. */
 export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: number } = {}): void {
-  ctx.queues.webhooks.start((job) => processWebhookJob(ctx, job.data), {
+  // Failures go to Sentry (scrubbed) as well as to the queue's retry/dead-letter path.
+  const reported =
+    <T>(queue: string, run: (data: T) => Promise<void>) =>
+    async (job: { name: string; attempt: number; data: T }) => {
+      try {
+        await run(job.data);
+      } catch (error) {
+        reportError(error, { queue, job: job.name, attempt: job.attempt });
+        throw error;
+      }
+    };
+  ctx.queues.webhooks.start(reported("webhooks", (data: WebhookJob) => processWebhookJob(ctx, data)), {
     concurrency: options.webhookConcurrency ?? 4,
   });
   // Bulk syncs of one shop must not overlap (Shopify allows one bulk query at a time per shop).
-  ctx.queues.sync.start((job) => processSyncJob(ctx, job.data), { concurrency: 1 });
+  ctx.queues.sync.start(reported("sync", (data: SyncJob) => processSyncJob(ctx, data)), { concurrency: 1 });
 }

@@ -1,65 +1,250 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
-import { LANGUAGE_NAMES, normalizeLanguage } from "@ninjalead/core/i18n";
-import { languageFromRequest } from "~/i18n/language.server.js";
-import { t } from "~/i18n/t.js";
-import { ensureShop } from "~/shops.server.js";
-import { database } from "~/services.server.js";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
+import { recentActivity, segmentSummary, seoHealth, syncStatus } from "~/admin/dashboard.server.js";
+import { fillScores } from "~/admin/seo-scores.server.js";
+import { ClientChart } from "~/components/ClientChart.js";
+import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { languageFromRequest } from "~/i18n/language.server.js";
+import { t, type MessageKey } from "~/i18n/t.js";
+import { services } from "~/services.server.js";
+import { ensureShop } from "~/shops.server.js";
+
+export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
-  const shop = await ensureShop(database().prisma, session.shop);
-  return {
-    lang: languageFromRequest(request),
-    shop: {
-      domain: shop.domain,
-      plan: shop.plan,
-      installedAt: shop.installedAt.toISOString(),
-      languages: shop.enabledLocales.map((l) => LANGUAGE_NAMES[normalizeLanguage(l)]),
-    },
-  };
+  const { db, cache, logger } = await services();
+  const lang = languageFromRequest(request);
+  const shop = await ensureShop(db.prisma, session.shop);
+  const [sync, seo, segments, activity] = await Promise.all([
+    syncStatus(db.prisma, session.shop),
+    seoHealth(db.prisma, session.shop, lang),
+    segmentSummary(db.prisma, cache, session.shop, lang, logger),
+    recentActivity(db.prisma, session.shop),
+  ]);
+  if (seo.scored < seo.total) {
+    fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
+      logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
+    );
+  }
+  return { lang, sync, seo, segments, activity };
 };
 
-export default function Overview() {
-  const { lang, shop } = useLoaderData<typeof loader>();
-  const installed = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(shop.installedAt));
+const SYNC_RESOURCE: Record<string, MessageKey> = {
+  products: "sync.products",
+  customers: "sync.customers",
+  orders: "sync.orders",
+};
+const SYNC_STATUS = {
+  running: { key: "sync.running", tone: "info" },
+  completed: { key: "sync.completed", tone: "success" },
+  failed: { key: "sync.failed", tone: "critical" },
+} as const;
+
+export default function Dashboard() {
+  const { lang, sync, seo, segments, activity } = useLoaderData<typeof loader>();
+  const number = new Intl.NumberFormat(lang);
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const actionLabel = (action: string) =>
+    action === "product.seo_updated" ? t(lang, "action.product.seo_updated") : action;
+
   return (
     <Page title={t(lang, "home.title")}>
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
             <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">
-                  {t(lang, "home.store")}
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "dashboard.sync")}
                 </Text>
-                <Text as="p">{shop.domain}</Text>
-                <Text as="p" tone="subdued">
-                  {t(lang, "home.installed", { date: installed })}
-                </Text>
+                {sync.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t(lang, "dashboard.syncNone")}
+                  </Text>
+                ) : (
+                  sync.map((run) => {
+                    const status = SYNC_STATUS[run.status as keyof typeof SYNC_STATUS];
+                    const resource = SYNC_RESOURCE[run.resource];
+                    return (
+                      <InlineStack key={run.resource} align="space-between" blockAlign="center">
+                        <BlockStack gap="050">
+                          <Text as="span" fontWeight="semibold">
+                            {resource ? t(lang, resource) : run.resource}
+                          </Text>
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {t(lang, "dashboard.syncObjects", { count: number.format(run.objects) })}
+                            {run.finishedAt ? ` · ${when(run.finishedAt)}` : ""}
+                          </Text>
+                        </BlockStack>
+                        {status ? <Badge tone={status.tone}>{t(lang, status.key)}</Badge> : <Badge>{run.status}</Badge>}
+                      </InlineStack>
+                    );
+                  })
+                )}
               </BlockStack>
             </Card>
             <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">
-                  {t(lang, "home.languages")}
-                </Text>
-                <Text as="p">{shop.languages.join(", ")}</Text>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingSm">
-                  {t(lang, "home.plan")}
-                </Text>
-                <Text as="p">{shop.plan}</Text>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {t(lang, "dashboard.activity")}
+                  </Text>
+                  <Button variant="plain" url="/app/activity">
+                    {t(lang, "dashboard.viewActivity")}
+                  </Button>
+                </InlineStack>
+                {activity.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t(lang, "dashboard.activityEmpty")}
+                  </Text>
+                ) : (
+                  activity.map((e) => (
+                    <BlockStack key={e.id} gap="050">
+                      <Text as="span">{actionLabel(e.action)}</Text>
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {when(e.createdAt)}
+                        {e.target ? ` · ${e.target}` : ""}
+                      </Text>
+                    </BlockStack>
+                  ))
+                )}
               </BlockStack>
             </Card>
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="400">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  {t(lang, "dashboard.seoHealth")}
+                </Text>
+                <Button url="/app/products">{t(lang, "dashboard.viewProducts")}</Button>
+              </InlineStack>
+              {seo.averageScore === null ? (
+                <Text as="p" tone="subdued">
+                  {t(lang, "dashboard.noScores")}
+                </Text>
+              ) : (
+                <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+                  <BlockStack gap="300">
+                    <Text as="p" variant="headingLg">
+                      {t(lang, "dashboard.seoAverage", { score: seo.averageScore })}
+                    </Text>
+                    <BlockStack gap="100">
+                      <Text as="p" tone="subdued" id="seo-scored">
+                        {t(lang, "dashboard.seoScored", {
+                          scored: number.format(seo.scored),
+                          total: number.format(seo.total),
+                        })}
+                      </Text>
+                      <ProgressBar
+                        progress={seo.total === 0 ? 0 : Math.round((seo.scored / seo.total) * 100)}
+                        size="small"
+                        ariaLabelledBy="seo-scored"
+                      />
+                    </BlockStack>
+                    <Text as="h3" variant="headingSm">
+                      {t(lang, "dashboard.topIssues")}
+                    </Text>
+                    <BlockStack gap="200" as="ol">
+                      {seo.topIssues.map((issue) => (
+                        <BlockStack key={issue.id} gap="050" as="li">
+                          <Text as="span">{issue.fix}</Text>
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {t(lang, "dashboard.issueProducts", { count: number.format(issue.products) })}
+                          </Text>
+                        </BlockStack>
+                      ))}
+                    </BlockStack>
+                  </BlockStack>
+                  <BlockStack gap="200">
+                    <Text as="h3" variant="headingSm">
+                      {t(lang, "dashboard.distribution")}
+                    </Text>
+                    <ClientChart
+                      kind="bar"
+                      label={t(lang, "dashboard.distribution")}
+                      data={[
+                        {
+                          name: t(lang, "dashboard.productsSeries"),
+                          data: seo.distribution.map((value, i) => ({
+                            key: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
+                            value,
+                          })),
+                        },
+                      ]}
+                    />
+                  </BlockStack>
+                </InlineGrid>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="400">
+              <Text as="h2" variant="headingMd">
+                {t(lang, "dashboard.segments")}
+              </Text>
+              {segments === null ? (
+                <Text as="p" tone="subdued">
+                  {t(lang, "dashboard.segmentsEmpty")}
+                </Text>
+              ) : (
+                <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+                  <BlockStack gap="200">
+                    {segments.segments.map((s) => (
+                      <InlineStack key={s.segment} align="space-between" gap="200">
+                        <Text as="span" fontWeight="semibold">
+                          {s.name}
+                        </Text>
+                        <Text as="span" tone="subdued">
+                          {t(lang, "dashboard.segmentRow", {
+                            customers: number.format(s.customers),
+                            share: number.format(Math.round(s.shareOfRevenue * 1000) / 10),
+                          })}
+                        </Text>
+                      </InlineStack>
+                    ))}
+                  </BlockStack>
+                  <BlockStack gap="200">
+                    <Text as="h3" variant="headingSm">
+                      {t(lang, "dashboard.revenueShare")}
+                    </Text>
+                    <ClientChart
+                      kind="donut"
+                      label={t(lang, "dashboard.revenueShare")}
+                      data={segments.segments.map((s) => ({
+                        name: s.name,
+                        data: [{ key: s.name, value: Math.round(s.shareOfRevenue * 1000) / 10 }],
+                      }))}
+                    />
+                  </BlockStack>
+                </InlineGrid>
+              )}
+            </BlockStack>
+          </Card>
         </Layout.Section>
       </Layout>
     </Page>
   );
 }
+
+export const ErrorBoundary = RouteErrorBanner;

@@ -206,7 +206,11 @@ export default function ProductDetail() {
                   {t(lang, "product.jsonLd")}
                 </Text>
                 <Box background="bg-surface-secondary" padding="200" borderRadius="200" overflowX="scroll">
-                  <pre style={{ margin: 0, fontSize: 12 }} tabIndex={0} aria-label={t(lang, "product.jsonLd")}>
+                  <pre
+                    style={{ margin: 0, fontSize: 12 }}
+                    tabIndex={0}
+                    aria-label={t(lang, "product.jsonLd")}
+                  >
                     {product.jsonLd}
                   </pre>
                 </Box>

@@ -15,7 +15,8 @@ import {
   Text,
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
-import { listProducts, parseProductQuery, PRODUCT_STATUSES } from "~/admin/products.server.js";
+import { PRODUCT_STATUSES, SEO_RATINGS } from "~/admin/product-filters.js";
+import { listProducts, parseProductQuery } from "~/admin/products.server.js";
 import { fillScores, scoreCoverage } from "~/admin/seo-scores.server.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
@@ -139,7 +140,7 @@ export default function Products() {
                     <ChoiceList
                       title={t(lang, "products.filterRating")}
                       titleHidden
-                      choices={(["good", "ok", "bad"] as const).map((r) => ({
+                      choices={SEO_RATINGS.map((r) => ({
                         label: t(lang, RATING_KEY[r]),
                         value: r,
                       }))}

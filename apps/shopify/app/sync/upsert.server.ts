@@ -32,10 +32,16 @@ export function copyField(value: unknown, type: string): string {
   if (type === "text[]") {
     text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
   } else if (type === "jsonb") text = JSON.stringify(value);
-  else if (typeof value === "object") text = JSON.stringify(value);
-  else text = String(value);
+  else if (typeof value === "string") text = value;
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = value.toString();
+  else text = JSON.stringify(value);
+  // Most values need no escaping: test once before rewriting.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /** Rows at or above this size go through a COPY-filled staging table when the runner can COPY. */
 const COPY_THRESHOLD = 200;

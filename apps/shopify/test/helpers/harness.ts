@@ -50,7 +50,10 @@ export async function startHarness(
   const listener: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   // The production webhook handler on a real HTTP server; `answers` records each status sent.
   const server: Server = createServer((req, res) => {
-    const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => ServerResponse;
+    const writeHead = res.writeHead.bind(res) as (
+      status: number,
+      headers?: Record<string, string>,
+    ) => ServerResponse;
     res.writeHead = ((status: number, headers?: Record<string, string>) => {
       answers.push(status);
       return writeHead(status, headers);

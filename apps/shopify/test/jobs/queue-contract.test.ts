@@ -72,7 +72,9 @@ describe.each(factories)("job queue contract: %s", (_kind, make) => {
     const runs: Record<string, number> = {};
     queue.start((job) => {
       runs[job.data.kind] = (runs[job.data.kind] ?? 0) + 1;
-      return Promise.reject(job.data.kind === "permanent" ? new PermanentError("bad payload") : new Error("always down"));
+      return Promise.reject(
+        job.data.kind === "permanent" ? new PermanentError("bad payload") : new Error("always down"),
+      );
     });
     await queue.add("doomed", { kind: "transient" }, { attempts: 3, backoffMs: 10, jobId: "doomed-1" });
     await queue.add("doomed", { kind: "permanent" }, { attempts: 3, backoffMs: 10, jobId: "doomed-2" });

@@ -9,7 +9,9 @@ const locales = fileURLToPath(new URL("../../../../extensions/ninjalead-theme/lo
 describe("the consent we record is the consent the shopper read", () => {
   it.each(LANGUAGES)("%s: the lead form's checkbox text equals the wording stored with the lead", (lang) => {
     const file = lang === "en" ? "en.default.json" : `${lang}.json`;
-    const storefront = JSON.parse(readFileSync(`${locales}${file}`, "utf8")) as { ninjalead: { lead: { consent: string } } };
+    const storefront = JSON.parse(readFileSync(`${locales}${file}`, "utf8")) as {
+      ninjalead: { lead: { consent: string } };
+    };
     expect(storefront.ninjalead.lead.consent).toBe(appMessages[lang]["lead.consentText"]);
   });
 });

@@ -197,7 +197,9 @@ export function minimumSampleSize(input: {
   power?: number;
 }): number {
   const { baselineRate: p1, relativeEffect } = input;
-  const p2 = p1 * (1 + relativeEffect);
+  // Near 100 % an uplift is impossible: size the (two-sided) test for the same relative drop.
+  const up = p1 * (1 + relativeEffect);
+  const p2 = up < 1 ? up : p1 * (1 - relativeEffect);
   if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1 && p2 !== p1)) return Number.POSITIVE_INFINITY;
   const za = normalQuantile(1 - (input.alpha ?? 0.05) / 2);
   const zb = normalQuantile(input.power ?? 0.8);
@@ -246,7 +248,8 @@ export interface AbEvaluation {
 const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
   en: {
     not_enough_data: "Not enough data yet: each variant needs {required} visitors (fewest so far: {fewest}).",
-    no_baseline: "Not enough data yet: the control has no conversion, so the needed sample size is unknown.",
+    no_baseline:
+      "Not enough data yet: with a conversion rate of 0 % or 100 % for the control, the needed sample size cannot be estimated.",
     significant:
       "{winner} wins: {uplift} conversion rate, significant (p = {p}); {probability} chance it is better.",
     inconclusive:
@@ -256,7 +259,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Pas encore assez de données : chaque variante a besoin de {required} visiteurs (le minimum actuel : {fewest}).",
     no_baseline:
-      "Pas encore assez de données : le témoin n'a aucune conversion, la taille d'échantillon nécessaire est inconnue.",
+      "Pas encore assez de données : avec un taux de conversion de 0 % ou 100 % pour le témoin, la taille d'échantillon nécessaire ne peut pas être estimée.",
     significant:
       "{winner} gagne : taux de conversion {uplift}, significatif (p = {p}) ; {probability} de chances d'être meilleure.",
     inconclusive:
@@ -266,7 +269,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Aún no hay datos suficientes: cada variante necesita {required} visitantes (el mínimo actual: {fewest}).",
     no_baseline:
-      "Aún no hay datos suficientes: el control no tiene conversiones, así que se desconoce el tamaño de muestra necesario.",
+      "Aún no hay datos suficientes: con una tasa de conversión del 0 % o del 100 % en el control, no se puede estimar el tamaño de muestra necesario.",
     significant:
       "{winner} gana: tasa de conversión {uplift}, significativa (p = {p}); {probability} de probabilidad de ser mejor.",
     inconclusive:
@@ -276,7 +279,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Noch nicht genug Daten: Jede Variante braucht {required} Besucher (bisher höchstens {fewest}).",
     no_baseline:
-      "Noch nicht genug Daten: Die Kontrolle hat keine Conversion, daher ist die nötige Stichprobe unbekannt.",
+      "Noch nicht genug Daten: Bei einer Conversion-Rate von 0 % oder 100 % in der Kontrolle lässt sich die nötige Stichprobe nicht schätzen.",
     significant:
       "{winner} gewinnt: Conversion-Rate {uplift}, signifikant (p = {p}); {probability} Wahrscheinlichkeit, besser zu sein.",
     inconclusive:
@@ -286,7 +289,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Dati ancora insufficienti: ogni variante richiede {required} visitatori (il minimo attuale: {fewest}).",
     no_baseline:
-      "Dati ancora insufficienti: il controllo non ha conversioni, quindi il campione necessario è sconosciuto.",
+      "Dati ancora insufficienti: con un tasso di conversione dello 0 % o del 100 % nel controllo, il campione necessario non si può stimare.",
     significant:
       "{winner} vince: tasso di conversione {uplift}, significativo (p = {p}); {probability} di probabilità di essere migliore.",
     inconclusive:
@@ -296,7 +299,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Ainda não há dados suficientes: cada variante precisa de {required} visitantes (o mínimo atual: {fewest}).",
     no_baseline:
-      "Ainda não há dados suficientes: o controle não tem conversões, então o tamanho de amostra necessário é desconhecido.",
+      "Ainda não há dados suficientes: com taxa de conversão de 0 % ou 100 % no controle, não é possível estimar o tamanho de amostra necessário.",
     significant:
       "{winner} vence: taxa de conversão {uplift}, significativa (p = {p}); {probability} de chance de ser melhor.",
     inconclusive:
@@ -306,7 +309,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Nog niet genoeg gegevens: elke variant heeft {required} bezoekers nodig (laagste tot nu toe: {fewest}).",
     no_baseline:
-      "Nog niet genoeg gegevens: de controle heeft geen conversies, dus de benodigde steekproef is onbekend.",
+      "Nog niet genoeg gegevens: met een conversieratio van 0 % of 100 % voor de controle is de benodigde steekproef niet te schatten.",
     significant:
       "{winner} wint: conversieratio {uplift}, significant (p = {p}); {probability} kans dat deze beter is.",
     inconclusive:
@@ -316,7 +319,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "Za mało danych: każdy wariant potrzebuje {required} odwiedzających (najmniej do tej pory: {fewest}).",
     no_baseline:
-      "Za mało danych: wariant kontrolny nie ma konwersji, więc potrzebna wielkość próby jest nieznana.",
+      "Za mało danych: przy współczynniku konwersji 0 % lub 100 % w wariancie kontrolnym nie da się oszacować potrzebnej wielkości próby.",
     significant:
       "{winner} wygrywa: współczynnik konwersji {uplift}, istotny (p = {p}); {probability} szans, że jest lepszy.",
     inconclusive:
@@ -326,7 +329,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
     not_enough_data:
       "まだデータが不足しています。各バリエーションに{required}人の訪問者が必要です（現在の最少：{fewest}）。",
     no_baseline:
-      "まだデータが不足しています。コントロールにコンバージョンがないため、必要なサンプル数が不明です。",
+      "まだデータが不足しています。コントロールのコンバージョン率が0%または100%のため、必要なサンプル数を推定できません。",
     significant:
       "{winner}の勝ち：コンバージョン率{uplift}、有意（p = {p}）。優れている確率は{probability}です。",
     inconclusive:
@@ -334,7 +337,7 @@ const STATUS_MESSAGES: MessageCatalog<AbStatus | "no_baseline"> = {
   },
   "zh-CN": {
     not_enough_data: "数据尚不足：每个版本需要 {required} 位访客（目前最少：{fewest}）。",
-    no_baseline: "数据尚不足：对照组没有转化，因此无法确定所需样本量。",
+    no_baseline: "数据尚不足：对照组的转化率为 0% 或 100%，无法估算所需样本量。",
     significant: "{winner} 胜出：转化率 {uplift}，差异显著（p = {p}）；更优的概率为 {probability}。",
     inconclusive: "无显著差异（p = {p}）；表现最好的版本 {winner} 更优的概率为 {probability}。",
   },

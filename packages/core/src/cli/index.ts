@@ -69,15 +69,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const errors: string[] = [];
   const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
-  if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 100)) errors.push("--min-score must be a number from 0 to 100");
+  if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 100))
+    errors.push("--min-score must be a number from 0 to 100");
   const worst = values.worst === undefined ? 20 : Number(values.worst);
   if (!Number.isInteger(worst) || worst < 1) errors.push("--worst must be a positive integer");
   const languageOption = values.language ?? "auto";
-  if (languageOption !== "auto" && !isLanguage(languageOption)) errors.push(`--language must be auto or one of ${LANGUAGES.join(", ")}`);
+  if (languageOption !== "auto" && !isLanguage(languageOption))
+    errors.push(`--language must be auto or one of ${LANGUAGES.join(", ")}`);
   const reportLanguage = values["report-language"] ?? "en";
   if (!isLanguage(reportLanguage)) errors.push(`--report-language must be one of ${LANGUAGES.join(", ")}`);
   const currency = values.currency?.toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) errors.push("--currency must be an ISO 4217 code like EUR");
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+    errors.push("--currency must be an ISO 4217 code like EUR");
   if (errors.length > 0) {
     io.stderr(`${errors.join("\n")}\n`);
     return 2;
@@ -87,7 +90,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const source = readProducts(file);
     const showProgress = values["no-progress"] ? false : (values.progress ?? io.isTty);
     const fixed: Language | undefined = languageOption === "auto" ? undefined : (languageOption as Language);
-    const products = withDefaults(source.products, { language: fixed, keyphraseFromTitle: values["keyphrase-from-title"] ?? false, currency });
+    const products = withDefaults(source.products, {
+      language: fixed,
+      keyphraseFromTitle: values["keyphrase-from-title"] ?? false,
+      currency,
+    });
     let lastDraw = 0;
     const report = await auditCatalog(products, {
       worstLimit: worst,
@@ -99,7 +106,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
     if (showProgress) io.stderr(`\r${bar(1)} ${report.products} products\n`);
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCatalogReport(report, reportLanguage as Language)}\n`);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${formatCatalogReport(report, reportLanguage as Language)}\n`,
+    );
     return report.belowMinScore && report.belowMinScore.count > 0 ? 1 : 0;
   } catch (error) {
     io.stderr(`${isNinjaLeadError(error) ? `${error.code}: ${error.message}` : String(error)}\n`);
@@ -114,12 +125,15 @@ function bar(fraction: number): string {
 }
 
 async function* withDefaults(
-  products: AsyncIterable<SeoProductInput>,
+  products: AsyncIterable<SeoProductInput> | Iterable<SeoProductInput>,
   defaults: { language: Language | undefined; keyphraseFromTitle: boolean; currency: string | undefined },
 ): AsyncGenerator<SeoProductInput> {
   for await (const p of products) {
-    const language = defaults.language ?? (p.language ? p.language : detectLanguage(`${p.title ?? ""} ${p.descriptionHtml ?? ""}`));
-    const keyphrase = p.keyphrase || (defaults.keyphraseFromTitle ? (p.title ?? "").split(/\s+/).slice(0, 3).join(" ") : "");
+    const language =
+      defaults.language ??
+      (p.language ? p.language : detectLanguage(`${p.title ?? ""} ${p.descriptionHtml ?? ""}`));
+    const keyphrase =
+      p.keyphrase || (defaults.keyphraseFromTitle ? (p.title ?? "").split(/\s+/).slice(0, 3).join(" ") : "");
     yield { ...p, language, keyphrase, currency: p.currency || (defaults.currency ?? "") };
   }
 }

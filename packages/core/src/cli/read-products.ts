@@ -5,7 +5,7 @@ import type { SeoProductInput } from "../seo/schema.js";
 import { productFromShopifyJson, productsFromShopifyCsv, type ShopifyCsvRow } from "../seo/shopify-export.js";
 
 export interface ProductSource {
-  products: AsyncIterable<SeoProductInput>;
+  products: AsyncIterable<SeoProductInput> | Iterable<SeoProductInput>;
   /** 0–1: how much of the file has been read (bytes for CSV, products for JSON). */
   progress(): number;
   /** Known up front for JSON, unknown (undefined) while streaming a CSV. */
@@ -27,8 +27,14 @@ export function readProducts(path: string): ProductSource {
     const stream = createReadStream(path);
     let read = 0;
     stream.on("data", (chunk) => (read += chunk.length));
-    const rows = stream.pipe(parse({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<ShopifyCsvRow>;
-    return { products: productsFromShopifyCsv(rows), progress: () => (size === 0 ? 1 : read / size), total: undefined };
+    const rows = stream.pipe(
+      parse({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true }),
+    ) as AsyncIterable<ShopifyCsvRow>;
+    return {
+      products: productsFromShopifyCsv(rows),
+      progress: () => (size === 0 ? 1 : read / size),
+      total: undefined,
+    };
   }
   const text = readFileSync(path, "utf8");
   const items = parseJsonProducts(text, path);
@@ -36,7 +42,7 @@ export function readProducts(path: string): ProductSource {
   return {
     total: items.length,
     progress: () => (items.length === 0 ? 1 : done / items.length),
-    products: (async function* () {
+    products: (function* () {
       for (const item of items) {
         done++;
         yield productFromShopifyJson(item as Parameters<typeof productFromShopifyJson>[0]);
@@ -56,7 +62,10 @@ function parseJsonProducts(text: string, path: string): unknown[] {
     }
     const data = JSON.parse(trimmed) as unknown;
     if (Array.isArray(data)) return data;
-    const d = data as { products?: unknown; data?: { products?: { nodes?: unknown[]; edges?: { node: unknown }[] } } };
+    const d = data as {
+      products?: unknown;
+      data?: { products?: { nodes?: unknown[]; edges?: { node: unknown }[] } };
+    };
     if (Array.isArray(d.products)) return d.products;
     const gql = d.data?.products;
     if (gql?.nodes) return gql.nodes;
@@ -65,5 +74,8 @@ function parseJsonProducts(text: string, path: string): unknown[] {
   } catch (cause) {
     throw new NinjaLeadError("import_failed", `${path} is not valid JSON`, { cause });
   }
-  throw new NinjaLeadError("import_failed", `${path}: no products found (expected an array, {products: […]} or GraphQL nodes)`);
+  throw new NinjaLeadError(
+    "import_failed",
+    `${path}: no products found (expected an array, {products: […]} or GraphQL nodes)`,
+  );
 }

@@ -119,8 +119,8 @@ export function offlinePersona(
     summary: clip(
       SUMMARY[language].replace(/\{(\w+)\}/g, (match, key: string) => {
         const values: Record<string, string> = {
-          share: pct(s.shareOfCustomers),
-          orders: s.averageOrders.toFixed(1),
+          share: new Intl.NumberFormat(language, { style: "percent" }).format(s.shareOfCustomers),
+          orders: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(s.averageOrders),
           aov: money(s.averageOrderValue, input.currency, language),
           recency: String(Math.round(s.averageRecencyDays)),
           product: clip(favourite, 60),

@@ -83,7 +83,9 @@ const FIRST_WORDS = new WeakMap<LanguageProfile, ReadonlySet<string>>();
 function firstWordsOf(profile: LanguageProfile): ReadonlySet<string> {
   let set = FIRST_WORDS.get(profile);
   if (!set) {
-    set = new Set([...profile.transitionWords].filter((t) => t.includes(" ")).map((t) => t.split(" ")[0] ?? ""));
+    set = new Set(
+      [...profile.transitionWords].filter((t) => t.includes(" ")).map((t) => t.split(" ")[0] ?? ""),
+    );
     FIRST_WORDS.set(profile, set);
   }
   return set;

@@ -22,7 +22,9 @@ export const catalogOptionsSchema = z.object({
   /** Products whose SEO score is below this are counted in `belowMinScore` (CI thresholds). */
   minScore: z.number().min(0).max(100).optional(),
   onProgress: z.custom<(audited: number) => void>((v) => typeof v === "function").optional(),
-  signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal).optional(),
+  signal: z
+    .custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal)
+    .optional(),
 });
 export type CatalogAuditOptions = z.input<typeof catalogOptionsSchema>;
 
@@ -120,8 +122,12 @@ const MAX_SHINGLES = 400;
 function shingles(a: Analysis): number[] {
   const out: number[] = [];
   if (a.profile.cjk) {
-    const text = a.blocks.map((b) => b.text).join("").replace(/\s+/g, "");
-    for (let i = 0; i + 4 <= text.length && out.length < MAX_SHINGLES; i += 2) out.push(fnv1a(text.slice(i, i + 4)));
+    const text = a.blocks
+      .map((b) => b.text)
+      .join("")
+      .replace(/\s+/g, "");
+    for (let i = 0; i + 4 <= text.length && out.length < MAX_SHINGLES; i += 2)
+      out.push(fnv1a(text.slice(i, i + 4)));
     return out;
   }
   const stems: string[] = [];
@@ -129,7 +135,8 @@ function shingles(a: Analysis): number[] {
     for (const st of s.stems) stems.push(st);
     if (stems.length > MAX_SHINGLES + 2) break;
   }
-  for (let i = 0; i + 3 <= stems.length && out.length < MAX_SHINGLES; i++) out.push(fnv1a(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`));
+  for (let i = 0; i + 3 <= stems.length && out.length < MAX_SHINGLES; i++)
+    out.push(fnv1a(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`));
   return out;
 }
 
@@ -210,10 +217,12 @@ export async function auditCatalog(
 
   for await (const input of products) {
     index++;
-    if (opts.signal?.aborted) throw new NinjaLeadError("aborted", "Catalog audit aborted", { cause: opts.signal.reason });
+    if (opts.signal?.aborted)
+      throw new NinjaLeadError("aborted", "Catalog audit aborted", { cause: opts.signal.reason });
     const parsed = seoProductSchema.safeParse(input);
     if (!parsed.success) {
-      if (invalid.length < 100) invalid.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+      if (invalid.length < 100)
+        invalid.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
       continue;
     }
     const product = parsed.data;
@@ -234,7 +243,8 @@ export async function auditCatalog(
     const seoTitle = effectiveSeoTitle(analysis);
     titles.add(normalise(seoTitle), seoTitle, id);
     metas.add(normalise(product.metaDescription), product.metaDescription.trim(), id);
-    if (analysis.keyphrase) keyphrases.add(`${product.language}:${analysis.keyphrase.stems.join(" ")}`, analysis.keyphrase.raw, id);
+    if (analysis.keyphrase)
+      keyphrases.add(`${product.language}:${analysis.keyphrase.stems.join(" ")}`, analysis.keyphrase.raw, id);
 
     alt.images += analysis.images.length;
     const missing = analysis.images.filter((i) => !i.hasAlt).length;
@@ -294,7 +304,11 @@ export async function auditCatalog(
     duplicateSeoTitles: titles.result(),
     duplicateMetaDescriptions: metas.result(),
     nearDuplicateDescriptions: [...clusters.entries()]
-      .map(([root, c]) => ({ ids: c.ids, count: c.count, similarity: Math.round(uf.similarity(root) * 100) / 100 }))
+      .map(([root, c]) => ({
+        ids: c.ids,
+        count: c.count,
+        similarity: Math.round(uf.similarity(root) * 100) / 100,
+      }))
       .sort((a, b) => b.count - a.count),
     cannibalisation: keyphrases.result(),
     missingAlt: alt,

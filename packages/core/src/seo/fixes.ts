@@ -42,11 +42,20 @@ const fixOutputSchema = z.object({
 export type FixOutput = z.output<typeof fixOutputSchema>;
 
 const isCjk = (language: Language): boolean => language === "ja" || language === "zh-CN";
-const textLength = (text: string, language: Language): number => (isCjk(language) ? countContentChars(text) : [...text].length);
+const textLength = (text: string, language: Language): number =>
+  isCjk(language) ? countContentChars(text) : [...text].length;
 
 /** Every fact string the output may draw numbers and brand-like tokens from. */
 function factText(input: FixInput): string {
-  return [input.title, input.keyphrase, input.vendor, input.productType, ...input.tags, input.facts, ...input.prices].join(" ");
+  return [
+    input.title,
+    input.keyphrase,
+    input.vendor,
+    input.productType,
+    ...input.tags,
+    input.facts,
+    ...input.prices,
+  ].join(" ");
 }
 
 /** Numbers and brand-like tokens (ALLCAPS, CamelCase, ™/®) that the facts do not contain. */
@@ -54,7 +63,8 @@ export function inventedTokens(output: string, facts: string): string[] {
   const known = new Set(latinWords(facts).map(fold));
   const knownDigits = new Set((facts.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(",", ".")));
   const invented: string[] = [];
-  for (const n of output.match(/\d+(?:[.,]\d+)?/g) ?? []) if (!knownDigits.has(n.replace(",", "."))) invented.push(n);
+  for (const n of output.match(/\d+(?:[.,]\d+)?/g) ?? [])
+    if (!knownDigits.has(n.replace(",", "."))) invented.push(n);
   for (const w of latinWords(output)) {
     const brandLike = /^\p{Lu}{2,}$/u.test(w) || /\p{Ll}\p{Lu}/u.test(w);
     if (brandLike && !known.has(fold(w))) invented.push(w);
@@ -77,9 +87,12 @@ export function fixViolations(out: FixOutput, input: FixInput, language: Languag
   if (input.needs.seoTitle) {
     const t = out.seoTitle ?? "";
     if (t.trim() === "") problems.push("seoTitle is required");
-    if ([...t].length > LIMITS.seoTitleMaxChars) problems.push(`seoTitle has ${[...t].length} characters; max ${LIMITS.seoTitleMaxChars}`);
-    if (titleWidthPx(t) > MAX_TITLE_PX) problems.push(`seoTitle is ${titleWidthPx(t)} px wide; max ${MAX_TITLE_PX}`);
-    if (!containsKeyphrase(t, input, language)) problems.push(`seoTitle must contain the keyphrase "${input.keyphrase}"`);
+    if ([...t].length > LIMITS.seoTitleMaxChars)
+      problems.push(`seoTitle has ${[...t].length} characters; max ${LIMITS.seoTitleMaxChars}`);
+    if (titleWidthPx(t) > MAX_TITLE_PX)
+      problems.push(`seoTitle is ${titleWidthPx(t)} px wide; max ${MAX_TITLE_PX}`);
+    if (!containsKeyphrase(t, input, language))
+      problems.push(`seoTitle must contain the keyphrase "${input.keyphrase}"`);
     const invented = inventedTokens(t, facts);
     if (invented.length > 0) problems.push(`seoTitle uses facts not in the product: ${invented.join(", ")}`);
   }
@@ -89,38 +102,45 @@ export function fixViolations(out: FixOutput, input: FixInput, language: Languag
     // The minimum applies only when the product has enough facts to say that much.
     const min = textLength(facts, language) >= LIMITS.metaMin[kind] * 2 ? LIMITS.metaMin[kind] : 1;
     if (length < min) problems.push(`metaDescription has ${length} characters; min ${min}`);
-    if (length > LIMITS.metaMax[kind]) problems.push(`metaDescription has ${length} characters; max ${LIMITS.metaMax[kind]}`);
-    if (!containsKeyphrase(m, input, language)) problems.push(`metaDescription must contain the keyphrase "${input.keyphrase}"`);
+    if (length > LIMITS.metaMax[kind])
+      problems.push(`metaDescription has ${length} characters; max ${LIMITS.metaMax[kind]}`);
+    if (!containsKeyphrase(m, input, language))
+      problems.push(`metaDescription must contain the keyphrase "${input.keyphrase}"`);
     const invented = inventedTokens(m, facts);
-    if (invented.length > 0) problems.push(`metaDescription uses facts not in the product: ${invented.join(", ")}`);
+    if (invented.length > 0)
+      problems.push(`metaDescription uses facts not in the product: ${invented.join(", ")}`);
   }
   const seen = new Set<string>();
   for (const index of input.needs.altIndexes) {
     const alt = out.altTexts.find((a) => a.index === index)?.alt ?? "";
     if (!isMeaningfulAlt(alt)) problems.push(`altTexts[${index}] must describe the image`);
-    if ([...alt].length > LIMITS.altMaxChars) problems.push(`altTexts[${index}] has ${[...alt].length} characters; max ${LIMITS.altMaxChars}`);
+    if ([...alt].length > LIMITS.altMaxChars)
+      problems.push(`altTexts[${index}] has ${[...alt].length} characters; max ${LIMITS.altMaxChars}`);
     if (seen.has(alt.toLowerCase())) problems.push(`altTexts[${index}] repeats another alt text`);
     seen.add(alt.toLowerCase());
     const invented = inventedTokens(alt, facts);
-    if (invented.length > 0) problems.push(`altTexts[${index}] uses facts not in the product: ${invented.join(", ")}`);
+    if (invented.length > 0)
+      problems.push(`altTexts[${index}] uses facts not in the product: ${invented.join(", ")}`);
   }
   return problems;
 }
 
 const capitalise = (s: string): string => (s === "" ? s : `${s.charAt(0).toUpperCase()}${s.slice(1)}`);
-const fits = (t: string): boolean => [...t].length <= LIMITS.seoTitleMaxChars && titleWidthPx(t) <= MAX_TITLE_PX;
+const fits = (t: string): boolean =>
+  [...t].length <= LIMITS.seoTitleMaxChars && titleWidthPx(t) <= MAX_TITLE_PX;
 
-/** Offline SEO title: keyphrase first, then the title or the brand, whichever fits. */
+/** Offline SEO title: the product title (+ brand) when it holds the keyphrase, else keyphrase first. */
 function offlineSeoTitle(input: FixInput, language: Language): string {
   const kp = capitalise(input.keyphrase.trim());
   const title = input.title.trim();
-  const startsWithKp = kp !== "" && fold(title).startsWith(fold(kp));
+  const brand = input.vendor.trim();
+  const withBrand = (t: string): string[] =>
+    brand && !fold(t).includes(fold(brand)) ? [`${t} | ${brand}`, t] : [t];
+  const hasKp = kp === "" || containsKeyphrase(title, input, language);
   const candidates = [
-    ...(kp === "" || startsWithKp ? [title] : []),
-    ...(kp !== "" && !startsWithKp && input.vendor ? [`${kp} – ${title}`, `${kp} | ${input.vendor}`] : []),
-    ...(kp !== "" && !startsWithKp ? [`${kp} – ${title}`] : []),
-    kp || title,
-  ].filter((c) => c !== "");
+    ...(hasKp ? withBrand(title) : withBrand(`${kp} – ${title}`)),
+    ...(kp ? withBrand(kp) : []),
+  ].filter((c) => c.trim() !== "");
   for (const c of candidates) if (fits(c)) return c;
   let t = offlineText.truncate(candidates[0] ?? title, LIMITS.seoTitleMaxChars);
   while (!fits(t) && t.length > 10) t = offlineText.truncate(t, [...t].length - 5);
@@ -130,28 +150,51 @@ function offlineSeoTitle(input: FixInput, language: Language): string {
 /** Offline meta description: keyphrase + the description's own sentences, cut to the limit. */
 function offlineMeta(input: FixInput, language: Language): string {
   const kind = isCjk(language) ? "cjk" : "latin";
-  const max = LIMITS.metaMax[kind];
+  const [min, max] = [LIMITS.metaMin[kind], LIMITS.metaMax[kind]];
   const sentences = splitSentences(input.facts).filter((s) => s.length > 0);
   const kp = capitalise(input.keyphrase.trim());
-  const parts: string[] = [];
   const first = sentences.find((s) => containsKeyphrase(s, input, language));
-  if (first) parts.push(first);
-  else if (kp) parts.push(offlineText.phrase(language, "intro", { title: kp, summary: input.title }));
-  for (const s of sentences) {
-    if (s === first) continue;
-    const next = [...parts, s].join(" ");
-    if (textLength(next, language) > max) break;
-    parts.push(s);
+  let meta =
+    first ?? (kp ? offlineText.phrase(language, "intro", { title: kp, summary: input.title }) : input.title);
+  const sep = isCjk(language) ? "" : " ";
+  const rest = sentences.filter((s) => s !== first);
+  // Whole sentences first, skipping any that would overflow; then, if still short, a cut one.
+  for (const s of rest) {
+    if (textLength(meta, language) >= min) break;
+    if (textLength(`${meta}${sep}${s}`, language) <= max) meta = `${meta}${sep}${s}`;
   }
-  let meta = parts.join(" ");
-  if (textLength(meta, language) < LIMITS.metaMin[kind] && input.vendor) meta = `${meta} ${input.vendor}.`.trim();
+  if (textLength(meta, language) < min && input.vendor && !meta.includes(input.vendor))
+    meta = `${meta}${sep}${input.vendor}.`;
+  const filler = rest.find((s) => !meta.includes(s));
+  if (textLength(meta, language) < min && filler)
+    meta = `${offlineText.truncate(`${meta}${sep}${filler}`, max - 1)}…`;
   return offlineText.truncate(meta, max);
 }
 
-function offlineAlt(input: FixInput, language: Language, position: number): string {
-  const base = position === 0 && input.keyphrase && !containsKeyphrase(input.title, input, language) ? `${capitalise(input.keyphrase)} – ${input.title}` : input.title;
-  const alt = offlineText.phrase(language, "altText", { title: base });
-  return offlineText.truncate(position === 0 ? alt : `${alt} (${position + 1})`, LIMITS.altMaxChars);
+/** Offline alt texts: the first names the keyphrase; the others add a distinct fact each. */
+function offlineAlts(input: FixInput, language: Language): string[] {
+  const base =
+    input.keyphrase && !containsKeyphrase(input.title, input, language)
+      ? `${capitalise(input.keyphrase)} – ${input.title}`
+      : input.title;
+  const details = [
+    input.productType,
+    input.vendor,
+    ...input.tags,
+    ...splitSentences(input.facts).map((s) => offlineText.summarize(s, 60)),
+  ]
+    .map((d) => d.trim())
+    // Numbers (sizes, quantities) rarely say what a photo shows: leave them to the description.
+    .filter((d, i, all) => d !== "" && all.indexOf(d) === i && !/\d/.test(d));
+  return input.needs.altIndexes.map((_, position) => {
+    if (position === 0)
+      return offlineText.truncate(
+        offlineText.phrase(language, "altText", { title: base }),
+        LIMITS.altMaxChars,
+      );
+    const detail = details[(position - 1) % Math.max(1, details.length)] ?? input.title;
+    return offlineText.truncate(`${input.title} – ${detail}`, LIMITS.altMaxChars);
+  });
 }
 
 export const seoFixTask = defineTask({
@@ -182,16 +225,24 @@ export const seoFixTask = defineTask({
   offline: (input, ctx) => ({
     seoTitle: input.needs.seoTitle ? offlineSeoTitle(input, ctx.language) : null,
     metaDescription: input.needs.metaDescription ? offlineMeta(input, ctx.language) : null,
-    altTexts: input.needs.altIndexes.map((index, i) => ({ index, alt: offlineAlt(input, ctx.language, i) })),
+    altTexts: offlineAlts(input, ctx.language).map((alt, i) => ({
+      index: input.needs.altIndexes[i] ?? i,
+      alt,
+    })),
   }),
   check: (out, input, ctx) => fixViolations(out, input, ctx.language),
 });
 
 export const suggestFixesOptionsSchema = z.object({
-  ai: z.custom<AIEngine>((v) => typeof v === "object" && v !== null && typeof (v as { run?: unknown }).run === "function", "must be an AI engine from createAI()"),
+  ai: z.custom<AIEngine>(
+    (v) => typeof v === "object" && v !== null && typeof (v as { run?: unknown }).run === "function",
+    "must be an AI engine from createAI()",
+  ),
   language: z.enum(LANGUAGES).optional(),
   shopId: z.string().optional(),
-  signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal).optional(),
+  signal: z
+    .custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal)
+    .optional(),
 });
 export type SuggestFixesOptions = z.input<typeof suggestFixesOptionsSchema>;
 
@@ -240,16 +291,22 @@ export async function suggestFixes(
   const product = parseSeoProduct(productInput);
   if (opts.language) product.language = opts.language;
   const language = product.language;
-  const checks = Array.isArray(results) ? (results as readonly CheckResult[]) : (results as SeoAuditResult).checks;
+  const checks = Array.isArray(results)
+    ? (results as readonly CheckResult[])
+    : (results as SeoAuditResult).checks;
   const failing = checks.filter((c) => c.rating !== "good");
   const failingIds = new Set(failing.map((c) => c.id));
   const before = auditParsedProduct(product);
 
   const altIndexes = product.images
     .map((img, index) => ({ img, index }))
-    .filter(({ img }) => !isMeaningfulAlt(img.alt) || img.alt.trim().toLowerCase() === product.title.trim().toLowerCase())
+    .filter(
+      ({ img }) =>
+        !isMeaningfulAlt(img.alt) || img.alt.trim().toLowerCase() === product.title.trim().toLowerCase(),
+    )
     .map(({ index }) => index);
-  if (altIndexes.length === 0 && failingIds.has("keyphraseInImageAlt") && product.images.length > 0) altIndexes.push(0);
+  if (altIndexes.length === 0 && failingIds.has("keyphraseInImageAlt") && product.images.length > 0)
+    altIndexes.push(0);
 
   const input: FixInput = {
     title: product.title,
@@ -268,9 +325,18 @@ export async function suggestFixes(
       altIndexes: [...ALT_CHECKS].some((id) => failingIds.has(id)) ? altIndexes : [],
     },
   };
-  const nothingToDo = !input.needs.seoTitle && !input.needs.metaDescription && input.needs.altIndexes.length === 0;
+  const nothingToDo =
+    !input.needs.seoTitle && !input.needs.metaDescription && input.needs.altIndexes.length === 0;
   const score = { seo: before.seoScore, readability: before.readabilityScore };
-  if (nothingToDo) return { language, changes: [], provider: "offline", model: "none", scoreBefore: score, scoreAfter: score };
+  if (nothingToDo)
+    return {
+      language,
+      changes: [],
+      provider: "offline",
+      model: "none",
+      scoreBefore: score,
+      scoreAfter: score,
+    };
 
   let output: FixOutput;
   let provider: ProviderName;
@@ -307,19 +373,35 @@ export async function suggestFixes(
   return fixes;
 }
 
-function diff(product: SeoProduct, out: FixOutput, input: FixInput, failing: readonly CheckResult[]): FieldChange[] {
+function diff(
+  product: SeoProduct,
+  out: FixOutput,
+  input: FixInput,
+  failing: readonly CheckResult[],
+): FieldChange[] {
   const ids = (set: ReadonlySet<string>): string[] => failing.filter((c) => set.has(c.id)).map((c) => c.id);
   const changes: FieldChange[] = [];
   if (input.needs.seoTitle && out.seoTitle && out.seoTitle !== product.seoTitle) {
-    changes.push({ field: "seoTitle", before: product.seoTitle, after: out.seoTitle, checks: ids(TITLE_CHECKS) });
+    changes.push({
+      field: "seoTitle",
+      before: product.seoTitle,
+      after: out.seoTitle,
+      checks: ids(TITLE_CHECKS),
+    });
   }
   if (input.needs.metaDescription && out.metaDescription && out.metaDescription !== product.metaDescription) {
-    changes.push({ field: "metaDescription", before: product.metaDescription, after: out.metaDescription, checks: ids(META_CHECKS) });
+    changes.push({
+      field: "metaDescription",
+      before: product.metaDescription,
+      after: out.metaDescription,
+      checks: ids(META_CHECKS),
+    });
   }
   for (const index of input.needs.altIndexes) {
     const alt = out.altTexts.find((a) => a.index === index)?.alt;
     const current = product.images[index]?.alt ?? "";
-    if (alt && alt !== current) changes.push({ field: `images.${index}.alt`, before: current, after: alt, checks: ids(ALT_CHECKS) });
+    if (alt && alt !== current)
+      changes.push({ field: `images.${index}.alt`, before: current, after: alt, checks: ids(ALT_CHECKS) });
   }
   return changes;
 }
@@ -343,7 +425,11 @@ function patch(product: SeoProduct, changes: readonly FieldChange[]): SeoProduct
  * @example
  * const updated = applyFixes(product, fixes, ["metaDescription"]);
  */
-export function applyFixes(productInput: SeoProductInput, fixes: Pick<SeoFixes, "changes">, only?: readonly string[]): SeoProduct {
+export function applyFixes(
+  productInput: SeoProductInput,
+  fixes: Pick<SeoFixes, "changes">,
+  only?: readonly string[],
+): SeoProduct {
   const product = parseSeoProduct(productInput);
   return patch(product, only ? fixes.changes.filter((c) => only.includes(c.field)) : fixes.changes);
 }

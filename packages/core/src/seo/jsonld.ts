@@ -190,7 +190,10 @@ export function jsonLdScriptTag(data: unknown): string {
  * Structured-data fields Google needs (required) or uses (recommended) for product rich results,
  * read straight from the product's fields: the same ones `buildProductJsonLd` emits.
  */
-export function structuredDataGaps(p: SeoProduct, hasDescriptionText = p.descriptionHtml.trim() !== ""): { required: string[]; recommended: string[] } {
+export function structuredDataGaps(
+  p: SeoProduct,
+  hasDescriptionText = p.descriptionHtml.trim() !== "",
+): { required: string[]; recommended: string[] } {
   const required: string[] = [];
   const recommended: string[] = [];
   const first = p.variants[0];

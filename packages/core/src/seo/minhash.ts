@@ -45,7 +45,10 @@ export function similarity(a: Uint32Array, b: Uint32Array, bOffset = 0): number 
  * Memory: one signature (128 bytes) and one bucket entry per band per item.
  */
 export class LshIndex {
-  private readonly buckets: Map<number, number>[] = Array.from({ length: BANDS }, () => new Map());
+  private readonly buckets: Map<number, number>[] = Array.from(
+    { length: BANDS },
+    () => new Map<number, number>(),
+  );
   private chunks: Uint32Array[] = [];
   private static readonly CHUNK = 4096;
   private count = 0;

@@ -16,7 +16,12 @@ export async function* productsFromShopifyCsv(
   rows: AsyncIterable<ShopifyCsvRow> | Iterable<ShopifyCsvRow>,
   defaults: Partial<SeoProductInput> = {},
 ): AsyncGenerator<SeoProductInput> {
-  let current: (SeoProductInput & { images: { src: string; alt: string }[]; variants: NonNullable<SeoProductInput["variants"]> }) | undefined;
+  let current:
+    | (SeoProductInput & {
+        images: { src: string; alt: string }[];
+        variants: NonNullable<SeoProductInput["variants"]>;
+      })
+    | undefined;
   const seenImages = new Set<string>();
   for await (const row of rows) {
     const handle = cell(row, "Handle");
@@ -51,7 +56,9 @@ export async function* productsFromShopifyCsv(
         price: price === "" ? null : price,
         compareAtPrice: cell(row, "Variant Compare At Price") || null,
         // Availability is known only when Shopify tracks inventory for the variant.
-        ...(tracked && qty !== "" && Number.isFinite(Number(qty)) ? { available: Number(qty) > 0 || cell(row, "Variant Inventory Policy") === "continue" } : {}),
+        ...(tracked && qty !== "" && Number.isFinite(Number(qty))
+          ? { available: Number(qty) > 0 || cell(row, "Variant Inventory Policy") === "continue" }
+          : {}),
       });
     }
     const src = cell(row, "Image Src");
@@ -76,18 +83,39 @@ interface ShopifyJsonProduct {
   seo?: { title?: string | null; description?: string | null } | null;
   metafields_global_title_tag?: string | null;
   metafields_global_description_tag?: string | null;
-  images?: { src?: string | null; url?: string | null; alt?: string | null; altText?: string | null }[] | { nodes?: unknown[] } | null;
-  variants?: { sku?: string | null; barcode?: string | null; price?: string | number | { amount?: string } | null; inventory_quantity?: number | null; availableForSale?: boolean | null }[] | { nodes?: unknown[] } | null;
+  images?:
+    | { src?: string | null; url?: string | null; alt?: string | null; altText?: string | null }[]
+    | { nodes?: unknown[] }
+    | null;
+  variants?:
+    | {
+        sku?: string | null;
+        barcode?: string | null;
+        price?: string | number | { amount?: string } | null;
+        inventory_quantity?: number | null;
+        availableForSale?: boolean | null;
+      }[]
+    | { nodes?: unknown[] }
+    | null;
 }
 
-const nodes = <T>(v: T[] | { nodes?: unknown[] } | null | undefined): T[] => (Array.isArray(v) ? v : ((v?.nodes ?? []) as T[]));
+const nodes = <T>(v: T[] | { nodes?: unknown[] } | null | undefined): T[] =>
+  Array.isArray(v) ? v : ((v?.nodes ?? []) as T[]);
 
 /**
  * Maps a product from Shopify's REST (`body_html`, `product_type`) or GraphQL (`descriptionHtml`,
  * `seo`, `images.nodes`) JSON to the audit's input.
  */
-export function productFromShopifyJson(p: ShopifyJsonProduct, defaults: Partial<SeoProductInput> = {}): SeoProductInput {
-  const tags = Array.isArray(p.tags) ? p.tags : (p.tags ?? "").split(",").map((t) => t.trim()).filter((t) => t !== "");
+export function productFromShopifyJson(
+  p: ShopifyJsonProduct,
+  defaults: Partial<SeoProductInput> = {},
+): SeoProductInput {
+  const tags = Array.isArray(p.tags)
+    ? p.tags
+    : (p.tags ?? "")
+        .split(",")
+        .map((t) => t.trim())
+        .filter((t) => t !== "");
   return {
     ...defaults,
     id: p.id === undefined ? p.handle : String(p.id),
@@ -99,11 +127,19 @@ export function productFromShopifyJson(p: ShopifyJsonProduct, defaults: Partial<
     tags,
     seoTitle: p.seo?.title ?? p.metafields_global_title_tag ?? "",
     metaDescription: p.seo?.description ?? p.metafields_global_description_tag ?? "",
-    images: nodes<{ src?: string | null; url?: string | null; alt?: string | null; altText?: string | null }>(p.images).map((i) => ({
+    images: nodes<{ src?: string | null; url?: string | null; alt?: string | null; altText?: string | null }>(
+      p.images,
+    ).map((i) => ({
       src: i.src ?? i.url ?? "",
       alt: i.alt ?? i.altText ?? "",
     })),
-    variants: nodes<{ sku?: string | null; barcode?: string | null; price?: string | number | { amount?: string } | null; inventory_quantity?: number | null; availableForSale?: boolean | null }>(p.variants).map((v) => ({
+    variants: nodes<{
+      sku?: string | null;
+      barcode?: string | null;
+      price?: string | number | { amount?: string } | null;
+      inventory_quantity?: number | null;
+      availableForSale?: boolean | null;
+    }>(p.variants).map((v) => ({
       sku: v.sku ?? "",
       barcode: v.barcode ?? "",
       price: typeof v.price === "object" && v.price !== null ? (v.price.amount ?? null) : (v.price ?? null),

@@ -126,6 +126,10 @@ describe("minimum sample size", () => {
       expect(power(n - 1, p1, p1 * (1 + effect))).toBeLessThan(0.8);
     }
     expect(minimumSampleSize({ baselineRate: 0, relativeEffect: 0.2 })).toBe(Infinity);
+    // Near 100 % the test is sized for the same relative drop: 90 % → 72 %.
+    expect(minimumSampleSize({ baselineRate: 0.9, relativeEffect: 0.2 })).toBe(
+      minimumSampleSize({ baselineRate: 0.72, relativeEffect: 0.25 }),
+    );
   });
 });
 

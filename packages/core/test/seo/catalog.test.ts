@@ -21,7 +21,11 @@ function product(i: number, over: Partial<SeoProductInput> = {}): SeoProductInpu
 }
 
 async function* stream(n: number, make: (i: number) => SeoProductInput): AsyncGenerator<SeoProductInput> {
-  for (let i = 0; i < n; i++) yield make(i);
+  for (let i = 0; i < n; i++) {
+    // A real source (a file, an API page) hands over products asynchronously.
+    await Promise.resolve();
+    yield make(i);
+  }
 }
 
 describe("auditCatalog", () => {
@@ -29,7 +33,8 @@ describe("auditCatalog", () => {
     const report = await auditCatalog(
       stream(40, (i) => {
         if (i === 5) return product(i, { seoTitle: "Shirt 1 | Acme", metaDescription: "Meta 1" });
-        if (i >= 10 && i < 14) return product(i, { descriptionHtml: description(i), keyphrase: "linen shirt" });
+        if (i >= 10 && i < 14)
+          return product(i, { descriptionHtml: description(i), keyphrase: "linen shirt" });
         return product(i);
       }),
     );
@@ -39,7 +44,9 @@ describe("auditCatalog", () => {
     expect(report.nearDuplicateDescriptions).toHaveLength(1);
     expect(report.nearDuplicateDescriptions[0]?.ids.sort()).toEqual(["p10", "p11", "p12", "p13"]);
     expect(report.nearDuplicateDescriptions[0]?.similarity).toBeGreaterThanOrEqual(0.8);
-    expect(report.cannibalisation).toEqual([{ value: "linen shirt", count: 4, ids: ["p10", "p11", "p12", "p13"] }]);
+    expect(report.cannibalisation).toEqual([
+      { value: "linen shirt", count: 4, ids: ["p10", "p11", "p12", "p13"] },
+    ]);
     expect(report.missingAlt).toEqual({ images: 40, withoutAlt: 20, products: 20 });
   });
 
@@ -55,7 +62,9 @@ describe("auditCatalog", () => {
   });
 
   it("reports rating shares, per-check tallies and the min-score count", async () => {
-    const report = await auditCatalog([product(1), product(2), { id: "empty", title: "x" }], { minScore: 60 });
+    const report = await auditCatalog([product(1), product(2), { id: "empty", title: "x" }], {
+      minScore: 60,
+    });
     const s = report.ratingShares.seo;
     expect(s.good + s.ok + s.bad).toBeCloseTo(1, 2);
     expect(report.checks.textLength?.bad).toBe(3);
@@ -71,7 +80,9 @@ describe("auditCatalog", () => {
   it("can be aborted", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(auditCatalog(stream(10, product), { signal: controller.signal })).rejects.toMatchObject({ code: "aborted" });
+    await expect(auditCatalog(stream(10, product), { signal: controller.signal })).rejects.toMatchObject({
+      code: "aborted",
+    });
   });
 
   it("streams 5,000 products without keeping them", async () => {

@@ -25,19 +25,42 @@ describe("detectLanguage", () => {
 describe("Shopify export mapping", () => {
   it("groups CSV rows by handle and keeps variant and image rows", async () => {
     const rows = [
-      { Handle: "a", Title: "A", "Body (HTML)": "<p>x</p>", "Variant SKU": "A1", "Variant Price": "9.90", "Image Src": "1.jpg", "Image Alt Text": "front" },
+      {
+        Handle: "a",
+        Title: "A",
+        "Body (HTML)": "<p>x</p>",
+        "Variant SKU": "A1",
+        "Variant Price": "9.90",
+        "Image Src": "1.jpg",
+        "Image Alt Text": "front",
+      },
       { Handle: "a", "Variant SKU": "A2", "Variant Price": "9.90", "Image Src": "2.jpg" },
       { Handle: "b", Title: "B", "Variant Price": "5" },
     ];
     const out = [];
     for await (const p of productsFromShopifyCsv(rows)) out.push(p);
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatchObject({ handle: "a", title: "A", variants: [{ sku: "A1", price: "9.90" }, { sku: "A2" }] });
-    expect(out[0]?.images).toEqual([{ src: "1.jpg", alt: "front" }, { src: "2.jpg", alt: "" }]);
+    expect(out[0]).toMatchObject({
+      handle: "a",
+      title: "A",
+      variants: [{ sku: "A1", price: "9.90" }, { sku: "A2" }],
+    });
+    expect(out[0]?.images).toEqual([
+      { src: "1.jpg", alt: "front" },
+      { src: "2.jpg", alt: "" },
+    ]);
   });
 
   it("maps REST and GraphQL JSON products", () => {
-    expect(productFromShopifyJson({ id: 1, title: "T", body_html: "<p>x</p>", tags: "a, b", variants: [{ price: "3", inventory_quantity: 0 }] })).toMatchObject({
+    expect(
+      productFromShopifyJson({
+        id: 1,
+        title: "T",
+        body_html: "<p>x</p>",
+        tags: "a, b",
+        variants: [{ price: "3", inventory_quantity: 0 }],
+      }),
+    ).toMatchObject({
       id: "1",
       descriptionHtml: "<p>x</p>",
       tags: ["a", "b"],
@@ -52,6 +75,11 @@ describe("Shopify export mapping", () => {
         images: { nodes: [{ url: "u.jpg", altText: "alt" }] },
         variants: { nodes: [{ sku: "s", price: { amount: "4" }, availableForSale: true }] },
       }),
-    ).toMatchObject({ seoTitle: "S", metaDescription: "D", images: [{ src: "u.jpg", alt: "alt" }], variants: [{ sku: "s", price: "4", available: true }] });
+    ).toMatchObject({
+      seoTitle: "S",
+      metaDescription: "D",
+      images: [{ src: "u.jpg", alt: "alt" }],
+      variants: [{ sku: "s", price: "4", available: true }],
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildProductJsonLd, jsonLdScriptTag, serializeJsonLd, type SeoProductInput } from "../../src/seo/index.js";
+import {
+  buildProductJsonLd,
+  jsonLdScriptTag,
+  serializeJsonLd,
+  type SeoProductInput,
+} from "../../src/seo/index.js";
 
 const product: SeoProductInput = {
   title: "Linen shirt </script><script>alert(1)</script>",
@@ -7,7 +12,10 @@ const product: SeoProductInput = {
   descriptionHtml: "<p>Soft &amp; light.</p><script>x()</script><p>Line\u2028separator.</p>",
   vendor: "Acme & Co",
   productType: "Shirts\u2028Tops\u2029Linen",
-  images: [{ src: "https://cdn.example/1.jpg", alt: "" }, { src: "https://cdn.example/2.jpg", alt: "" }],
+  images: [
+    { src: "https://cdn.example/1.jpg", alt: "" },
+    { src: "https://cdn.example/2.jpg", alt: "" },
+  ],
   variants: [
     { sku: "LS-S", barcode: "4006381333931", price: 79, available: true },
     { sku: "LS-M", barcode: "", price: "89.5", available: false },
@@ -47,7 +55,13 @@ describe("buildProductJsonLd", () => {
       offerCount: 2,
       priceCurrency: "EUR",
       offers: [
-        { "@type": "Offer", price: 79, priceCurrency: "EUR", availability: "https://schema.org/InStock", gtin13: "4006381333931" },
+        {
+          "@type": "Offer",
+          price: 79,
+          priceCurrency: "EUR",
+          availability: "https://schema.org/InStock",
+          gtin13: "4006381333931",
+        },
         { "@type": "Offer", price: 89.5, availability: "https://schema.org/OutOfStock", sku: "LS-M" },
       ],
     });
@@ -67,7 +81,12 @@ describe("buildProductJsonLd", () => {
       itemListElement: [
         { "@type": "ListItem", position: 1, name: "Acme", item: "https://acme.example/" },
         { "@type": "ListItem", position: 2, name: "Shirts", item: "https://acme.example/collections/shirts" },
-        { "@type": "ListItem", position: 3, name: product.title, item: "https://acme.example/products/linen-shirt" },
+        {
+          "@type": "ListItem",
+          position: 3,
+          name: product.title,
+          item: "https://acme.example/products/linen-shirt",
+        },
       ],
     });
   });

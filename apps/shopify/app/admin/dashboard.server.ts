@@ -1,0 +1,159 @@
+import type { PrismaClient } from "@prisma/client";
+import type { Cache, Logger } from "@ninjalead/core";
+import type { Language } from "@ninjalead/core/i18n";
+import { analyzeCustomers, createProfileBuilder, segmentLabel } from "@ninjalead/core/segments";
+import { formatMessage, type MessageKey } from "@ninjalead/core/seo";
+import { listAudit } from "~/trust/audit.server.js";
+import { scoreCoverage } from "./seo-scores.server.js";
+
+export interface SyncStatus {
+  resource: string;
+  status: string;
+  objects: number;
+  finishedAt: string | null;
+  startedAt: string;
+}
+
+/** The latest sync run of each resource (products, customers, orders…). */
+export async function syncStatus(prisma: PrismaClient, shop: string): Promise<SyncStatus[]> {
+  const runs = await prisma.syncRun.findMany({
+    where: { shop },
+    orderBy: { startedAt: "desc" },
+    distinct: ["resource"],
+  });
+  return runs
+    .map((r) => ({
+      resource: r.resource,
+      status: r.status,
+      objects: r.objectCount,
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      startedAt: r.startedAt.toISOString(),
+    }))
+    .sort((a, b) => a.resource.localeCompare(b.resource));
+}
+
+export interface SeoHealth {
+  scored: number;
+  total: number;
+  averageScore: number | null;
+  /** Products per score decile: [0–9], [10–19], … [90–100]. */
+  distribution: number[];
+  ratings: { good: number; ok: number; bad: number };
+  /** The checks most products fail, with how to fix them in the admin's language. */
+  topIssues: { id: string; products: number; fix: string }[];
+}
+
+/** Catalog SEO health from the stored scores (aggregated in SQL: cheap on 50,000 products). */
+export async function seoHealth(prisma: PrismaClient, shop: string, language: Language): Promise<SeoHealth> {
+  const [coverage, deciles, issues] = await Promise.all([
+    scoreCoverage(prisma, shop),
+    prisma.$queryRaw<{ decile: number; products: bigint; total: bigint }[]>`
+      SELECT LEAST(9, "seoScore" / 10)::int AS decile, count(*) AS products, sum("seoScore") AS total
+      FROM "ProductSeoScore" WHERE shop = ${shop} GROUP BY 1`,
+    prisma.$queryRaw<{ id: string; products: bigint }[]>`
+      SELECT issue AS id, count(*) AS products
+      FROM "ProductSeoScore", unnest(issues) AS issue
+      WHERE shop = ${shop} GROUP BY issue ORDER BY count(*) DESC, issue LIMIT 5`,
+  ]);
+  const distribution = Array.from({ length: 10 }, () => 0);
+  let count = 0;
+  let sum = 0;
+  for (const d of deciles) {
+    distribution[d.decile] = Number(d.products);
+    count += Number(d.products);
+    sum += Number(d.total);
+  }
+  const band = (from: number, to: number) => distribution.slice(from, to).reduce((a, b) => a + b, 0);
+  return {
+    scored: coverage.scored,
+    total: coverage.total,
+    averageScore: count === 0 ? null : Math.round(sum / count),
+    distribution,
+    ratings: { good: band(7, 10), ok: band(4, 7), bad: band(0, 4) },
+    topIssues: issues.map((i) => ({
+      id: i.id,
+      products: Number(i.products),
+      fix: formatMessage(language, `${i.id}.fix` as MessageKey),
+    })),
+  };
+}
+
+export interface SegmentSummary {
+  segment: string;
+  name: string;
+  customers: number;
+  shareOfRevenue: number;
+}
+
+interface CachedSegments {
+  currency: string;
+  revenue: number;
+  segments: { segment: string; customers: number; shareOfRevenue: number }[];
+}
+
+const SEGMENTS_TTL_MS = 15 * 60_000;
+
+/**
+ * Segment sizes and revenue share from the synced orders (core RFM segmentation), cached per shop
+ * for 15 minutes: the analysis reads every order, the dashboard is opened far more often.
+ */
+export async function segmentSummary(
+  prisma: PrismaClient,
+  cache: Cache,
+  shop: string,
+  language: Language,
+  logger: Logger,
+): Promise<{ currency: string; revenue: number; segments: SegmentSummary[] } | null> {
+  const key = `admin:segments:${shop}`;
+  let data = await cache.get<CachedSegments>(key);
+  if (!data) {
+    const [main] = await prisma.$queryRaw<{ currency: string }[]>`
+      SELECT "currencyCode" AS currency FROM "Order" WHERE shop = ${shop}
+      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+    if (!main) return null;
+    const orders = await prisma.$queryRaw<{ id: bigint; customerId: bigint; processedAt: Date; total: string }[]>`
+      SELECT id, "customerId", "processedAt", "totalPrice"::text AS total FROM "Order"
+      WHERE shop = ${shop} AND "customerId" IS NOT NULL AND "cancelledAt" IS NULL
+        AND "currencyCode" = ${main.currency}`;
+    if (orders.length === 0) return null;
+    const builder = createProfileBuilder({ currency: main.currency });
+    builder.addOrderColumns({
+      customerId: orders.map((o) => o.customerId.toString()),
+      createdAt: orders.map((o) => o.processedAt.getTime()),
+      total: orders.map((o) => Number(o.total)),
+      orderId: orders.map((o) => o.id.toString()),
+    });
+    const { table } = builder.finish();
+    const analysis = analyzeCustomers(table);
+    data = {
+      currency: main.currency,
+      revenue: analysis.shop.revenue,
+      segments: analysis.statistics
+        .filter((s) => s.customers > 0)
+        .map((s) => ({ segment: s.segment, customers: s.customers, shareOfRevenue: s.shareOfRevenue })),
+    };
+    await cache.set(key, data, { ttlMs: SEGMENTS_TTL_MS });
+    logger.info("segments computed", { shop, orders: orders.length, customers: table.size });
+  }
+  return {
+    currency: data.currency,
+    revenue: data.revenue,
+    segments: data.segments.map((s) => ({
+      ...s,
+      name: segmentLabel(s.segment as Parameters<typeof segmentLabel>[0], language).name,
+    })),
+  };
+}
+
+/** The last few entries of the audit trail. */
+export async function recentActivity(prisma: PrismaClient, shop: string) {
+  const { events } = await listAudit(prisma, shop, { limit: 5 });
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    target: e.targetId ?? "",
+    createdAt: e.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { t } from "../../app/i18n/t.js";
+import { startDemo, type RunningDemo } from "./demo-process.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core in the page; serious and critical violations fail the journey. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+}
+
+describe.skipIf(!hasChromium)(
+  `admin journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed; apt-get install -y chromium)"}`,
+  () => {
+    let demo: RunningDemo;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      [demo, browser] = await Promise.all([
+        startDemo({ products: 40, customers: 60, orders: 300 }),
+        chromium.launch({
+          executablePath: CHROMIUM,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        }),
+      ]);
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await demo?.stop();
+    });
+
+    it("first visit: the dashboard, then the synced catalog with scores", async () => {
+      await page.goto(`${demo.appUrl}/demo`);
+      await page.waitForURL(/\/app$/);
+      await expect(page.getByRole("heading", { name: t("en", "dashboard.seoHealth") }).isVisible()).resolves.toBe(true);
+      await snapshot(page, "dashboard-en");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${demo.appUrl}/app/products`);
+      const rows = page.locator("tbody tr");
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(25);
+      // Every row shown has a score (the page audits what it shows).
+      await expect(page.getByText(t("en", "score.none")).count()).resolves.toBe(0);
+      await snapshot(page, "products-en");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Cursor pagination: the next page starts after the last product of this one.
+      const firstPage = await rows.locator("a").allTextContents();
+      await page.getByRole("button", { name: "Next" }).click();
+      await page.waitForURL(/after=/);
+      await page.waitForFunction((first) => document.querySelector("tbody tr a")?.textContent !== first, firstPage[0]);
+      expect(await rows.count()).toBe(15);
+      expect(await rows.locator("a").allTextContents()).not.toContain(firstPage[0]);
+    });
+
+    it("opens a product, rejects an empty title, saves a new SEO title live to the store", async () => {
+      await page.goto(`${demo.appUrl}/app/products`);
+      const link = page.locator("tbody tr a").first();
+      const href = (await link.getAttribute("href")) ?? "";
+      const id = /\/app\/products\/(\d+)/.exec(href)?.[1] ?? "";
+      await link.click();
+      await page.getByRole("heading", { name: t("en", "product.seoChecks") }).waitFor();
+      await snapshot(page, "product-en");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const title = page.getByLabel(t("en", "product.seoTitle"));
+      await title.fill("");
+      await page.getByRole("button", { name: t("en", "product.save") }).click();
+      await page.getByText(t("en", "product.errorTitleEmpty")).waitFor();
+
+      const newTitle = `Browser test title ${Date.now()}`;
+      await title.fill(newTitle);
+      await page.getByLabel(t("en", "product.metaDescription")).fill("Saved by the admin journey test.");
+      await page.getByRole("button", { name: t("en", "product.save") }).click();
+      await page.getByText(t("en", "product.saved")).waitFor();
+      // The Google preview shows the new title.
+      await page.getByText(newTitle, { exact: true }).first().waitFor();
+
+      const { product } = await demo.adminQuery<{ product: { seo: { title: string; description: string } } }>(
+        `query ($id: ID!) { product(id: $id) { seo { title description } } }`,
+        { id: `gid://shopify/Product/${id}` },
+      );
+      expect(product.seo).toEqual({ title: newTitle, description: "Saved by the admin journey test." });
+
+      await page.goto(`${demo.appUrl}/app/activity`);
+      await page.getByText("product.seo_updated").first().waitFor();
+    });
+
+    it("shows the pages in Japanese with ?locale=ja", async () => {
+      await page.goto(`${demo.appUrl}/app?locale=ja`);
+      await page.getByRole("heading", { name: t("ja", "dashboard.seoHealth") }).waitFor();
+      await snapshot(page, "dashboard-ja");
+
+      await page.goto(`${demo.appUrl}/app/products?locale=ja`);
+      await page.getByRole("heading", { name: t("ja", "products.title"), level: 1 }).waitFor();
+      await page.getByRole("columnheader", { name: t("ja", "products.colSeo") }).waitFor();
+      await snapshot(page, "products-ja");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const href = (await page.locator("tbody tr a").first().getAttribute("href")) ?? "";
+      await page.goto(`${demo.appUrl}${href}?locale=ja`);
+      await page.getByRole("heading", { name: t("ja", "product.googlePreview") }).waitFor();
+      await page.getByRole("button", { name: t("ja", "product.save") }).waitFor();
+      // No English heading left on the page.
+      await expect(page.getByRole("heading", { name: t("en", "product.seoChecks") }).count()).resolves.toBe(0);
+      await snapshot(page, "product-ja");
+    });
+  },
+);

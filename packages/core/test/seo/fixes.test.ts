@@ -1,0 +1,186 @@
+import { startOpenAIEmulator, type Emulator } from "@ninjalead/openai-emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAI } from "../../src/ai/index.js";
+import {
+  applyFixes,
+  auditProduct,
+  fixViolations,
+  suggestFixes,
+  type FixInput,
+  type SeoFixes,
+  type SeoProductInput,
+} from "../../src/seo/index.js";
+import { FIXTURES, productFrom } from "./fixtures/languages.js";
+
+const offline = createAI();
+
+/** A product with every fixable field broken: long default SEO title, no meta, file-name alts. */
+function broken(f: (typeof FIXTURES)[number]): SeoProductInput {
+  return productFrom(f, {
+    title: `${f.title} ${f.title} ${f.title}`,
+    seoTitle: "",
+    metaDescription: "",
+    images: [
+      { src: "https://cdn.example/1.jpg", alt: "IMG_0001.jpg" },
+      { src: "https://cdn.example/2.jpg", alt: "" },
+    ],
+  });
+}
+
+function inputOf(
+  product: SeoProductInput,
+  fixes: SeoFixes,
+): { out: Parameters<typeof fixViolations>[0]; input: FixInput } {
+  const get = (field: string) => fixes.changes.find((c) => c.field === field)?.after ?? null;
+  const text = (product.descriptionHtml ?? "").replace(/<[^>]+>/g, "\n");
+  return {
+    out: {
+      seoTitle: get("seoTitle"),
+      metaDescription: get("metaDescription"),
+      altTexts: fixes.changes
+        .filter((c) => c.field.startsWith("images."))
+        .map((c) => ({ index: Number(c.field.split(".")[1]), alt: c.after })),
+    },
+    input: {
+      title: product.title ?? "",
+      keyphrase: product.keyphrase ?? "",
+      vendor: product.vendor ?? "",
+      productType: product.productType ?? "",
+      tags: product.tags ?? [],
+      facts: text,
+      prices: (product.variants ?? []).map((v) => String(v.price)),
+      needs: {
+        seoTitle: get("seoTitle") !== null,
+        metaDescription: get("metaDescription") !== null,
+        altIndexes: [0, 1],
+      },
+    },
+  };
+}
+
+describe.each(FIXTURES)("suggestFixes offline in $language", (f) => {
+  it("fixes title, meta and alts within the limits, from the product's own data", async () => {
+    const product = broken(f);
+    const before = auditProduct(product);
+    const fixes = await suggestFixes(product, before, { ai: offline });
+    expect(fixes.provider).toBe("offline");
+    expect(fixes.language).toBe(f.language);
+    expect(fixes.changes.map((c) => c.field).sort()).toEqual([
+      "images.0.alt",
+      "images.1.alt",
+      "metaDescription",
+      "seoTitle",
+    ]);
+    const { out, input } = inputOf(product, fixes);
+    expect(fixViolations(out, input, f.language)).toEqual([]);
+    expect(fixes.scoreAfter.seo).toBeGreaterThan(fixes.scoreBefore.seo);
+    const after = auditProduct(applyFixes(product, fixes));
+    expect(after.checks.find((c) => c.id === "keyphraseInMetaDescription")?.rating).toBe("good");
+    expect(after.checks.find((c) => c.id === "seoTitleWidth")?.rating).not.toBe("bad");
+    expect(after.checks.find((c) => c.id === "imageAlt")?.rating).toBe("good");
+  });
+});
+
+describe("limits", () => {
+  const input: FixInput = {
+    title: "Linen shirt",
+    keyphrase: "linen shirt",
+    vendor: "Acme",
+    productType: "Shirts",
+    tags: [],
+    facts: "A linen shirt made in Portugal. It costs 79 euros.",
+    prices: ["79"],
+    needs: { seoTitle: true, metaDescription: true, altIndexes: [0] },
+  };
+  it("rejects invented numbers and brands, missing keyphrases and overlong fields", () => {
+    const problems = fixViolations(
+      {
+        seoTitle: "Best NIKE linen shirt 2025 with free returns for everyone this summer season",
+        metaDescription: "A GoPro-ready top.",
+        altTexts: [{ index: 0, alt: "IMG_2034.jpg" }],
+      },
+      input,
+      "en",
+    );
+    expect(problems.join("\n")).toMatch(/seoTitle has \d+ characters; max 60/);
+    expect(problems.join("\n")).toMatch(/seoTitle uses facts not in the product: 2025, NIKE/);
+    expect(problems.join("\n")).toMatch(/metaDescription must contain the keyphrase/);
+    expect(problems.join("\n")).toMatch(/GoPro/);
+    expect(problems.join("\n")).toMatch(/altTexts\[0\] must describe the image/);
+  });
+  it("accepts facts that are in the product", () => {
+    expect(
+      fixViolations(
+        {
+          seoTitle: "Linen shirt | Acme",
+          metaDescription: "Our linen shirt is made in Portugal and costs 79 euros.",
+          altTexts: [{ index: 0, alt: "Linen shirt from the front" }],
+        },
+        input,
+        "en",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("suggestFixes", () => {
+  it("does nothing (and calls no model) when the fixable checks pass", async () => {
+    const f = FIXTURES[0];
+    if (!f) throw new Error("fixture");
+    const product = productFrom(f, {
+      seoTitle: "Linen shirt for hot days | Acme",
+      metaDescription: "x".repeat(10),
+    });
+    const result = auditProduct(product);
+    const onlyGood = result.checks.filter((c) => c.rating === "good");
+    const fixes = await suggestFixes(product, onlyGood, { ai: offline });
+    expect(fixes.changes).toEqual([]);
+  });
+
+  it("applies only the accepted fields", async () => {
+    const f = FIXTURES[1];
+    if (!f) throw new Error("fixture");
+    const product = broken(f);
+    const fixes = await suggestFixes(product, auditProduct(product), { ai: offline });
+    const patched = applyFixes(product, fixes, ["metaDescription"]);
+    expect(patched.metaDescription).not.toBe("");
+    expect(patched.seoTitle).toBe("");
+  });
+
+  it("validates its options", async () => {
+    await expect(suggestFixes({ title: "x" }, [], { ai: {} as never })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+  });
+});
+
+describe("suggestFixes through the local OpenAI server", () => {
+  let server: Emulator;
+  beforeAll(async () => {
+    server = await startOpenAIEmulator({ apiKey: "sk-test" });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each(["en", "de", "ja"] as const)(
+    "never returns a suggestion that breaks the limits (%s)",
+    async (language) => {
+      const f = FIXTURES.find((x) => x.language === language);
+      if (!f) throw new Error("fixture");
+      const ai = createAI({
+        openai: { apiKey: "sk-test", baseURL: server.baseURL },
+        retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      });
+      const product = broken(f);
+      const requestsBefore = server.stats().byPath["POST /v1/chat/completions"] ?? 0;
+      const fixes = await suggestFixes(product, auditProduct(product), { ai, shopId: "shop-1" });
+      expect(server.stats().byPath["POST /v1/chat/completions"] ?? 0).toBeGreaterThan(requestsBefore);
+      // Either the model's answer met every limit, or it was replaced by the offline suggestion.
+      if (fixes.provider === "offline") expect(fixes.fallbackReason).toMatch(/failed its contract/);
+      else expect(fixes.provider).toBe("openai");
+      const { out, input } = inputOf(product, fixes);
+      expect(fixViolations(out, input, language)).toEqual([]);
+    },
+  );
+});
