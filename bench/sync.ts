@@ -221,6 +221,10 @@ async function main(): Promise<void> {
     log(`ours: ${oursSeconds.toFixed(2)} s, written ${JSON.stringify(progress.written)}`);
     const oursCounts = await counts(ours.db.sql);
 
+    if (process.env.BENCH_OURS_ONLY) {
+      await ours.drop();
+      return;
+    }
     // --- COPY ------------------------------------------------------------------------------------
     const copy = await freshDatabase();
     log("copy: COPY … FROM of the same rows…");

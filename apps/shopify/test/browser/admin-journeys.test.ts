@@ -58,7 +58,8 @@ describe.skipIf(!hasChromium)(
           ],
         }),
       ]);
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+      // bypassCSP: the app's CSP (nonces) rightly refuses the injected axe-core script.
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US", bypassCSP: true });
     });
 
     afterAll(async () => {

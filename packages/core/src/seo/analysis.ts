@@ -138,6 +138,7 @@ function analyzeSentence(
   const folded: string[] = [];
   const stems: string[] = [];
   const functionFlags: boolean[] = [];
+  let lettered = 0;
   for (const w of ws) {
     const l = w.toLowerCase();
     const f = fold(w);
@@ -146,14 +147,15 @@ function analyzeSentence(
     stems.push(stemOf(w, profile));
     functionFlags.push(profile.functionWords.has(f));
     if (hasLetter(w)) {
-      acc.letterWords++;
+      lettered++;
       const syl = syllablesOf(l, profile);
       acc.syllables += syl;
       if (syl >= 4) acc.longWords++;
     }
   }
-  // Readability formulas count "full-zip" as one word (its syllables still count), like Yoast.
-  acc.letterWords -= hyphenJoins(text);
+  // Reading-ease formulas count words as written units between spaces: "full-zip" and
+  // "wash/dry" are one word each (their syllables all count), as in Flesch's and Yoast's counts.
+  acc.letterWords += spaceSeparatedWords(text) - lettered;
   const first = folded[0] ?? "";
   const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
   return {
@@ -169,11 +171,9 @@ function analyzeSentence(
   };
 }
 
-function hyphenJoins(text: string): number {
+function spaceSeparatedWords(text: string): number {
   let n = 0;
-  for (let i = text.indexOf("-"); i > 0; i = text.indexOf("-", i + 1)) {
-    if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? "") && /\p{L}/u.test(text[i + 1] ?? "")) n++;
-  }
+  for (const chunk of text.split(/\s+/)) if (hasLetter(chunk)) n++;
   return n;
 }
 
