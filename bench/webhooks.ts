@@ -281,8 +281,10 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) =>
       app.exitCode !== null ? resolve() : app.once("exit", () => resolve()),
     );
-    const appRps = appRun.result.requests.average;
-    const bareRps = bareRun.result.requests.average;
+    // Total over the measured duration (autocannon's per-second average rounds whole seconds).
+    const rps = (r: autocannon.Result) => r.requests.total / r.duration;
+    const appRps = rps(appRun.result);
+    const bareRps = rps(bareRun.result);
     const result = {
       requests: REQUESTS,
       connections: CONNECTIONS,

@@ -2,13 +2,13 @@ import type { PrismaClient } from "@prisma/client";
 import type { Cache, Logger } from "@ninjalead/core";
 import type { Language } from "@ninjalead/core/i18n";
 import { analyzeCustomers, createProfileBuilder, segmentLabel } from "@ninjalead/core/segments";
-import { formatMessage, type MessageKey } from "@ninjalead/core/seo";
 import { listAudit } from "~/trust/audit.server.js";
-import { scoreCoverage } from "./seo-scores.server.js";
+import { issueCounts, scoreCoverage, type IssueCount } from "./seo-scores.server.js";
 
 export interface SyncStatus {
   resource: string;
   status: string;
+  /** Rows of the resource in the local mirror now. */
   objects: number;
   finishedAt: string | null;
   startedAt: string;
@@ -16,16 +16,18 @@ export interface SyncStatus {
 
 /** The latest sync run of each resource (products, customers, orders…). */
 export async function syncStatus(prisma: PrismaClient, shop: string): Promise<SyncStatus[]> {
-  const runs = await prisma.syncRun.findMany({
-    where: { shop },
-    orderBy: { startedAt: "desc" },
-    distinct: ["resource"],
-  });
+  const [runs, products, customers, orders] = await Promise.all([
+    prisma.syncRun.findMany({ where: { shop }, orderBy: { startedAt: "desc" }, distinct: ["resource"] }),
+    prisma.product.count({ where: { shop } }),
+    prisma.customer.count({ where: { shop } }),
+    prisma.order.count({ where: { shop } }),
+  ]);
+  const mirrored: Record<string, number> = { products, customers, orders };
   return runs
     .map((r) => ({
       resource: r.resource,
       status: r.status,
-      objects: r.objectCount,
+      objects: mirrored[r.resource] ?? r.objectCount,
       finishedAt: r.finishedAt?.toISOString() ?? null,
       startedAt: r.startedAt.toISOString(),
     }))
@@ -36,24 +38,20 @@ export interface SeoHealth {
   scored: number;
   total: number;
   averageScore: number | null;
-  /** Products per score decile: [0–9], [10–19], … [90–100]. */
-  distribution: number[];
+  /** Products per rating band (good ≥ 70, ok ≥ 40, bad below). */
   ratings: { good: number; ok: number; bad: number };
   /** The checks most products fail, with how to fix them in the admin's language. */
-  topIssues: { id: string; products: number; fix: string }[];
+  topIssues: IssueCount[];
 }
 
 /** Catalog SEO health from the stored scores (aggregated in SQL: cheap on 50,000 products). */
 export async function seoHealth(prisma: PrismaClient, shop: string, language: Language): Promise<SeoHealth> {
-  const [coverage, deciles, issues] = await Promise.all([
+  const [coverage, deciles, topIssues] = await Promise.all([
     scoreCoverage(prisma, shop),
     prisma.$queryRaw<{ decile: number; products: bigint; total: bigint }[]>`
       SELECT LEAST(9, "seoScore" / 10)::int AS decile, count(*) AS products, sum("seoScore") AS total
       FROM "ProductSeoScore" WHERE shop = ${shop} GROUP BY 1`,
-    prisma.$queryRaw<{ id: string; products: bigint }[]>`
-      SELECT issue AS id, count(*) AS products
-      FROM "ProductSeoScore", unnest(issues) AS issue
-      WHERE shop = ${shop} GROUP BY issue ORDER BY count(*) DESC, issue LIMIT 5`,
+    issueCounts(prisma, shop, language, 5),
   ]);
   const distribution = Array.from({ length: 10 }, () => 0);
   let count = 0;
@@ -68,13 +66,8 @@ export async function seoHealth(prisma: PrismaClient, shop: string, language: La
     scored: coverage.scored,
     total: coverage.total,
     averageScore: count === 0 ? null : Math.round(sum / count),
-    distribution,
     ratings: { good: band(7, 10), ok: band(4, 7), bad: band(0, 4) },
-    topIssues: issues.map((i) => ({
-      id: i.id,
-      products: Number(i.products),
-      fix: formatMessage(language, `${i.id}.fix` as MessageKey),
-    })),
+    topIssues,
   };
 }
 
@@ -111,7 +104,9 @@ export async function segmentSummary(
       SELECT "currencyCode" AS currency FROM "Order" WHERE shop = ${shop}
       GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
     if (!main) return null;
-    const orders = await prisma.$queryRaw<{ id: bigint; customerId: bigint; processedAt: Date; total: string }[]>`
+    const orders = await prisma.$queryRaw<
+      { id: bigint; customerId: bigint; processedAt: Date; total: string }[]
+    >`
       SELECT id, "customerId", "processedAt", "totalPrice"::text AS total FROM "Order"
       WHERE shop = ${shop} AND "customerId" IS NOT NULL AND "cancelledAt" IS NULL
         AND "currencyCode" = ${main.currency}`;

@@ -1,10 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "@ninjalead/core";
+import type { AIEngine } from "@ninjalead/core/ai";
 import type { Language } from "@ninjalead/core/i18n";
 import {
   buildProductJsonLd,
   formatMessage,
   serializeJsonLd,
+  suggestFixes,
   titleWidthPx,
   MAX_TITLE_PX,
 } from "@ninjalead/core/seo";
@@ -13,7 +15,7 @@ import { toSeoInput, withParts } from "~/catalog/products.server.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
 import { PRODUCT_UPDATE } from "~/shopify/graphql/products.js";
 import { recordAudit, type Actor } from "~/trust/audit.server.js";
-import { ratingFor, scoreProducts } from "./seo-scores.server.js";
+import { auditSynced, ratingFor, scoreProducts } from "./seo-scores.server.js";
 
 /** Google shows descriptions up to about 920 px of Arial 14 px: the same glyph widths, scaled from 20 px. */
 const MAX_DESCRIPTION_PX = Math.round((920 * 20) / 14);
@@ -149,7 +151,8 @@ export async function loadProductDetail(
       description: description.text,
       descriptionTruncated: description.truncated,
     },
-    jsonLd: serializeJsonLd(buildProductJsonLd(input).product),
+    // Indented for reading; the storefront embeds the compact form (serializeJsonLd).
+    jsonLd: JSON.stringify(JSON.parse(serializeJsonLd(buildProductJsonLd(input).product)), null, 2),
   };
 }
 
@@ -239,4 +242,42 @@ export async function saveProductSeo(options: {
     });
   });
   return { ok: true };
+}
+
+export interface SeoSuggestions {
+  /** "offline" when written from the product's own data without a model: the page says so. */
+  provider: "openai" | "xai" | "offline";
+  seoTitle: string | null;
+  seoDescription: string | null;
+}
+
+/**
+ * AI suggestions for the SEO title and meta description (core `suggestFixes`: verified against the
+ * limits, offline fallback), for the fields whose checks fail. Null when the product is not synced.
+ */
+export async function suggestProductSeo(options: {
+  prisma: PrismaClient;
+  ai: AIEngine;
+  shop: string;
+  productId: bigint;
+  shopLanguage: string;
+}): Promise<SeoSuggestions | null> {
+  const { prisma, shop, productId } = options;
+  const product = await prisma.product.findUnique({ where: { shop_id: { shop, id: productId } } });
+  if (!product) return null;
+  const [parts] = await withParts(prisma, shop, [product]);
+  if (!parts) return null;
+  const audit = auditSynced(parts, options.shopLanguage, shop);
+  const fixes = await suggestFixes(toSeoInput(parts, audit.language, shop), audit, {
+    ai: options.ai,
+    language: audit.language,
+    shopId: shop,
+  });
+  const change = (field: "seoTitle" | "metaDescription") =>
+    fixes.changes.find((c) => c.field === field)?.after ?? null;
+  return {
+    provider: fixes.provider,
+    seoTitle: change("seoTitle"),
+    seoDescription: change("metaDescription"),
+  };
 }

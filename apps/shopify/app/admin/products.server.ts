@@ -12,6 +12,12 @@ const digits = z.string().regex(/^\d{1,20}$/);
 export const productQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   rating: z.enum(SEO_RATINGS).optional().catch(undefined),
+  /** A check id (letters only): products failing that check. */
+  issue: z
+    .string()
+    .regex(/^[A-Za-z]{1,60}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
   after: digits.optional().catch(undefined),
   before: digits.optional().catch(undefined),
@@ -20,7 +26,7 @@ export type ProductQuery = z.infer<typeof productQuerySchema>;
 
 export function parseProductQuery(url: URL): ProductQuery {
   const raw = Object.fromEntries(
-    ["q", "rating", "status", "after", "before"].flatMap((k) => {
+    ["q", "rating", "issue", "status", "after", "before"].flatMap((k) => {
       const v = url.searchParams.get(k);
       return v === null || v === "" ? [] : [[k, v]];
     }),
@@ -68,6 +74,7 @@ export async function listProducts(
   if (query.q) where.push(Prisma.sql`p.title ILIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}`);
   if (query.status) where.push(Prisma.sql`p.status = ${query.status}`);
   if (query.rating) where.push(Prisma.sql`s.rating = ${query.rating}`);
+  if (query.issue) where.push(Prisma.sql`${query.issue} = ANY(s.issues)`);
   const backwards = query.before !== undefined && query.after === undefined;
   if (query.after) where.push(Prisma.sql`p.id > ${BigInt(query.after)}`);
   if (backwards && query.before) where.push(Prisma.sql`p.id < ${BigInt(query.before)}`);

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { type z } from "zod";
+import { planOf } from "../billing/plans.js";
 import type { Services } from "../services.server.js";
 import {
   authenticateApiKey,
@@ -142,6 +143,19 @@ export async function dispatch(
       throw new ApiError("unauthorized", "Missing, invalid or revoked API key (Authorization: Bearer <key>)");
     if (!hasScope(principal.scopes, route.resource, route.access)) {
       throw new ApiError("forbidden", `This key lacks the ${route.resource}:${route.access} scope`);
+    }
+
+    if (route.access === "write") {
+      const shop = await services.db.prisma.shop.findUnique({
+        where: { domain: principal.shop },
+        select: { plan: true },
+      });
+      const plan = planOf(shop?.plan);
+      if (!plan.apiWrite)
+        throw new ApiError(
+          "plan_required",
+          `Writing through the API needs a paid plan (this shop is on ${plan.name})`,
+        );
     }
 
     const limits = rateLimits(services.config);

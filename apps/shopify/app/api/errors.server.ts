@@ -3,6 +3,7 @@ import type { FieldIssue } from "@ninjalead/core/errors";
 export type ApiErrorCode =
   | "unauthorized"
   | "forbidden"
+  | "plan_required"
   | "not_found"
   | "method_not_allowed"
   | "validation_failed"
@@ -15,6 +16,7 @@ export type ApiErrorCode =
 const STATUS: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
+  plan_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   validation_failed: 400,

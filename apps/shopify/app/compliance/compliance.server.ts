@@ -125,7 +125,10 @@ export async function handleCustomerRedact(
       )
     ).length;
     report.Lead = (
-      await tx.query(`DELETE FROM "Lead" WHERE shop = $1 AND "customerId" = $2 RETURNING id`, [shop, customerId])
+      await tx.query(`DELETE FROM "Lead" WHERE shop = $1 AND "customerId" = $2 RETURNING id`, [
+        shop,
+        customerId,
+      ])
     ).length;
     report.ComplianceRequest = (
       await tx.query(

@@ -59,6 +59,7 @@ export type AdminMessageKey =
   | "readability.passive"
   | "readability.transitions"
   | "readability.imagesWithoutAlt"
+  | "app.name"
   | "dashboard.sync"
   | "dashboard.syncNone"
   | "dashboard.syncObjects"
@@ -73,7 +74,6 @@ export type AdminMessageKey =
   | "dashboard.seoScored"
   | "dashboard.noScores"
   | "dashboard.distribution"
-  | "dashboard.productsSeries"
   | "dashboard.topIssues"
   | "dashboard.issueProducts"
   | "dashboard.viewProducts"
@@ -84,7 +84,17 @@ export type AdminMessageKey =
   | "dashboard.activity"
   | "dashboard.activityEmpty"
   | "dashboard.viewActivity"
-  | "action.product.seo_updated";
+  | "action.product.seo_updated"
+  | "dashboard.ratingCount"
+  | "product.suggest"
+  | "product.suggestion"
+  | "product.offline"
+  | "product.offlineHelp"
+  | "product.useSuggestion"
+  | "product.noSuggestions"
+  | "products.filterIssue"
+  | "products.filterIssueApplied"
+  | "products.issueChoice";
 
 export const adminMessages: MessageCatalog<AdminMessageKey> = {
   en: {
@@ -110,7 +120,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.empty": "Your catalog is on its way",
     "products.emptyHelp": "Products appear here once the first sync with your store has finished.",
     "products.scoring": "Scoring your catalog",
-    "products.scoringHelp": "{scored} of {total} products have a current SEO score; the rating filter covers only those. Reload to see progress.",
+    "products.scoringHelp":
+      "{scored} of {total} products have a current SEO score; the rating filter covers only those. Reload to see progress.",
     "products.colProduct": "Product",
     "products.colStatus": "Status",
     "products.colSeo": "SEO score",
@@ -145,6 +156,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Passive sentences",
     "readability.transitions": "Sentences with transition words",
     "readability.imagesWithoutAlt": "Images without alt text",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Sync with your store",
     "dashboard.syncNone": "The first sync has not started yet.",
     "dashboard.syncObjects": "{count} synced",
@@ -158,8 +170,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Average SEO score: {score}/100",
     "dashboard.seoScored": "{scored} of {total} products scored",
     "dashboard.noScores": "No product has been scored yet. Open the products page to start.",
-    "dashboard.distribution": "Products by SEO score",
-    "dashboard.productsSeries": "Products",
+    "dashboard.distribution": "Products by SEO rating",
     "dashboard.topIssues": "Top issues",
     "dashboard.issueProducts": "{count} products",
     "dashboard.viewProducts": "View products",
@@ -171,6 +182,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Nothing yet: changes you make with NinjaLead appear here.",
     "dashboard.viewActivity": "View all activity",
     "action.product.seo_updated": "SEO title and meta description changed",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Suggest with AI",
+    "product.suggestion": "AI suggestion",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Written offline from the product's own data, without an AI model.",
+    "product.useSuggestion": "Use this suggestion",
+    "product.noSuggestions":
+      "Nothing to suggest: the SEO title and meta description already pass their checks.",
+    "products.filterIssue": "Issue",
+    "products.filterIssueApplied": "Issue: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   fr: {
     "nav.products": "Produits",
@@ -179,9 +201,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Faible",
     "score.none": "Pas encore évalué",
     "error.title": "Impossible de charger cette page",
-    "error.help": "Rechargez la page. Si le problème persiste, consultez la page Activité ou contactez le support.",
+    "error.help":
+      "Rechargez la page. Si le problème persiste, consultez la page Activité ou contactez le support.",
     "error.notFound": "Introuvable",
-    "error.notFoundHelp": "Cet élément n'est pas (ou plus) dans votre boutique. Revenez à la liste et choisissez-en un autre.",
+    "error.notFoundHelp":
+      "Cet élément n'est pas (ou plus) dans votre boutique. Revenez à la liste et choisissez-en un autre.",
     "products.title": "Produits",
     "products.one": "produit",
     "products.many": "produits",
@@ -193,9 +217,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.noResults": "Aucun produit trouvé",
     "products.noResultsHelp": "Essayez de modifier les filtres ou le terme recherché.",
     "products.empty": "Votre catalogue arrive",
-    "products.emptyHelp": "Les produits apparaîtront ici une fois la première synchronisation avec votre boutique terminée.",
+    "products.emptyHelp":
+      "Les produits apparaîtront ici une fois la première synchronisation avec votre boutique terminée.",
     "products.scoring": "Évaluation de votre catalogue",
-    "products.scoringHelp": "{scored} produits sur {total} ont une note SEO à jour ; le filtre par note ne porte que sur eux. Rechargez pour voir la progression.",
+    "products.scoringHelp":
+      "{scored} produits sur {total} ont une note SEO à jour ; le filtre par note ne porte que sur eux. Rechargez pour voir la progression.",
     "products.colProduct": "Produit",
     "products.colStatus": "Statut",
     "products.colSeo": "Score SEO",
@@ -230,6 +256,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Phrases passives",
     "readability.transitions": "Phrases avec mots de transition",
     "readability.imagesWithoutAlt": "Images sans texte alternatif",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisation avec votre boutique",
     "dashboard.syncNone": "La première synchronisation n'a pas encore commencé.",
     "dashboard.syncObjects": "{count} synchronisés",
@@ -243,8 +270,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Score SEO moyen : {score}/100",
     "dashboard.seoScored": "{scored} produits évalués sur {total}",
     "dashboard.noScores": "Aucun produit n'a encore été évalué. Ouvrez la page Produits pour commencer.",
-    "dashboard.distribution": "Produits par score SEO",
-    "dashboard.productsSeries": "Produits",
+    "dashboard.distribution": "Produits par note SEO",
     "dashboard.topIssues": "Problèmes principaux",
     "dashboard.issueProducts": "{count} produits",
     "dashboard.viewProducts": "Voir les produits",
@@ -253,9 +279,21 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.revenueShare": "Part du chiffre d'affaires par segment",
     "dashboard.segmentRow": "{customers} clients · {share} % du chiffre d'affaires",
     "dashboard.activity": "Activité récente",
-    "dashboard.activityEmpty": "Rien pour l'instant : les modifications faites avec NinjaLead apparaîtront ici.",
+    "dashboard.activityEmpty":
+      "Rien pour l'instant : les modifications faites avec NinjaLead apparaîtront ici.",
     "dashboard.viewActivity": "Voir toute l'activité",
     "action.product.seo_updated": "Titre SEO et méta-description modifiés",
+    "dashboard.ratingCount": "{rating} : {count}",
+    "product.suggest": "Suggérer avec l'IA",
+    "product.suggestion": "Suggestion de l'IA",
+    "product.offline": "Hors ligne",
+    "product.offlineHelp": "Rédigée hors ligne à partir des données du produit, sans modèle d'IA.",
+    "product.useSuggestion": "Utiliser cette suggestion",
+    "product.noSuggestions":
+      "Rien à suggérer : le titre SEO et la méta-description passent déjà leurs contrôles.",
+    "products.filterIssue": "Problème",
+    "products.filterIssueApplied": "Problème : {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   es: {
     "nav.products": "Productos",
@@ -264,9 +302,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Deficiente",
     "score.none": "Sin puntuar aún",
     "error.title": "No se pudo cargar esta página",
-    "error.help": "Vuelve a cargar la página. Si sigue fallando, revisa la página Actividad o contacta con soporte.",
+    "error.help":
+      "Vuelve a cargar la página. Si sigue fallando, revisa la página Actividad o contacta con soporte.",
     "error.notFound": "No encontrado",
-    "error.notFoundHelp": "Este elemento no está (o ya no está) en tu tienda. Vuelve a la lista y elige otro.",
+    "error.notFoundHelp":
+      "Este elemento no está (o ya no está) en tu tienda. Vuelve a la lista y elige otro.",
     "products.title": "Productos",
     "products.one": "producto",
     "products.many": "productos",
@@ -278,9 +318,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.noResults": "No se encontraron productos",
     "products.noResultsHelp": "Prueba a cambiar los filtros o el término de búsqueda.",
     "products.empty": "Tu catálogo está en camino",
-    "products.emptyHelp": "Los productos aparecerán aquí cuando termine la primera sincronización con tu tienda.",
+    "products.emptyHelp":
+      "Los productos aparecerán aquí cuando termine la primera sincronización con tu tienda.",
     "products.scoring": "Puntuando tu catálogo",
-    "products.scoringHelp": "{scored} de {total} productos tienen una puntuación SEO actual; el filtro de valoración solo los incluye a ellos. Recarga para ver el progreso.",
+    "products.scoringHelp":
+      "{scored} de {total} productos tienen una puntuación SEO actual; el filtro de valoración solo los incluye a ellos. Recarga para ver el progreso.",
     "products.colProduct": "Producto",
     "products.colStatus": "Estado",
     "products.colSeo": "Puntuación SEO",
@@ -315,6 +357,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Oraciones pasivas",
     "readability.transitions": "Oraciones con conectores",
     "readability.imagesWithoutAlt": "Imágenes sin texto alternativo",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Sincronización con tu tienda",
     "dashboard.syncNone": "La primera sincronización aún no ha empezado.",
     "dashboard.syncObjects": "{count} sincronizados",
@@ -328,8 +371,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Puntuación SEO media: {score}/100",
     "dashboard.seoScored": "{scored} de {total} productos puntuados",
     "dashboard.noScores": "Aún no se ha puntuado ningún producto. Abre la página de productos para empezar.",
-    "dashboard.distribution": "Productos por puntuación SEO",
-    "dashboard.productsSeries": "Productos",
+    "dashboard.distribution": "Productos por valoración SEO",
     "dashboard.topIssues": "Problemas principales",
     "dashboard.issueProducts": "{count} productos",
     "dashboard.viewProducts": "Ver productos",
@@ -341,6 +383,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Nada todavía: los cambios que hagas con NinjaLead aparecerán aquí.",
     "dashboard.viewActivity": "Ver toda la actividad",
     "action.product.seo_updated": "Título SEO y metadescripción cambiados",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Sugerir con IA",
+    "product.suggestion": "Sugerencia de la IA",
+    "product.offline": "Sin conexión",
+    "product.offlineHelp": "Redactada sin conexión a partir de los datos del producto, sin un modelo de IA.",
+    "product.useSuggestion": "Usar esta sugerencia",
+    "product.noSuggestions":
+      "Nada que sugerir: el título SEO y la metadescripción ya superan sus comprobaciones.",
+    "products.filterIssue": "Problema",
+    "products.filterIssueApplied": "Problema: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   de: {
     "nav.products": "Produkte",
@@ -349,9 +402,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Schwach",
     "score.none": "Noch nicht bewertet",
     "error.title": "Diese Seite konnte nicht geladen werden",
-    "error.help": "Laden Sie die Seite neu. Wenn der Fehler bleibt, prüfen Sie die Aktivitätsseite oder wenden Sie sich an den Support.",
+    "error.help":
+      "Laden Sie die Seite neu. Wenn der Fehler bleibt, prüfen Sie die Aktivitätsseite oder wenden Sie sich an den Support.",
     "error.notFound": "Nicht gefunden",
-    "error.notFoundHelp": "Dieses Element ist nicht (mehr) in Ihrem Shop. Gehen Sie zur Liste zurück und wählen Sie ein anderes.",
+    "error.notFoundHelp":
+      "Dieses Element ist nicht (mehr) in Ihrem Shop. Gehen Sie zur Liste zurück und wählen Sie ein anderes.",
     "products.title": "Produkte",
     "products.one": "Produkt",
     "products.many": "Produkte",
@@ -363,9 +418,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.noResults": "Keine Produkte gefunden",
     "products.noResultsHelp": "Ändern Sie die Filter oder den Suchbegriff.",
     "products.empty": "Ihr Katalog ist unterwegs",
-    "products.emptyHelp": "Produkte erscheinen hier, sobald die erste Synchronisierung mit Ihrem Shop abgeschlossen ist.",
+    "products.emptyHelp":
+      "Produkte erscheinen hier, sobald die erste Synchronisierung mit Ihrem Shop abgeschlossen ist.",
     "products.scoring": "Ihr Katalog wird bewertet",
-    "products.scoringHelp": "{scored} von {total} Produkten haben eine aktuelle SEO-Bewertung; der Bewertungsfilter berücksichtigt nur diese. Neu laden, um den Fortschritt zu sehen.",
+    "products.scoringHelp":
+      "{scored} von {total} Produkten haben eine aktuelle SEO-Bewertung; der Bewertungsfilter berücksichtigt nur diese. Neu laden, um den Fortschritt zu sehen.",
     "products.colProduct": "Produkt",
     "products.colStatus": "Status",
     "products.colSeo": "SEO-Score",
@@ -400,6 +457,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Passivsätze",
     "readability.transitions": "Sätze mit Übergangswörtern",
     "readability.imagesWithoutAlt": "Bilder ohne Alt-Text",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisierung mit Ihrem Shop",
     "dashboard.syncNone": "Die erste Synchronisierung hat noch nicht begonnen.",
     "dashboard.syncObjects": "{count} synchronisiert",
@@ -413,8 +471,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Durchschnittlicher SEO-Score: {score}/100",
     "dashboard.seoScored": "{scored} von {total} Produkten bewertet",
     "dashboard.noScores": "Noch kein Produkt bewertet. Öffnen Sie die Produktseite, um zu beginnen.",
-    "dashboard.distribution": "Produkte nach SEO-Score",
-    "dashboard.productsSeries": "Produkte",
+    "dashboard.distribution": "Produkte nach SEO-Bewertung",
     "dashboard.topIssues": "Häufigste Probleme",
     "dashboard.issueProducts": "{count} Produkte",
     "dashboard.viewProducts": "Produkte ansehen",
@@ -426,6 +483,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Noch nichts: Änderungen, die Sie mit NinjaLead vornehmen, erscheinen hier.",
     "dashboard.viewActivity": "Alle Aktivitäten ansehen",
     "action.product.seo_updated": "SEO-Titel und Meta-Beschreibung geändert",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Mit KI vorschlagen",
+    "product.suggestion": "KI-Vorschlag",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Offline aus den Produktdaten erstellt, ohne KI-Modell.",
+    "product.useSuggestion": "Diesen Vorschlag übernehmen",
+    "product.noSuggestions":
+      "Kein Vorschlag nötig: SEO-Titel und Meta-Beschreibung bestehen ihre Prüfungen bereits.",
+    "products.filterIssue": "Problem",
+    "products.filterIssueApplied": "Problem: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   it: {
     "nav.products": "Prodotti",
@@ -434,9 +502,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Scarso",
     "score.none": "Non ancora valutato",
     "error.title": "Impossibile caricare questa pagina",
-    "error.help": "Ricarica la pagina. Se il problema persiste, controlla la pagina Attività o contatta l'assistenza.",
+    "error.help":
+      "Ricarica la pagina. Se il problema persiste, controlla la pagina Attività o contatta l'assistenza.",
     "error.notFound": "Non trovato",
-    "error.notFoundHelp": "Questo elemento non è (più) nel tuo negozio. Torna all'elenco e scegline un altro.",
+    "error.notFoundHelp":
+      "Questo elemento non è (più) nel tuo negozio. Torna all'elenco e scegline un altro.",
     "products.title": "Prodotti",
     "products.one": "prodotto",
     "products.many": "prodotti",
@@ -448,9 +518,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.noResults": "Nessun prodotto trovato",
     "products.noResultsHelp": "Prova a modificare i filtri o il termine di ricerca.",
     "products.empty": "Il tuo catalogo sta arrivando",
-    "products.emptyHelp": "I prodotti appariranno qui al termine della prima sincronizzazione con il tuo negozio.",
+    "products.emptyHelp":
+      "I prodotti appariranno qui al termine della prima sincronizzazione con il tuo negozio.",
     "products.scoring": "Valutazione del catalogo in corso",
-    "products.scoringHelp": "{scored} prodotti su {total} hanno un punteggio SEO aggiornato; il filtro per valutazione considera solo quelli. Ricarica per vedere l'avanzamento.",
+    "products.scoringHelp":
+      "{scored} prodotti su {total} hanno un punteggio SEO aggiornato; il filtro per valutazione considera solo quelli. Ricarica per vedere l'avanzamento.",
     "products.colProduct": "Prodotto",
     "products.colStatus": "Stato",
     "products.colSeo": "Punteggio SEO",
@@ -485,6 +557,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Frasi passive",
     "readability.transitions": "Frasi con parole di transizione",
     "readability.imagesWithoutAlt": "Immagini senza testo alternativo",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Sincronizzazione con il negozio",
     "dashboard.syncNone": "La prima sincronizzazione non è ancora iniziata.",
     "dashboard.syncObjects": "{count} sincronizzati",
@@ -497,9 +570,9 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoHealth": "Salute SEO del catalogo",
     "dashboard.seoAverage": "Punteggio SEO medio: {score}/100",
     "dashboard.seoScored": "{scored} prodotti valutati su {total}",
-    "dashboard.noScores": "Nessun prodotto è stato ancora valutato. Apri la pagina dei prodotti per iniziare.",
-    "dashboard.distribution": "Prodotti per punteggio SEO",
-    "dashboard.productsSeries": "Prodotti",
+    "dashboard.noScores":
+      "Nessun prodotto è stato ancora valutato. Apri la pagina dei prodotti per iniziare.",
+    "dashboard.distribution": "Prodotti per valutazione SEO",
     "dashboard.topIssues": "Problemi principali",
     "dashboard.issueProducts": "{count} prodotti",
     "dashboard.viewProducts": "Vedi prodotti",
@@ -511,6 +584,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Ancora niente: le modifiche fatte con NinjaLead appariranno qui.",
     "dashboard.viewActivity": "Vedi tutte le attività",
     "action.product.seo_updated": "Titolo SEO e meta description modificati",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Suggerisci con l'IA",
+    "product.suggestion": "Suggerimento dell'IA",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Scritta offline dai dati del prodotto, senza un modello di IA.",
+    "product.useSuggestion": "Usa questo suggerimento",
+    "product.noSuggestions": "Niente da suggerire: titolo SEO e meta description superano già i controlli.",
+    "products.filterIssue": "Problema",
+    "products.filterIssueApplied": "Problema: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   "pt-BR": {
     "nav.products": "Produtos",
@@ -519,7 +602,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Fraco",
     "score.none": "Ainda sem nota",
     "error.title": "Não foi possível carregar esta página",
-    "error.help": "Recarregue a página. Se continuar falhando, veja a página Atividade ou fale com o suporte.",
+    "error.help":
+      "Recarregue a página. Se continuar falhando, veja a página Atividade ou fale com o suporte.",
     "error.notFound": "Não encontrado",
     "error.notFoundHelp": "Este item não está (mais) na sua loja. Volte à lista e escolha outro.",
     "products.title": "Produtos",
@@ -533,9 +617,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.noResults": "Nenhum produto encontrado",
     "products.noResultsHelp": "Tente alterar os filtros ou o termo de pesquisa.",
     "products.empty": "Seu catálogo está a caminho",
-    "products.emptyHelp": "Os produtos aparecerão aqui quando a primeira sincronização com sua loja terminar.",
+    "products.emptyHelp":
+      "Os produtos aparecerão aqui quando a primeira sincronização com sua loja terminar.",
     "products.scoring": "Avaliando seu catálogo",
-    "products.scoringHelp": "{scored} de {total} produtos têm uma nota de SEO atual; o filtro de avaliação considera apenas esses. Recarregue para ver o progresso.",
+    "products.scoringHelp":
+      "{scored} de {total} produtos têm uma nota de SEO atual; o filtro de avaliação considera apenas esses. Recarregue para ver o progresso.",
     "products.colProduct": "Produto",
     "products.colStatus": "Status",
     "products.colSeo": "Nota de SEO",
@@ -570,6 +656,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Frases na voz passiva",
     "readability.transitions": "Frases com palavras de transição",
     "readability.imagesWithoutAlt": "Imagens sem texto alternativo",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Sincronização com sua loja",
     "dashboard.syncNone": "A primeira sincronização ainda não começou.",
     "dashboard.syncObjects": "{count} sincronizados",
@@ -583,8 +670,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Nota média de SEO: {score}/100",
     "dashboard.seoScored": "{scored} de {total} produtos avaliados",
     "dashboard.noScores": "Nenhum produto foi avaliado ainda. Abra a página de produtos para começar.",
-    "dashboard.distribution": "Produtos por nota de SEO",
-    "dashboard.productsSeries": "Produtos",
+    "dashboard.distribution": "Produtos por avaliação de SEO",
     "dashboard.topIssues": "Principais problemas",
     "dashboard.issueProducts": "{count} produtos",
     "dashboard.viewProducts": "Ver produtos",
@@ -596,6 +682,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Nada ainda: as alterações feitas com o NinjaLead aparecerão aqui.",
     "dashboard.viewActivity": "Ver toda a atividade",
     "action.product.seo_updated": "Título de SEO e meta descrição alterados",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Sugerir com IA",
+    "product.suggestion": "Sugestão da IA",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Escrita offline a partir dos dados do produto, sem um modelo de IA.",
+    "product.useSuggestion": "Usar esta sugestão",
+    "product.noSuggestions": "Nada a sugerir: o título de SEO e a meta descrição já passam nas verificações.",
+    "products.filterIssue": "Problema",
+    "products.filterIssueApplied": "Problema: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   nl: {
     "nav.products": "Producten",
@@ -604,9 +700,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Zwak",
     "score.none": "Nog niet beoordeeld",
     "error.title": "Deze pagina kon niet worden geladen",
-    "error.help": "Laad de pagina opnieuw. Blijft het misgaan, bekijk dan de pagina Activiteit of neem contact op met support.",
+    "error.help":
+      "Laad de pagina opnieuw. Blijft het misgaan, bekijk dan de pagina Activiteit of neem contact op met support.",
     "error.notFound": "Niet gevonden",
-    "error.notFoundHelp": "Dit item staat niet (meer) in je winkel. Ga terug naar de lijst en kies een ander.",
+    "error.notFoundHelp":
+      "Dit item staat niet (meer) in je winkel. Ga terug naar de lijst en kies een ander.",
     "products.title": "Producten",
     "products.one": "product",
     "products.many": "producten",
@@ -620,7 +718,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.empty": "Je catalogus komt eraan",
     "products.emptyHelp": "Producten verschijnen hier zodra de eerste synchronisatie met je winkel klaar is.",
     "products.scoring": "Je catalogus wordt beoordeeld",
-    "products.scoringHelp": "{scored} van {total} producten hebben een actuele SEO-score; het beoordelingsfilter kijkt alleen naar die. Laad opnieuw om de voortgang te zien.",
+    "products.scoringHelp":
+      "{scored} van {total} producten hebben een actuele SEO-score; het beoordelingsfilter kijkt alleen naar die. Laad opnieuw om de voortgang te zien.",
     "products.colProduct": "Product",
     "products.colStatus": "Status",
     "products.colSeo": "SEO-score",
@@ -655,6 +754,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Passieve zinnen",
     "readability.transitions": "Zinnen met signaalwoorden",
     "readability.imagesWithoutAlt": "Afbeeldingen zonder alt-tekst",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisatie met je winkel",
     "dashboard.syncNone": "De eerste synchronisatie is nog niet begonnen.",
     "dashboard.syncObjects": "{count} gesynchroniseerd",
@@ -668,8 +768,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Gemiddelde SEO-score: {score}/100",
     "dashboard.seoScored": "{scored} van {total} producten beoordeeld",
     "dashboard.noScores": "Nog geen product beoordeeld. Open de productpagina om te beginnen.",
-    "dashboard.distribution": "Producten per SEO-score",
-    "dashboard.productsSeries": "Producten",
+    "dashboard.distribution": "Producten per SEO-beoordeling",
     "dashboard.topIssues": "Belangrijkste problemen",
     "dashboard.issueProducts": "{count} producten",
     "dashboard.viewProducts": "Producten bekijken",
@@ -681,6 +780,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Nog niets: wijzigingen die je met NinjaLead maakt, verschijnen hier.",
     "dashboard.viewActivity": "Alle activiteit bekijken",
     "action.product.seo_updated": "SEO-titel en metabeschrijving gewijzigd",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Voorstellen met AI",
+    "product.suggestion": "AI-voorstel",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Offline geschreven op basis van de productgegevens, zonder AI-model.",
+    "product.useSuggestion": "Dit voorstel gebruiken",
+    "product.noSuggestions":
+      "Niets voor te stellen: de SEO-titel en metabeschrijving doorstaan hun controles al.",
+    "products.filterIssue": "Probleem",
+    "products.filterIssueApplied": "Probleem: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   pl: {
     "nav.products": "Produkty",
@@ -689,7 +799,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "Słaby",
     "score.none": "Jeszcze nie oceniono",
     "error.title": "Nie udało się wczytać tej strony",
-    "error.help": "Odśwież stronę. Jeśli błąd się powtarza, sprawdź stronę Aktywność lub skontaktuj się z pomocą.",
+    "error.help":
+      "Odśwież stronę. Jeśli błąd się powtarza, sprawdź stronę Aktywność lub skontaktuj się z pomocą.",
     "error.notFound": "Nie znaleziono",
     "error.notFoundHelp": "Tego elementu nie ma (już) w Twoim sklepie. Wróć do listy i wybierz inny.",
     "products.title": "Produkty",
@@ -705,7 +816,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.empty": "Twój katalog jest w drodze",
     "products.emptyHelp": "Produkty pojawią się tutaj po zakończeniu pierwszej synchronizacji ze sklepem.",
     "products.scoring": "Oceniamy Twój katalog",
-    "products.scoringHelp": "{scored} z {total} produktów ma aktualną ocenę SEO; filtr oceny obejmuje tylko je. Odśwież, aby zobaczyć postęp.",
+    "products.scoringHelp":
+      "{scored} z {total} produktów ma aktualną ocenę SEO; filtr oceny obejmuje tylko je. Odśwież, aby zobaczyć postęp.",
     "products.colProduct": "Produkt",
     "products.colStatus": "Status",
     "products.colSeo": "Wynik SEO",
@@ -740,6 +852,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "Zdania w stronie biernej",
     "readability.transitions": "Zdania ze słowami przejściowymi",
     "readability.imagesWithoutAlt": "Obrazy bez tekstu alternatywnego",
+    "app.name": "NinjaLead",
     "dashboard.sync": "Synchronizacja ze sklepem",
     "dashboard.syncNone": "Pierwsza synchronizacja jeszcze się nie rozpoczęła.",
     "dashboard.syncObjects": "Zsynchronizowano: {count}",
@@ -753,8 +866,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "Średni wynik SEO: {score}/100",
     "dashboard.seoScored": "Ocenione produkty: {scored} z {total}",
     "dashboard.noScores": "Żaden produkt nie został jeszcze oceniony. Otwórz stronę produktów, aby zacząć.",
-    "dashboard.distribution": "Produkty według wyniku SEO",
-    "dashboard.productsSeries": "Produkty",
+    "dashboard.distribution": "Produkty według oceny SEO",
     "dashboard.topIssues": "Najczęstsze problemy",
     "dashboard.issueProducts": "Produkty: {count}",
     "dashboard.viewProducts": "Zobacz produkty",
@@ -766,6 +878,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "Na razie nic: zmiany wprowadzone w NinjaLead pojawią się tutaj.",
     "dashboard.viewActivity": "Zobacz całą aktywność",
     "action.product.seo_updated": "Zmieniono tytuł SEO i opis meta",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "Zaproponuj z AI",
+    "product.suggestion": "Propozycja AI",
+    "product.offline": "Offline",
+    "product.offlineHelp": "Napisana offline na podstawie danych produktu, bez modelu AI.",
+    "product.useSuggestion": "Użyj tej propozycji",
+    "product.noSuggestions": "Brak propozycji: tytuł SEO i opis meta już przechodzą kontrole.",
+    "products.filterIssue": "Problem",
+    "products.filterIssueApplied": "Problem: {issue}",
+    "products.issueChoice": "{issue} ({count})",
   },
   ja: {
     "nav.products": "商品",
@@ -774,9 +896,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "score.bad": "不十分",
     "score.none": "未評価",
     "error.title": "このページを読み込めませんでした",
-    "error.help": "ページを再読み込みしてください。解決しない場合はアクティビティページを確認するか、サポートにお問い合わせください。",
+    "error.help":
+      "ページを再読み込みしてください。解決しない場合はアクティビティページを確認するか、サポートにお問い合わせください。",
     "error.notFound": "見つかりません",
-    "error.notFoundHelp": "この項目はストアにありません（削除された可能性があります）。一覧に戻って別の項目を選んでください。",
+    "error.notFoundHelp":
+      "この項目はストアにありません（削除された可能性があります）。一覧に戻って別の項目を選んでください。",
     "products.title": "商品",
     "products.one": "商品",
     "products.many": "商品",
@@ -790,7 +914,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.empty": "カタログを同期しています",
     "products.emptyHelp": "ストアとの初回同期が完了すると、ここに商品が表示されます。",
     "products.scoring": "カタログを評価中",
-    "products.scoringHelp": "{total} 件中 {scored} 件の商品に最新のSEOスコアがあります。評価フィルターはそれらのみが対象です。再読み込みすると進捗が表示されます。",
+    "products.scoringHelp":
+      "{total} 件中 {scored} 件の商品に最新のSEOスコアがあります。評価フィルターはそれらのみが対象です。再読み込みすると進捗が表示されます。",
     "products.colProduct": "商品",
     "products.colStatus": "ステータス",
     "products.colSeo": "SEOスコア",
@@ -825,6 +950,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "受動態の文",
     "readability.transitions": "接続語のある文",
     "readability.imagesWithoutAlt": "代替テキストのない画像",
+    "app.name": "NinjaLead",
     "dashboard.sync": "ストアとの同期",
     "dashboard.syncNone": "初回同期はまだ開始されていません。",
     "dashboard.syncObjects": "{count} 件同期済み",
@@ -838,8 +964,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "平均SEOスコア: {score}/100",
     "dashboard.seoScored": "{total} 件中 {scored} 件の商品を評価済み",
     "dashboard.noScores": "まだ評価された商品はありません。商品ページを開いて開始してください。",
-    "dashboard.distribution": "SEOスコア別の商品数",
-    "dashboard.productsSeries": "商品",
+    "dashboard.distribution": "SEO評価別の商品数",
     "dashboard.topIssues": "主な問題",
     "dashboard.issueProducts": "{count} 件の商品",
     "dashboard.viewProducts": "商品を表示",
@@ -851,6 +976,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "まだありません。NinjaLeadで行った変更がここに表示されます。",
     "dashboard.viewActivity": "すべてのアクティビティを表示",
     "action.product.seo_updated": "SEOタイトルとメタディスクリプションを変更",
+    "dashboard.ratingCount": "{rating}: {count}",
+    "product.suggest": "AIで提案",
+    "product.suggestion": "AIの提案",
+    "product.offline": "オフライン",
+    "product.offlineHelp": "AIモデルを使わず、商品データからオフラインで作成しました。",
+    "product.useSuggestion": "この提案を使用",
+    "product.noSuggestions":
+      "提案はありません。SEOタイトルとメタディスクリプションはすでにチェックに合格しています。",
+    "products.filterIssue": "問題",
+    "products.filterIssueApplied": "問題: {issue}",
+    "products.issueChoice": "{issue}（{count}）",
   },
   "zh-CN": {
     "nav.products": "产品",
@@ -875,7 +1011,8 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "products.empty": "您的商品目录正在同步",
     "products.emptyHelp": "与商店的首次同步完成后，产品将显示在这里。",
     "products.scoring": "正在为您的目录评分",
-    "products.scoringHelp": "{total} 个产品中有 {scored} 个已有最新 SEO 评分；评级筛选仅涵盖这些产品。重新加载以查看进度。",
+    "products.scoringHelp":
+      "{total} 个产品中有 {scored} 个已有最新 SEO 评分；评级筛选仅涵盖这些产品。重新加载以查看进度。",
     "products.colProduct": "产品",
     "products.colStatus": "状态",
     "products.colSeo": "SEO 分数",
@@ -910,6 +1047,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "readability.passive": "被动句",
     "readability.transitions": "含过渡词的句子",
     "readability.imagesWithoutAlt": "缺少替代文本的图片",
+    "app.name": "NinjaLead",
     "dashboard.sync": "与商店同步",
     "dashboard.syncNone": "首次同步尚未开始。",
     "dashboard.syncObjects": "已同步 {count} 个",
@@ -923,8 +1061,7 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.seoAverage": "平均 SEO 分数：{score}/100",
     "dashboard.seoScored": "已为 {total} 个产品中的 {scored} 个评分",
     "dashboard.noScores": "尚无产品评分。打开产品页面开始。",
-    "dashboard.distribution": "按 SEO 分数划分的产品",
-    "dashboard.productsSeries": "产品",
+    "dashboard.distribution": "按 SEO 评级划分的产品",
     "dashboard.topIssues": "主要问题",
     "dashboard.issueProducts": "{count} 个产品",
     "dashboard.viewProducts": "查看产品",
@@ -936,5 +1073,15 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty": "暂无记录：您通过 NinjaLead 所做的更改将显示在这里。",
     "dashboard.viewActivity": "查看全部活动",
     "action.product.seo_updated": "已更改 SEO 标题和元描述",
+    "dashboard.ratingCount": "{rating}：{count}",
+    "product.suggest": "AI 建议",
+    "product.suggestion": "AI 建议",
+    "product.offline": "离线",
+    "product.offlineHelp": "在离线状态下根据产品自身数据生成，未使用 AI 模型。",
+    "product.useSuggestion": "使用此建议",
+    "product.noSuggestions": "无需建议：SEO 标题和元描述已通过检查。",
+    "products.filterIssue": "问题",
+    "products.filterIssueApplied": "问题：{issue}",
+    "products.issueChoice": "{issue}（{count}）",
   },
 };

@@ -64,7 +64,20 @@ export type TrustMessageKey =
   | "activity.more"
   | "actor.staff"
   | "actor.api_key"
-  | "actor.system";
+  | "actor.system"
+  | "nav.plan"
+  | "plan.title"
+  | "plan.intro"
+  | "plan.perMonth"
+  | "plan.credits"
+  | "plan.overage"
+  | "plan.noOverage"
+  | "plan.apiWrite"
+  | "plan.choose"
+  | "plan.current"
+  | "plan.usage"
+  | "plan.test"
+  | "plan.error";
 
 export const trustMessages: MessageCatalog<TrustMessageKey> = {
   en: {
@@ -132,6 +145,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Staff member {id}",
     "actor.api_key": "API key {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Plan",
+    "plan.title": "Plan and credits",
+    "plan.intro":
+      "AI work uses credits: 1 per text generation, 4 per image. Paid plans continue past their monthly credits at a small price per credit, up to a monthly cap.",
+    "plan.perMonth": "{price} / month",
+    "plan.credits": "{credits} AI credits a month",
+    "plan.overage": "then {price} per credit, up to {cap} a month",
+    "plan.noOverage": "AI work pauses at the monthly limit",
+    "plan.apiWrite": "Write access through the API",
+    "plan.choose": "Choose {name}",
+    "plan.current": "Current plan",
+    "plan.usage": "{used} of {limit} credits used this period",
+    "plan.test": "Test charge: you will not be billed.",
+    "plan.error": "Shopify refused the subscription: {reason}",
   },
   fr: {
     "nav.apiKeys": "Clés API",
@@ -200,6 +227,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Membre de l’équipe {id}",
     "actor.api_key": "Clé API {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Forfait",
+    "plan.title": "Forfait et crédits",
+    "plan.intro":
+      "Le travail d’IA utilise des crédits : 1 par texte généré, 4 par image. Les forfaits payants continuent au-delà de leurs crédits mensuels, à un petit prix par crédit, jusqu’à un plafond mensuel.",
+    "plan.perMonth": "{price} / mois",
+    "plan.credits": "{credits} crédits d’IA par mois",
+    "plan.overage": "puis {price} par crédit, jusqu’à {cap} par mois",
+    "plan.noOverage": "Le travail d’IA s’arrête à la limite mensuelle",
+    "plan.apiWrite": "Écriture via l’API",
+    "plan.choose": "Choisir {name}",
+    "plan.current": "Forfait actuel",
+    "plan.usage": "{used} crédits utilisés sur {limit} pour cette période",
+    "plan.test": "Facturation de test : vous ne serez pas débité.",
+    "plan.error": "Shopify a refusé l’abonnement : {reason}",
   },
   es: {
     "nav.apiKeys": "Claves de API",
@@ -267,6 +308,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Miembro del personal {id}",
     "actor.api_key": "Clave de API {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Plan",
+    "plan.title": "Plan y créditos",
+    "plan.intro":
+      "El trabajo de IA usa créditos: 1 por texto generado, 4 por imagen. Los planes de pago siguen después de sus créditos mensuales a un pequeño precio por crédito, hasta un tope mensual.",
+    "plan.perMonth": "{price} / mes",
+    "plan.credits": "{credits} créditos de IA al mes",
+    "plan.overage": "luego {price} por crédito, hasta {cap} al mes",
+    "plan.noOverage": "El trabajo de IA se detiene en el límite mensual",
+    "plan.apiWrite": "Escritura mediante la API",
+    "plan.choose": "Elegir {name}",
+    "plan.current": "Plan actual",
+    "plan.usage": "{used} de {limit} créditos usados en este período",
+    "plan.test": "Cargo de prueba: no se te cobrará.",
+    "plan.error": "Shopify rechazó la suscripción: {reason}",
   },
   de: {
     "nav.apiKeys": "API-Schlüssel",
@@ -335,6 +390,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Mitarbeiter {id}",
     "actor.api_key": "API-Schlüssel {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Tarif",
+    "plan.title": "Tarif und Credits",
+    "plan.intro":
+      "KI-Arbeit verbraucht Credits: 1 pro Textgenerierung, 4 pro Bild. Bezahlte Tarife laufen nach ihren monatlichen Credits zu einem kleinen Preis pro Credit weiter, bis zu einer monatlichen Obergrenze.",
+    "plan.perMonth": "{price} / Monat",
+    "plan.credits": "{credits} KI-Credits pro Monat",
+    "plan.overage": "danach {price} pro Credit, bis zu {cap} pro Monat",
+    "plan.noOverage": "KI-Arbeit pausiert am Monatslimit",
+    "plan.apiWrite": "Schreibzugriff über die API",
+    "plan.choose": "{name} wählen",
+    "plan.current": "Aktueller Tarif",
+    "plan.usage": "{used} von {limit} Credits in diesem Zeitraum verbraucht",
+    "plan.test": "Testbelastung: Dir wird nichts berechnet.",
+    "plan.error": "Shopify hat das Abonnement abgelehnt: {reason}",
   },
   it: {
     "nav.apiKeys": "Chiavi API",
@@ -402,6 +471,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Membro dello staff {id}",
     "actor.api_key": "Chiave API {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Piano",
+    "plan.title": "Piano e crediti",
+    "plan.intro":
+      "Il lavoro dell’IA usa crediti: 1 per testo generato, 4 per immagine. I piani a pagamento continuano oltre i crediti mensili a un piccolo prezzo per credito, fino a un tetto mensile.",
+    "plan.perMonth": "{price} / mese",
+    "plan.credits": "{credits} crediti IA al mese",
+    "plan.overage": "poi {price} per credito, fino a {cap} al mese",
+    "plan.noOverage": "Il lavoro dell’IA si ferma al limite mensile",
+    "plan.apiWrite": "Scrittura tramite API",
+    "plan.choose": "Scegli {name}",
+    "plan.current": "Piano attuale",
+    "plan.usage": "{used} di {limit} crediti usati in questo periodo",
+    "plan.test": "Addebito di prova: non ti verrà addebitato nulla.",
+    "plan.error": "Shopify ha rifiutato l’abbonamento: {reason}",
   },
   "pt-BR": {
     "nav.apiKeys": "Chaves de API",
@@ -470,6 +553,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Membro da equipe {id}",
     "actor.api_key": "Chave de API {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Plano",
+    "plan.title": "Plano e créditos",
+    "plan.intro":
+      "O trabalho de IA usa créditos: 1 por texto gerado, 4 por imagem. Os planos pagos continuam além dos créditos mensais por um pequeno preço por crédito, até um limite mensal.",
+    "plan.perMonth": "{price} / mês",
+    "plan.credits": "{credits} créditos de IA por mês",
+    "plan.overage": "depois {price} por crédito, até {cap} por mês",
+    "plan.noOverage": "O trabalho de IA pausa no limite mensal",
+    "plan.apiWrite": "Escrita pela API",
+    "plan.choose": "Escolher {name}",
+    "plan.current": "Plano atual",
+    "plan.usage": "{used} de {limit} créditos usados neste período",
+    "plan.test": "Cobrança de teste: você não será cobrado.",
+    "plan.error": "A Shopify recusou a assinatura: {reason}",
   },
   nl: {
     "nav.apiKeys": "API-sleutels",
@@ -538,6 +635,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Medewerker {id}",
     "actor.api_key": "API-sleutel {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Abonnement",
+    "plan.title": "Abonnement en credits",
+    "plan.intro":
+      "AI-werk gebruikt credits: 1 per gegenereerde tekst, 4 per afbeelding. Betaalde abonnementen gaan na hun maandelijkse credits door tegen een kleine prijs per credit, tot een maandelijks maximum.",
+    "plan.perMonth": "{price} / maand",
+    "plan.credits": "{credits} AI-credits per maand",
+    "plan.overage": "daarna {price} per credit, tot {cap} per maand",
+    "plan.noOverage": "AI-werk pauzeert bij de maandlimiet",
+    "plan.apiWrite": "Schrijven via de API",
+    "plan.choose": "{name} kiezen",
+    "plan.current": "Huidig abonnement",
+    "plan.usage": "{used} van {limit} credits gebruikt in deze periode",
+    "plan.test": "Testafschrijving: er wordt niets in rekening gebracht.",
+    "plan.error": "Shopify heeft het abonnement geweigerd: {reason}",
   },
   pl: {
     "nav.apiKeys": "Klucze API",
@@ -606,6 +717,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "Pracownik {id}",
     "actor.api_key": "Klucz API {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "Plan",
+    "plan.title": "Plan i kredyty",
+    "plan.intro":
+      "Praca AI zużywa kredyty: 1 na wygenerowany tekst, 4 na obraz. Płatne plany działają dalej po wyczerpaniu miesięcznych kredytów za niewielką opłatą za kredyt, do miesięcznego limitu.",
+    "plan.perMonth": "{price} / miesiąc",
+    "plan.credits": "{credits} kredytów AI miesięcznie",
+    "plan.overage": "potem {price} za kredyt, do {cap} miesięcznie",
+    "plan.noOverage": "Praca AI zatrzymuje się na miesięcznym limicie",
+    "plan.apiWrite": "Zapis przez API",
+    "plan.choose": "Wybierz {name}",
+    "plan.current": "Obecny plan",
+    "plan.usage": "Wykorzystano {used} z {limit} kredytów w tym okresie",
+    "plan.test": "Opłata testowa: nic nie zostanie pobrane.",
+    "plan.error": "Shopify odrzucił subskrypcję: {reason}",
   },
   ja: {
     "nav.apiKeys": "API キー",
@@ -673,6 +798,20 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "スタッフ {id}",
     "actor.api_key": "API キー {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "プラン",
+    "plan.title": "プランとクレジット",
+    "plan.intro":
+      "AI の処理にはクレジットを使います。テキスト生成 1 回につき 1、画像 1 枚につき 4 です。有料プランは月間クレジットを超えても、上限額まで 1 クレジットごとの少額料金で続けられます。",
+    "plan.perMonth": "{price} / 月",
+    "plan.credits": "月 {credits} AI クレジット",
+    "plan.overage": "以降 1 クレジット {price}、月 {cap} まで",
+    "plan.noOverage": "月間上限で AI の処理は停止します",
+    "plan.apiWrite": "API による書き込み",
+    "plan.choose": "{name} を選ぶ",
+    "plan.current": "現在のプラン",
+    "plan.usage": "この期間に {limit} クレジット中 {used} を使用",
+    "plan.test": "テスト請求: 実際には請求されません。",
+    "plan.error": "Shopify がサブスクリプションを拒否しました: {reason}",
   },
   "zh-CN": {
     "nav.apiKeys": "API 密钥",
@@ -738,5 +877,19 @@ export const trustMessages: MessageCatalog<TrustMessageKey> = {
     "actor.staff": "员工 {id}",
     "actor.api_key": "API 密钥 {id}",
     "actor.system": "NinjaLead",
+    "nav.plan": "套餐",
+    "plan.title": "套餐与点数",
+    "plan.intro":
+      "AI 工作会消耗点数：每次生成文本 1 点，每张图片 4 点。付费套餐在用完每月点数后可按每点少量费用继续使用，直至每月上限。",
+    "plan.perMonth": "{price} / 月",
+    "plan.credits": "每月 {credits} AI 点数",
+    "plan.overage": "之后每点 {price}，每月最多 {cap}",
+    "plan.noOverage": "达到每月上限后 AI 工作暂停",
+    "plan.apiWrite": "通过 API 写入",
+    "plan.choose": "选择 {name}",
+    "plan.current": "当前套餐",
+    "plan.usage": "本周期已使用 {used} / {limit} 点",
+    "plan.test": "测试扣费：不会实际收费。",
+    "plan.error": "Shopify 拒绝了订阅：{reason}",
   },
 };

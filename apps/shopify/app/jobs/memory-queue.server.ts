@@ -121,11 +121,16 @@ export function createMemoryQueue<T>(
     while (handler && !closing && active.size < concurrency && ready.length > 0) {
       const entry = ready.shift();
       if (!entry) break;
-      const promise = run(entry, handler).finally(() => {
-        active.delete(promise);
-        pump();
-        notifyIdle();
-      });
+      const jobHandler = handler;
+      // Start on the next turn of the event loop: whoever enqueued (an HTTP request answering a
+      // webhook) finishes first, and pending I/O is served before a job's synchronous work.
+      const promise = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => run(entry, jobHandler))
+        .finally(() => {
+          active.delete(promise);
+          pump();
+          notifyIdle();
+        });
       active.add(promise);
     }
   }

@@ -173,9 +173,15 @@ export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: nu
         throw error;
       }
     };
-  ctx.queues.webhooks.start(reported("webhooks", (data: WebhookJob) => processWebhookJob(ctx, data)), {
-    concurrency: options.webhookConcurrency ?? 4,
-  });
+  ctx.queues.webhooks.start(
+    reported("webhooks", (data: WebhookJob) => processWebhookJob(ctx, data)),
+    {
+      concurrency: options.webhookConcurrency ?? 4,
+    },
+  );
   // Bulk syncs of one shop must not overlap (Shopify allows one bulk query at a time per shop).
-  ctx.queues.sync.start(reported("sync", (data: SyncJob) => processSyncJob(ctx, data)), { concurrency: 1 });
+  ctx.queues.sync.start(
+    reported("sync", (data: SyncJob) => processSyncJob(ctx, data)),
+    { concurrency: 1 },
+  );
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import {
@@ -9,13 +9,14 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Link,
   Page,
   ProgressBar,
   Text,
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { recentActivity, segmentSummary, seoHealth, syncStatus } from "~/admin/dashboard.server.js";
-import { fillScores } from "~/admin/seo-scores.server.js";
+import { fillScores, scoreCoverage } from "~/admin/seo-scores.server.js";
 import { ClientChart } from "~/components/ClientChart.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
@@ -25,22 +26,32 @@ import { ensureShop } from "~/shops.server.js";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${t(data.lang, "home.title")} · ${t(data.lang, "app.name")}` : t("en", "app.name") },
+];
+
+const FIRST_SCORES_BUDGET_MS = 1_500;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
   const { db, cache, logger } = await services();
   const lang = languageFromRequest(request);
   const shop = await ensureShop(db.prisma, session.shop);
+  const coverage = await scoreCoverage(db.prisma, session.shop);
+  if (coverage.scored < coverage.total) {
+    // Score the catalog in the background; a small catalog (the first visit) is done within the
+    // budget and the page shows its health right away, a large one fills in over the next visits.
+    const fill = fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
+      logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
+    );
+    await Promise.race([fill, new Promise((resolve) => setTimeout(resolve, FIRST_SCORES_BUDGET_MS))]);
+  }
   const [sync, seo, segments, activity] = await Promise.all([
     syncStatus(db.prisma, session.shop),
     seoHealth(db.prisma, session.shop, lang),
     segmentSummary(db.prisma, cache, session.shop, lang, logger),
     recentActivity(db.prisma, session.shop),
   ]);
-  if (seo.scored < seo.total) {
-    fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
-      logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
-    );
-  }
   return { lang, sync, seo, segments, activity };
 };
 
@@ -49,6 +60,7 @@ const SYNC_RESOURCE: Record<string, MessageKey> = {
   customers: "sync.customers",
   orders: "sync.orders",
 };
+const RATING_KEY = { good: "score.good", ok: "score.ok", bad: "score.bad" } as const;
 const SYNC_STATUS = {
   running: { key: "sync.running", tone: "info" },
   completed: { key: "sync.completed", tone: "success" },
@@ -92,7 +104,11 @@ export default function Dashboard() {
                             {run.finishedAt ? ` · ${when(run.finishedAt)}` : ""}
                           </Text>
                         </BlockStack>
-                        {status ? <Badge tone={status.tone}>{t(lang, status.key)}</Badge> : <Badge>{run.status}</Badge>}
+                        {status ? (
+                          <Badge tone={status.tone}>{t(lang, status.key)}</Badge>
+                        ) : (
+                          <Badge>{run.status}</Badge>
+                        )}
                       </InlineStack>
                     );
                   })
@@ -166,7 +182,9 @@ export default function Dashboard() {
                     <BlockStack gap="200" as="ol">
                       {seo.topIssues.map((issue) => (
                         <BlockStack key={issue.id} gap="050" as="li">
-                          <Text as="span">{issue.fix}</Text>
+                          <Link url={`/app/products?issue=${issue.id}`} removeUnderline>
+                            {issue.fix}
+                          </Link>
                           <Text as="span" tone="subdued" variant="bodySm">
                             {t(lang, "dashboard.issueProducts", { count: number.format(issue.products) })}
                           </Text>
@@ -179,18 +197,22 @@ export default function Dashboard() {
                       {t(lang, "dashboard.distribution")}
                     </Text>
                     <ClientChart
-                      kind="bar"
                       label={t(lang, "dashboard.distribution")}
-                      data={[
-                        {
-                          name: t(lang, "dashboard.productsSeries"),
-                          data: seo.distribution.map((value, i) => ({
-                            key: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
-                            value,
-                          })),
-                        },
-                      ]}
+                      data={(["good", "ok", "bad"] as const).map((rating) => ({
+                        name: t(lang, RATING_KEY[rating]),
+                        data: [{ key: t(lang, RATING_KEY[rating]), value: seo.ratings[rating] }],
+                      }))}
                     />
+                    <InlineStack gap="300">
+                      {(["good", "ok", "bad"] as const).map((rating) => (
+                        <Text as="span" key={rating} tone="subdued">
+                          {t(lang, "dashboard.ratingCount", {
+                            rating: t(lang, RATING_KEY[rating]),
+                            count: number.format(seo.ratings[rating]),
+                          })}
+                        </Text>
+                      ))}
+                    </InlineStack>
                   </BlockStack>
                 </InlineGrid>
               )}
@@ -229,7 +251,6 @@ export default function Dashboard() {
                       {t(lang, "dashboard.revenueShare")}
                     </Text>
                     <ClientChart
-                      kind="donut"
                       label={t(lang, "dashboard.revenueShare")}
                       data={segments.segments.map((s) => ({
                         name: s.name,

@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import type { Language } from "@ninjalead/core/i18n";
 import {
+  Badge,
   Banner,
   BlockStack,
   Box,
@@ -15,7 +17,8 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
-import { loadProductDetail, saveProductSeo } from "~/admin/product-detail.server.js";
+import { adminAI } from "~/admin/ai.server.js";
+import { loadProductDetail, saveProductSeo, suggestProductSeo } from "~/admin/product-detail.server.js";
 import { AuditChecklist } from "~/components/AuditChecklist.js";
 import { GooglePreview } from "~/components/GooglePreview.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
@@ -46,21 +49,42 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, demo } = await requireAdmin(request);
   const id = productId(params.id);
   const { db } = await services();
-  return saveProductSeo({
+  const form = await request.formData();
+  if (form.get("intent") === "suggest") {
+    const shop = await ensureShop(db.prisma, session.shop);
+    const suggestions = await suggestProductSeo({
+      prisma: db.prisma,
+      ai: await adminAI(),
+      shop: session.shop,
+      productId: id,
+      shopLanguage: shop.primaryLocale,
+    });
+    if (!suggestions) throw new Response(null, { status: 404 });
+    return { intent: "suggest" as const, suggestions };
+  }
+  const saved = await saveProductSeo({
     prisma: db.prisma,
     admin: appContext().admin(session.shop),
     shop: session.shop,
     productId: id,
-    form: await request.formData(),
+    form,
     actor: staffActor(session, demo),
   });
+  return { intent: "save" as const, ...saved };
 };
 
 const CHARS = { seoTitle: 70, seoDescription: 320 } as const;
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.product.title} · ${t(data.lang, "app.name")}` : t("en", "app.name") },
+];
+
 export default function ProductDetail() {
   const { lang, product } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const result = actionData?.intent === "save" ? actionData : undefined;
+  const suggest = useFetcher<typeof action>({ key: "seo-suggestions" });
+  const suggestions = suggest.data?.intent === "suggest" ? suggest.data.suggestions : null;
   const navigation = useNavigation();
   const saving = navigation.state === "submitting";
   const [seoTitle, setSeoTitle] = useState(product.seoTitle);
@@ -120,6 +144,7 @@ export default function ProductDetail() {
           <BlockStack gap="400">
             <Card>
               <Form method="post">
+                <input type="hidden" name="intent" value="save" />
                 <BlockStack gap="400">
                   <Text as="h2" variant="headingMd">
                     {t(lang, "product.editTitle")}
@@ -134,6 +159,14 @@ export default function ProductDetail() {
                     helpText={t(lang, "product.seoTitleHelp", { max: CHARS.seoTitle })}
                     error={fieldError("seoTitle")}
                   />
+                  {suggestions?.seoTitle ? (
+                    <SuggestionBox
+                      lang={lang}
+                      provider={suggestions.provider}
+                      text={suggestions.seoTitle}
+                      onUse={setSeoTitle}
+                    />
+                  ) : null}
                   <TextField
                     label={t(lang, "product.metaDescription")}
                     name="seoDescription"
@@ -145,7 +178,26 @@ export default function ProductDetail() {
                     helpText={t(lang, "product.metaDescriptionHelp", { max: CHARS.seoDescription })}
                     error={fieldError("seoDescription")}
                   />
-                  <InlineStack align="end">
+                  {suggestions?.seoDescription ? (
+                    <SuggestionBox
+                      lang={lang}
+                      provider={suggestions.provider}
+                      text={suggestions.seoDescription}
+                      onUse={setSeoDescription}
+                    />
+                  ) : null}
+                  {suggestions && !suggestions.seoTitle && !suggestions.seoDescription ? (
+                    <Text as="p" tone="subdued">
+                      {t(lang, "product.noSuggestions")}
+                    </Text>
+                  ) : null}
+                  <InlineStack align="end" gap="200">
+                    <Button
+                      loading={suggest.state !== "idle"}
+                      onClick={() => suggest.submit({ intent: "suggest" }, { method: "post" })}
+                    >
+                      {t(lang, "product.suggest")}
+                    </Button>
                     <Button submit variant="primary" loading={saving}>
                       {t(lang, "product.save")}
                     </Button>
@@ -220,6 +272,41 @@ export default function ProductDetail() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** One AI suggestion under its field; offline output says so (it is not a model's writing). */
+function SuggestionBox({
+  lang,
+  provider,
+  text,
+  onUse,
+}: {
+  lang: Language;
+  provider: "openai" | "xai" | "offline";
+  text: string;
+  onUse: (text: string) => void;
+}) {
+  return (
+    <Box background="bg-surface-secondary" padding="300" borderRadius="200">
+      <BlockStack gap="200">
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="span" fontWeight="semibold">
+            {t(lang, "product.suggestion")}
+          </Text>
+          {provider === "offline" ? <Badge tone="info">{t(lang, "product.offline")}</Badge> : null}
+        </InlineStack>
+        <Text as="p">{text}</Text>
+        {provider === "offline" ? (
+          <Text as="p" tone="subdued" variant="bodySm">
+            {t(lang, "product.offlineHelp")}
+          </Text>
+        ) : null}
+        <InlineStack>
+          <Button onClick={() => onUse(text)}>{t(lang, "product.useSuggestion")}</Button>
+        </InlineStack>
+      </BlockStack>
+    </Box>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Banner,
@@ -17,7 +17,7 @@ import {
 import { requireAdmin } from "~/admin-auth.server.js";
 import { PRODUCT_STATUSES, SEO_RATINGS } from "~/admin/product-filters.js";
 import { listProducts, parseProductQuery } from "~/admin/products.server.js";
-import { fillScores, scoreCoverage } from "~/admin/seo-scores.server.js";
+import { fillScores, issueCounts, scoreCoverage } from "~/admin/seo-scores.server.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
@@ -31,21 +31,29 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shop = await ensureShop(db.prisma, session.shop);
   const query = parseProductQuery(new URL(request.url));
   const page = await listProducts(db.prisma, session.shop, shop.primaryLocale, query, logger);
-  const coverage = await scoreCoverage(db.prisma, session.shop);
+  const lang = languageFromRequest(request);
+  const [coverage, issues] = await Promise.all([
+    scoreCoverage(db.prisma, session.shop),
+    issueCounts(db.prisma, session.shop, lang),
+  ]);
   if (coverage.scored < coverage.total) {
     // The rest of the catalog is scored in the background, so the rating filter covers it soon.
     fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
       logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
     );
   }
-  return { lang: languageFromRequest(request), query, page, coverage };
+  return { lang, query, page, coverage, issues };
 };
 
 const STATUS_KEY = { ACTIVE: "status.active", DRAFT: "status.draft", ARCHIVED: "status.archived" } as const;
 const RATING_KEY = { good: "score.good", ok: "score.ok", bad: "score.bad" } as const;
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${t(data.lang, "products.title")} · ${t(data.lang, "app.name")}` : t("en", "app.name") },
+];
+
 export default function Products() {
-  const { lang, query, page, coverage } = useLoaderData<typeof loader>();
+  const { lang, query, page, coverage, issues } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const navigation = useNavigation();
@@ -71,7 +79,8 @@ export default function Products() {
 
   const statusLabel = (s: string) =>
     s in STATUS_KEY ? t(lang, STATUS_KEY[s as keyof typeof STATUS_KEY]) : s;
-  const filtered = Boolean(query.q ?? query.rating ?? query.status);
+  const filtered = Boolean(query.q ?? query.rating ?? query.status ?? query.issue);
+  const issueLabel = (id: string) => issues.find((i) => i.id === id)?.fix ?? id;
   const appliedFilters = [
     ...(query.rating
       ? [
@@ -79,6 +88,15 @@ export default function Products() {
             key: "rating",
             label: t(lang, "products.filterRatingApplied", { rating: t(lang, RATING_KEY[query.rating]) }),
             onRemove: () => go({ rating: undefined }),
+          },
+        ]
+      : []),
+    ...(query.issue
+      ? [
+          {
+            key: "issue",
+            label: t(lang, "products.filterIssueApplied", { issue: issueLabel(query.issue) }),
+            onRemove: () => go({ issue: undefined }),
           },
         ]
       : []),
@@ -129,7 +147,7 @@ export default function Products() {
               }}
               onClearAll={() => {
                 setSearch("");
-                go({ q: undefined, rating: undefined, status: undefined });
+                go({ q: undefined, rating: undefined, issue: undefined, status: undefined });
               }}
               filters={[
                 {
@@ -146,6 +164,23 @@ export default function Products() {
                       }))}
                       selected={query.rating ? [query.rating] : []}
                       onChange={([value]) => go({ rating: value })}
+                    />
+                  ),
+                },
+                {
+                  key: "issue",
+                  label: t(lang, "products.filterIssue"),
+                  shortcut: true,
+                  filter: (
+                    <ChoiceList
+                      title={t(lang, "products.filterIssue")}
+                      titleHidden
+                      choices={issues.map((i) => ({
+                        label: t(lang, "products.issueChoice", { issue: i.fix, count: i.products }),
+                        value: i.id,
+                      }))}
+                      selected={query.issue ? [query.issue] : []}
+                      onChange={([value]) => go({ issue: value })}
                     />
                   ),
                 },

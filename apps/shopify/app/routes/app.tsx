@@ -32,6 +32,7 @@ export default function AppLayout() {
         <Link to="/app/activity">{t(lang, "nav.activity")}</Link>
         <Link to="/app/settings/api-keys">{t(lang, "nav.apiKeys")}</Link>
         <Link to="/app/settings/webhooks">{t(lang, "nav.webhooks")}</Link>
+        <Link to="/app/settings/plan">{t(lang, "nav.plan")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -43,6 +43,42 @@ export function copyField(value: unknown, type: string): string {
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
+/**
+ * Plain `COPY` of new rows straight into the table, `syncedAt` = `syncedAt` (UTC text). For a
+ * shop's first load, where no row can conflict; a row that does (a webhook got there first) makes
+ * COPY fail with a unique violation, and the caller falls back to {@link upsertRows}.
+ */
+export async function copyNewRows(
+  sql: SqlRunner,
+  spec: TableSpec,
+  rows: readonly Record<string, unknown>[],
+  syncedAt: string,
+): Promise<void> {
+  if (!sql.copyIn) throw new NoCopyError();
+  if (rows.length === 0) return;
+  const names = Object.keys(spec.columns);
+  const unique = new Map<string, Record<string, unknown>>();
+  for (const row of rows) unique.set(String(row.id), row);
+  let data = "";
+  for (const row of unique.values()) {
+    data += `${names.map((n) => copyField(row[n], spec.columns[n] ?? "text")).join("\t")}\t${syncedAt}\n`;
+  }
+  await sql.copyIn(`COPY ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") FROM STDIN`, data);
+}
+
+/** The runner cannot COPY (outside a transaction): the caller upserts instead. */
+export class NoCopyError extends Error {
+  override readonly name = "NoCopyError";
+  constructor() {
+    super("this SQL runner cannot COPY");
+  }
+}
+
+/** True for PostgreSQL's unique_violation (23505), whichever driver raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "23505";
+}
+
 /** Rows at or above this size go through a COPY-filled staging table when the runner can COPY. */
 const COPY_THRESHOLD = 200;
 

@@ -90,7 +90,10 @@ beforeAll(async () => {
     close: () => db.close(),
   };
   await services.db.prisma.shop.createMany({
-    data: [{ domain: SHOP_A }, { domain: SHOP_B, primaryLocale: "fr" }],
+    data: [
+      { domain: SHOP_A, plan: "pro" },
+      { domain: SHOP_B, primaryLocale: "fr" },
+    ],
   });
   await seedProducts(SHOP_A, 1000, 7);
   await seedProducts(SHOP_B, 5000, 3);
@@ -117,6 +120,13 @@ describe("public API v1", () => {
     expect((await call("GET", "/api/v1/products", { key: revocable.key })).status).toBe(200);
     await revokeApiKey(services.db.prisma, SHOP_A, revocable.record.id);
     expect((await call("GET", "/api/v1/products", { key: revocable.key })).status).toBe(401);
+  });
+
+  it("keeps API writes for paid plans (403 plan_required on Free)", async () => {
+    const res = await call("POST", "/api/v1/audits", { key: keys.b, body: { productId: "5000" } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("plan_required");
+    expect(await services.db.prisma.auditEvent.count({ where: { shop: SHOP_B } })).toBe(0);
   });
 
   it("enforces scopes with 403", async () => {

@@ -15,7 +15,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html: string }[];
 }
 
 /** axe-core in the page; serious and critical violations fail the journey. */
@@ -27,7 +27,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
 }
 
 async function snapshot(page: Page, name: string): Promise<void> {
@@ -59,7 +59,13 @@ describe.skipIf(!hasChromium)(
         }),
       ]);
       // bypassCSP: the app's CSP (nonces) rightly refuses the injected axe-core script.
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US", bypassCSP: true });
+      page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        locale: "en-US",
+        bypassCSP: true,
+      });
+      // Charts and progress bars settle at once (polaris-viz honours it): screenshots show final values.
+      await page.emulateMedia({ reducedMotion: "reduce" });
     });
 
     afterAll(async () => {
@@ -70,9 +76,19 @@ describe.skipIf(!hasChromium)(
     it("first visit: the dashboard, then the synced catalog with scores", async () => {
       await page.goto(`${demo.appUrl}/demo`);
       await page.waitForURL(/\/app$/);
-      await expect(page.getByRole("heading", { name: t("en", "dashboard.seoHealth") }).isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByRole("heading", { name: t("en", "dashboard.seoHealth") }).isVisible(),
+      ).resolves.toBe(true);
+      // The catalog is scored on the first visit; both charts render in the browser after mount.
+      await page.getByText(t("en", "dashboard.topIssues")).waitFor();
+      await page.locator("figure svg").nth(1).waitFor();
       await snapshot(page, "dashboard-en");
       expect(await seriousViolations(page)).toEqual([]);
+
+      // A top issue links to the products that have it.
+      await page.getByRole("list").getByRole("link").first().click();
+      await page.waitForURL(/\/app\/products\?issue=\w+/);
+      await page.locator("tbody tr").first().waitFor();
 
       await page.goto(`${demo.appUrl}/app/products`);
       const rows = page.locator("tbody tr");
@@ -87,12 +103,15 @@ describe.skipIf(!hasChromium)(
       const firstPage = await rows.locator("a").allTextContents();
       await page.getByRole("button", { name: "Next" }).click();
       await page.waitForURL(/after=/);
-      await page.waitForFunction((first) => document.querySelector("tbody tr a")?.textContent !== first, firstPage[0]);
+      await page.waitForFunction(
+        (first) => document.querySelector("tbody tr a")?.textContent !== first,
+        firstPage[0],
+      );
       expect(await rows.count()).toBe(15);
       expect(await rows.locator("a").allTextContents()).not.toContain(firstPage[0]);
     });
 
-    it("opens a product, rejects an empty title, saves a new SEO title live to the store", async () => {
+    it("opens a product, rejects an empty title, saves live to the store, accepts an AI fix", async () => {
       await page.goto(`${demo.appUrl}/app/products`);
       const link = page.locator("tbody tr a").first();
       const href = (await link.getAttribute("href")) ?? "";
@@ -107,19 +126,38 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("button", { name: t("en", "product.save") }).click();
       await page.getByText(t("en", "product.errorTitleEmpty")).waitFor();
 
-      const newTitle = `Browser test title ${Date.now()}`;
-      await title.fill(newTitle);
+      // A title far too short for Google: saved live, and now a failing check the AI can fix.
+      await title.fill("Tee");
       await page.getByLabel(t("en", "product.metaDescription")).fill("Saved by the admin journey test.");
       await page.getByRole("button", { name: t("en", "product.save") }).click();
       await page.getByText(t("en", "product.saved")).waitFor();
-      // The Google preview shows the new title.
-      await page.getByText(newTitle, { exact: true }).first().waitFor();
+      const stored = () =>
+        demo.adminQuery<{ product: { seo: { title: string; description: string } } }>(
+          `query ($id: ID!) { product(id: $id) { seo { title description } } }`,
+          { id: `gid://shopify/Product/${id}` },
+        );
+      expect((await stored()).product.seo).toEqual({
+        title: "Tee",
+        description: "Saved by the admin journey test.",
+      });
 
-      const { product } = await demo.adminQuery<{ product: { seo: { title: string; description: string } } }>(
-        `query ($id: ID!) { product(id: $id) { seo { title description } } }`,
-        { id: `gid://shopify/Product/${id}` },
-      );
-      expect(product.seo).toEqual({ title: newTitle, description: "Saved by the admin journey test." });
+      // Accept the AI's title (the demo has no model: offline, and labelled so), save, see it in the store.
+      await page.getByRole("button", { name: t("en", "product.suggest") }).click();
+      await page.getByText(t("en", "product.suggestion")).first().waitFor();
+      await page.getByText(t("en", "product.offline"), { exact: true }).first().waitFor();
+      await page
+        .getByRole("button", { name: t("en", "product.useSuggestion") })
+        .first()
+        .click();
+      const suggested = await title.inputValue();
+      expect(suggested).not.toBe("Tee");
+      await snapshot(page, "product-suggestions-en");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: t("en", "product.save") }).click();
+      await page.getByText(t("en", "product.saved")).waitFor();
+      // The Google preview shows the new title.
+      await page.getByText(suggested, { exact: true }).first().waitFor();
+      expect((await stored()).product.seo.title).toBe(suggested);
 
       await page.goto(`${demo.appUrl}/app/activity`);
       await page.getByText("product.seo_updated").first().waitFor();
@@ -141,7 +179,9 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("heading", { name: t("ja", "product.googlePreview") }).waitFor();
       await page.getByRole("button", { name: t("ja", "product.save") }).waitFor();
       // No English heading left on the page.
-      await expect(page.getByRole("heading", { name: t("en", "product.seoChecks") }).count()).resolves.toBe(0);
+      await expect(page.getByRole("heading", { name: t("en", "product.seoChecks") }).count()).resolves.toBe(
+        0,
+      );
       await snapshot(page, "product-ja");
     });
   },

@@ -22,7 +22,11 @@ export interface RunningDemo {
   stop(): Promise<void>;
 }
 
-export async function startDemo(size: { products: number; customers: number; orders: number }): Promise<RunningDemo> {
+export async function startDemo(size: {
+  products: number;
+  customers: number;
+  orders: number;
+}): Promise<RunningDemo> {
   if (!existsSync(join(appDir, "build/server/index.js"))) {
     throw new Error("apps/shopify is not built: run `npm run build -w @ninjalead/shopify-app` first");
   }
@@ -32,6 +36,7 @@ export async function startDemo(size: { products: number; customers: number; ord
     cwd: appDir,
     env: {
       PATH: process.env.PATH ?? "",
+      NODE_ENV: "development",
       PORT: String(port),
       EMULATOR_PORT: "0",
       DEMO_PRODUCTS: String(size.products),

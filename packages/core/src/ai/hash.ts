@@ -1,6 +1,7 @@
 /** SHA-256 hex of text or bytes through Web Crypto (available in Node ≥ 20, browsers and workers). */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  // A copy backed by a plain ArrayBuffer: Web Crypto's types refuse SharedArrayBuffer-backed views.
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : new Uint8Array(data);
   const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -27,7 +27,8 @@ export function formatCatalogReport(report: CatalogReport, language: Language): 
     `${t("report.average")}: ${t("report.seoScore")} ${report.averageSeoScore} · ${t("report.readabilityScore")} ${report.averageReadabilityScore}`,
   );
   const s = report.ratingShares.seo;
-  lines.push(`${t("report.seoScore")}: good ${pct(s.good)} · ok ${pct(s.ok)} · bad ${pct(s.bad)}`);
+  const [good, ok, bad] = [t("report.good"), t("report.ok"), t("report.bad")];
+  lines.push(`${t("report.seoScore")}: ${good} ${pct(s.good)} · ${ok} ${pct(s.ok)} · ${bad} ${pct(s.bad)}`);
   lines.push("");
   if (report.worst.length > 0) {
     lines.push(t("report.worst"));
@@ -48,13 +49,13 @@ export function formatCatalogReport(report: CatalogReport, language: Language): 
   }
   lines.push(...groups(t("report.cannibalisation"), report.cannibalisation));
   const alt = report.missingAlt;
-  lines.push(`${t("report.missingAlt")}: ${alt.withoutAlt}/${alt.images} (${alt.products} products)`);
+  lines.push(`${t("report.missingAlt")}: ${alt.withoutAlt}/${alt.images}`);
   lines.push("");
   lines.push(t("report.ratings"));
   const rows = Object.entries(report.checks).sort((a, b) => b[1].bad - a[1].bad);
   for (const [id, r] of rows)
     lines.push(
-      `  ${id.padEnd(28)} good ${String(r.good).padStart(6)}  ok ${String(r.ok).padStart(6)}  bad ${String(r.bad).padStart(6)}`,
+      `  ${id.padEnd(28)} ${good} ${String(r.good).padStart(6)}  ${ok} ${String(r.ok).padStart(6)}  ${bad} ${String(r.bad).padStart(6)}`,
     );
   if (report.invalid.length > 0) {
     lines.push("");

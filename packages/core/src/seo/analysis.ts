@@ -46,6 +46,8 @@ export interface Analysis {
   chars: number;
   syllables: number;
   longWords: number;
+  /** Words in capitals (≥ 2 letters), words with case, and runs of 3+ capitalised words. */
+  caps: { words: number; cased: number; runs: number };
   readingEase: ReadingEase | undefined;
   keyphrase: Keyphrase | undefined;
   /** The keyphrase and its synonyms, for checks that accept either. */
@@ -105,11 +107,14 @@ function hasTransition(folded: readonly string[], profile: LanguageProfile): boo
   return false;
 }
 
-function analyzeSentence(
-  text: string,
-  profile: LanguageProfile,
-  acc: { syllables: number; longWords: number; letterWords: number },
-): AnalyzedSentence {
+interface Accumulator {
+  syllables: number;
+  longWords: number;
+  letterWords: number;
+  caps: { words: number; cased: number; runs: number };
+}
+
+function analyzeSentence(text: string, profile: LanguageProfile, acc: Accumulator): AnalyzedSentence {
   if (profile.cjk) {
     const ws = cjkWords(text, profile.language === "ja" ? "ja" : "zh-CN");
     let transition = false;
@@ -138,16 +143,22 @@ function analyzeSentence(
   const folded: string[] = [];
   const stems: string[] = [];
   const functionFlags: boolean[] = [];
-  let lettered = 0;
+  let capsRun = 0;
   for (const w of ws) {
     const l = w.toLowerCase();
+    if (l !== w || w.toUpperCase() !== w) {
+      acc.caps.cased++;
+      if (l !== w && w === w.toUpperCase() && w.length >= 2) {
+        acc.caps.words++;
+        if (++capsRun === 3) acc.caps.runs++;
+      } else capsRun = 0;
+    }
     const f = fold(w);
     lower.push(l);
     folded.push(f);
     stems.push(stemOf(w, profile));
     functionFlags.push(profile.functionWords.has(f));
     if (hasLetter(w)) {
-      lettered++;
       const syl = syllablesOf(l, profile);
       acc.syllables += syl;
       if (syl >= 4) acc.longWords++;
@@ -155,7 +166,7 @@ function analyzeSentence(
   }
   // Reading-ease formulas count words as written units between spaces: "full-zip" and
   // "wash/dry" are one word each (their syllables all count), as in Flesch's and Yoast's counts.
-  acc.letterWords += spaceSeparatedWords(text) - lettered;
+  acc.letterWords += spaceSeparatedWords(text);
   const first = folded[0] ?? "";
   const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
   return {
@@ -181,7 +192,12 @@ function spaceSeparatedWords(text: string): number {
 export function analyze(product: SeoProduct): Analysis {
   const profile = languageProfile(product.language);
   const html = parseProductHtml(product.descriptionHtml);
-  const acc = { syllables: 0, longWords: 0, letterWords: 0 };
+  const acc: Accumulator = {
+    syllables: 0,
+    longWords: 0,
+    letterWords: 0,
+    caps: { words: 0, cased: 0, runs: 0 },
+  };
   const blocks: AnalyzedBlock[] = [];
   const sentences: AnalyzedSentence[] = [];
   let wordCount = 0;
@@ -246,6 +262,7 @@ export function analyze(product: SeoProduct): Analysis {
     chars,
     syllables: acc.syllables,
     longWords: acc.longWords,
+    caps: acc.caps,
     readingEase,
     keyphrase,
     keyphrases,
@@ -275,9 +292,4 @@ export function countInSentence(kp: Keyphrase, s: AnalyzedSentence): number {
     if (min === 0) return 0;
   }
   return Number.isFinite(min) ? min : 0;
-}
-
-/** Folded plain text of a product field (title, meta…), for substring checks. */
-export function foldedText(text: string): string {
-  return latinWords(text).map(fold).join(" ");
 }

@@ -267,7 +267,8 @@ export interface SeoFixes {
   scoreAfter: { seo: number; readability: number };
 }
 
-const TITLE_CHECKS = new Set(["seoTitle", "seoTitleWidth", "seoTitleDistinct", "keyphraseInSeoTitle"]);
+// The AUTO_FIXABLE checks (checks/result.ts), by the field that fixes them.
+const TITLE_CHECKS = new Set(["seoTitleWidth", "seoTitleDistinct", "keyphraseInSeoTitle"]);
 const META_CHECKS = new Set(["metaDescriptionLength", "keyphraseInMetaDescription"]);
 const ALT_CHECKS = new Set(["imageAlt", "keyphraseInImageAlt"]);
 

@@ -11,7 +11,6 @@ import { parseOrThrow } from "../internal/zod.js";
 import { isValidGtin } from "./checks/content.js";
 import { parseProductHtml } from "./html.js";
 import { parseSeoProduct, type SeoProduct, type SeoProductInput } from "./schema.js";
-import { fold, latinWords } from "./text.js";
 
 export const jsonLdOptionsSchema = z.object({
   shop: z
@@ -208,14 +207,4 @@ export function structuredDataGaps(
   const availabilityKnown = p.variants.length > 0 && p.variants.every((v) => v.available !== undefined);
   if (!availabilityKnown) recommended.push("offers.availability");
   return { required, recommended };
-}
-
-/** Handle-like slug of a text ("Linen Shirt — Blue" → "linen-shirt-blue"), for fixes and tests. */
-export function slugify(text: string): string {
-  return latinWords(text)
-    .map(fold)
-    .join("-")
-    .replace(/[^\p{L}\p{N}-]+/gu, "")
-    .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "");
 }

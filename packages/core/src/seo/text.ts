@@ -7,7 +7,6 @@
 // words ("full-zip" → full, zip), as in Yoast, so a keyphrase "full zip" matches "Full-Zip".
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER_RE = /\p{L}/u;
-const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Words of a Latin-script (or any space-separated) text, in order, original case. */
 export function latinWords(text: string): string[] {
@@ -17,10 +16,6 @@ export function latinWords(text: string): string[] {
 /** True when the token has a letter (numbers like "2024" are not words for readability). */
 export function hasLetter(token: string): boolean {
   return HAS_LETTER_RE.test(token);
-}
-
-export function hasCjk(text: string): boolean {
-  return CJK_RE.test(text);
 }
 
 let segmenters: Map<string, Intl.Segmenter> | undefined;

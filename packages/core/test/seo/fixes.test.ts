@@ -184,3 +184,18 @@ describe("suggestFixes through the local OpenAI server", () => {
     },
   );
 });
+
+describe("autoFixable", () => {
+  it("is set exactly on the failing checks suggestFixes changes", async () => {
+    const f = FIXTURES[0];
+    if (!f) throw new Error("fixture");
+    const product = broken(f);
+    const result = auditProduct(product);
+    const fixable = result.checks.filter((c) => c.autoFixable).map((c) => c.id);
+    expect(fixable.length).toBeGreaterThan(0);
+    const fixes = await suggestFixes(product, result, { ai: offline });
+    const addressed = new Set(fixes.changes.flatMap((c) => c.checks));
+    expect(fixable.filter((id) => !addressed.has(id))).toEqual([]);
+    expect(result.checks.filter((c) => c.rating === "good").every((c) => !c.autoFixable)).toBe(true);
+  });
+});

@@ -79,28 +79,15 @@ export function imageChecks(a: Analysis): CheckResult[] {
     const sameAsTitle = a.images.filter((i) => i.hasAlt && i.alt.trim().toLowerCase() === title).length;
     if (missing > 0) {
       out.push(
-        result(
-          "imageAlt",
-          "seo",
-          missing * 2 > total ? "bad" : "ok",
-          "imageAlt.missing",
-          { count: missing, total },
-          { autoFixable: true },
-        ),
+        result("imageAlt", "seo", missing * 2 > total ? "bad" : "ok", "imageAlt.missing", {
+          count: missing,
+          total,
+        }),
       );
     } else if (meaningless > 0) {
-      out.push(
-        result(
-          "imageAlt",
-          "seo",
-          "ok",
-          "imageAlt.fileName",
-          { count: meaningless, total },
-          { autoFixable: true },
-        ),
-      );
+      out.push(result("imageAlt", "seo", "ok", "imageAlt.fileName", { count: meaningless, total }));
     } else if (total > 1 && sameAsTitle === total) {
-      out.push(result("imageAlt", "seo", "ok", "imageAlt.repeatedTitle", { total }, { autoFixable: true }));
+      out.push(result("imageAlt", "seo", "ok", "imageAlt.repeatedTitle", { total }));
     } else {
       out.push(result("imageAlt", "seo", "good", "imageAlt.good", { total }));
     }
@@ -113,10 +100,10 @@ const MAX_HANDLE_CHARS = 60;
 
 export function handleCheck(a: Analysis): CheckResult {
   const handle = a.product.handle.trim();
-  if (handle === "") return result("handle", "seo", "bad", "handle.missing", {}, { autoFixable: true });
+  if (handle === "") return result("handle", "seo", "bad", "handle.missing", {});
   // Lowercase words joined by single hyphens; non-Latin letters are fine (Shopify keeps them).
   if (!/^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(handle)) {
-    return result("handle", "seo", "bad", "handle.format", { handle }, { autoFixable: true });
+    return result("handle", "seo", "bad", "handle.format", { handle });
   }
   const parts = handle.split("-");
   const ids = parts.filter(
@@ -126,28 +113,17 @@ export function handleCheck(a: Analysis): CheckResult {
       /^[0-9a-f]{8,}$/.test(p) ||
       (/\d/.test(p) && /[a-z]/.test(p) && p.replace(/\D/g, "").length >= 4),
   );
-  if (ids.length > 0)
-    return result(
-      "handle",
-      "seo",
-      "ok",
-      "handle.ids",
-      { handle, ids: ids.join(", ") },
-      { autoFixable: true },
-    );
+  if (ids.length > 0) return result("handle", "seo", "ok", "handle.ids", { handle, ids: ids.join(", ") });
   const stop = parts.filter((p) => a.profile.functionWords.has(fold(p))).length;
   if (stop >= 3 || (parts.length >= 4 && stop * 3 > parts.length)) {
-    return result("handle", "seo", "ok", "handle.stopWords", { handle, count: stop }, { autoFixable: true });
+    return result("handle", "seo", "ok", "handle.stopWords", { handle, count: stop });
   }
   if ([...handle].length > MAX_HANDLE_CHARS || parts.length > 8) {
-    return result(
-      "handle",
-      "seo",
-      "ok",
-      "handle.long",
-      { handle, chars: [...handle].length, max: MAX_HANDLE_CHARS },
-      { autoFixable: true },
-    );
+    return result("handle", "seo", "ok", "handle.long", {
+      handle,
+      chars: [...handle].length,
+      max: MAX_HANDLE_CHARS,
+    });
   }
   return result("handle", "seo", "good", "handle.good", { handle });
 }

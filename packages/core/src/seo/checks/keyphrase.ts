@@ -1,5 +1,5 @@
-import type { Analysis } from "../analysis.js";
-import { matchAny, matchText } from "../keyphrase.js";
+import type { AnalyzedBlock, AnalyzedSentence, Analysis } from "../analysis.js";
+import { matchAny, matchCjk, matchStems, matchText, type Keyphrase, type PhraseMatch } from "../keyphrase.js";
 import { MAX_TITLE_PX, titleWidthPx } from "../pixel-width.js";
 import { countContentChars } from "../text.js";
 import { result, type CheckResult } from "./result.js";
@@ -14,43 +14,28 @@ export function seoTitleChecks(a: Analysis): CheckResult[] {
   const title = effectiveSeoTitle(a);
   const ownSeoTitle = a.product.seoTitle.trim();
   if (title === "") {
-    out.push(result("seoTitle", "seo", "bad", "seoTitle.missing", {}, { autoFixable: true, score: 1 }));
+    out.push(result("seoTitle", "seo", "bad", "seoTitle.missing", {}, { score: 1 }));
     return out;
   }
   const px = titleWidthPx(title);
   const chars = [...title].length;
   if (px > MAX_TITLE_PX)
     out.push(
-      result(
-        "seoTitleWidth",
-        "seo",
-        "bad",
-        "seoTitleWidth.tooLong",
-        { px, chars, max: MAX_TITLE_PX },
-        { autoFixable: true },
-      ),
+      result("seoTitleWidth", "seo", "bad", "seoTitleWidth.tooLong", { px, chars, max: MAX_TITLE_PX }),
     );
-  else if (px < 200)
-    out.push(
-      result("seoTitleWidth", "seo", "ok", "seoTitleWidth.short", { px, chars }, { autoFixable: true }),
-    );
+  else if (px < 200) out.push(result("seoTitleWidth", "seo", "ok", "seoTitleWidth.short", { px, chars }));
   else out.push(result("seoTitleWidth", "seo", "good", "seoTitleWidth.good", { px, chars }));
 
   // Shopify falls back to the product title; that is fine unless the product title is long.
   const copiesTitle = ownSeoTitle === "" || ownSeoTitle === a.product.title.trim();
   if (copiesTitle && titleWidthPx(a.product.title) > MAX_TITLE_PX) {
     out.push(
-      result(
-        "seoTitleDistinct",
-        "seo",
-        "bad",
-        "seoTitleDistinct.copiesLongTitle",
-        { px: titleWidthPx(a.product.title) },
-        { autoFixable: true },
-      ),
+      result("seoTitleDistinct", "seo", "bad", "seoTitleDistinct.copiesLongTitle", {
+        px: titleWidthPx(a.product.title),
+      }),
     );
   } else if (ownSeoTitle === "") {
-    out.push(result("seoTitleDistinct", "seo", "ok", "seoTitleDistinct.default", {}, { autoFixable: true }));
+    out.push(result("seoTitleDistinct", "seo", "ok", "seoTitleDistinct.default", {}));
   } else {
     out.push(result("seoTitleDistinct", "seo", "good", "seoTitleDistinct.good"));
   }
@@ -60,9 +45,7 @@ export function seoTitleChecks(a: Analysis): CheckResult[] {
     if (m.exact && m.position === 0)
       out.push(result("keyphraseInSeoTitle", "seo", "good", "keyphraseInSeoTitle.start"));
     else if (m.exact || m.allWords)
-      out.push(
-        result("keyphraseInSeoTitle", "seo", "ok", "keyphraseInSeoTitle.notStart", {}, { autoFixable: true }),
-      );
+      out.push(result("keyphraseInSeoTitle", "seo", "ok", "keyphraseInSeoTitle.notStart", {}));
     else
       out.push(
         result(
@@ -71,7 +54,7 @@ export function seoTitleChecks(a: Analysis): CheckResult[] {
           "bad",
           "keyphraseInSeoTitle.missing",
           { keyphrase: a.keyphrases[0]?.raw ?? "" },
-          { autoFixable: true, score: 2 },
+          { score: 2 },
         ),
       );
   }
@@ -86,36 +69,15 @@ export function metaDescriptionChecks(a: Analysis): CheckResult[] {
   const [min, max] = a.profile.cjk ? [60, 80] : [120, 156];
   if (length === 0)
     out.push(
-      result(
-        "metaDescriptionLength",
-        "seo",
-        "bad",
-        "metaDescriptionLength.missing",
-        {},
-        { autoFixable: true, score: 1 },
-      ),
+      result("metaDescriptionLength", "seo", "bad", "metaDescriptionLength.missing", {}, { score: 1 }),
     );
   else if (length <= min)
     out.push(
-      result(
-        "metaDescriptionLength",
-        "seo",
-        "ok",
-        "metaDescriptionLength.short",
-        { length, min, max },
-        { autoFixable: true },
-      ),
+      result("metaDescriptionLength", "seo", "ok", "metaDescriptionLength.short", { length, min, max }),
     );
   else if (length > max)
     out.push(
-      result(
-        "metaDescriptionLength",
-        "seo",
-        "ok",
-        "metaDescriptionLength.long",
-        { length, min, max },
-        { autoFixable: true },
-      ),
+      result("metaDescriptionLength", "seo", "ok", "metaDescriptionLength.long", { length, min, max }),
     );
   else out.push(result("metaDescriptionLength", "seo", "good", "metaDescriptionLength.good", { length }));
 
@@ -123,16 +85,7 @@ export function metaDescriptionChecks(a: Analysis): CheckResult[] {
     let best = 0;
     for (const kp of a.keyphrases) best = Math.max(best, matchText(kp, meta, a.profile).count);
     if (best === 0)
-      out.push(
-        result(
-          "keyphraseInMetaDescription",
-          "seo",
-          "bad",
-          "keyphraseInMetaDescription.missing",
-          {},
-          { autoFixable: true },
-        ),
-      );
+      out.push(result("keyphraseInMetaDescription", "seo", "bad", "keyphraseInMetaDescription.missing", {}));
     else if (best <= 2)
       out.push(
         result("keyphraseInMetaDescription", "seo", "good", "keyphraseInMetaDescription.good", {
@@ -141,14 +94,9 @@ export function metaDescriptionChecks(a: Analysis): CheckResult[] {
       );
     else
       out.push(
-        result(
-          "keyphraseInMetaDescription",
-          "seo",
-          "bad",
-          "keyphraseInMetaDescription.tooOften",
-          { count: best },
-          { autoFixable: true },
-        ),
+        result("keyphraseInMetaDescription", "seo", "bad", "keyphraseInMetaDescription.tooOften", {
+          count: best,
+        }),
       );
   }
   return out;
@@ -192,25 +140,14 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
   // Introduction: the first paragraph of body text (headings skipped).
   const intro = a.blocks.find((b) => b.kind !== "heading");
   if (intro) {
-    const inSentence = intro.sentences.some((s) =>
-      a.keyphrases.some((k) => matchAny([k], s.text, p).allWords),
-    );
-    const inParagraph = matchAny(a.keyphrases, intro.text, p).allWords;
+    // The sentences are already stemmed: match on their stems instead of re-tokenising.
+    const inSentence = intro.sentences.some((s) => a.keyphrases.some((k) => matchSentence(k, s).allWords));
+    const inParagraph = a.keyphrases.some((k) => matchBlock(k, intro).allWords);
     if (inSentence)
       out.push(result("keyphraseInIntroduction", "seo", "good", "keyphraseInIntroduction.good"));
     else if (inParagraph)
       out.push(result("keyphraseInIntroduction", "seo", "ok", "keyphraseInIntroduction.scattered"));
-    else
-      out.push(
-        result(
-          "keyphraseInIntroduction",
-          "seo",
-          "bad",
-          "keyphraseInIntroduction.missing",
-          {},
-          { autoFixable: false },
-        ),
-      );
+    else out.push(result("keyphraseInIntroduction", "seo", "bad", "keyphraseInIntroduction.missing", {}));
   }
 
   if (a.product.handle.trim() !== "") {
@@ -218,17 +155,7 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
     const m = matchAny(a.keyphrases, kp.cjk ? a.product.handle : handleText, p);
     if (m.allWords) out.push(result("keyphraseInHandle", "seo", "good", "keyphraseInHandle.good"));
     // Non-Latin keyphrases rarely appear in Latin handles: only a nudge there.
-    else
-      out.push(
-        result(
-          "keyphraseInHandle",
-          "seo",
-          kp.cjk ? "ok" : "bad",
-          "keyphraseInHandle.missing",
-          {},
-          { autoFixable: true },
-        ),
-      );
+    else out.push(result("keyphraseInHandle", "seo", kp.cjk ? "ok" : "bad", "keyphraseInHandle.missing", {}));
   }
 
   // Image alt texts (Yoast: any image alt with the keyphrase is good; alts without it are ok).
@@ -252,14 +179,13 @@ export function keyphraseChecks(a: Analysis): CheckResult[] {
           "ok",
           withAlt.length > 0 ? "keyphraseInImageAlt.missing" : "keyphraseInImageAlt.noAlt",
           {},
-          { autoFixable: true },
         ),
       );
   }
 
   const subheadings = a.blocks.filter((b) => b.kind === "heading" && b.level >= 2);
   if (subheadings.length > 0) {
-    const hits = subheadings.filter((h) => matchAny(a.keyphrases, h.text, p).allWords).length;
+    const hits = subheadings.filter((h) => a.keyphrases.some((k) => matchBlock(k, h).allWords)).length;
     const share = hits / subheadings.length;
     if (hits === 0)
       out.push(
@@ -322,4 +248,17 @@ function densityCheck(a: Analysis): CheckResult {
   return result("keyphraseDensity", "seo", "bad", "keyphraseDensity.tooHigh", params, {
     score: adjusted <= 4 ? 1 : 0,
   });
+}
+
+function matchSentence(kp: Keyphrase, s: AnalyzedSentence): PhraseMatch {
+  return kp.cjk ? matchCjk(kp, s.text) : matchStems(kp, s.stems, s.functionFlags);
+}
+
+function matchBlock(kp: Keyphrase, b: AnalyzedBlock): PhraseMatch {
+  if (kp.cjk) return matchCjk(kp, b.text);
+  return matchStems(
+    kp,
+    b.sentences.flatMap((s) => s.stems),
+    b.sentences.flatMap((s) => s.functionFlags),
+  );
 }

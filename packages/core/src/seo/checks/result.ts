@@ -18,11 +18,21 @@ export interface CheckResult {
   autoFixable: boolean;
 }
 
-export const SCORE: Readonly<Record<Rating, number>> = { good: 9, ok: 6, bad: 3 };
+/**
+ * Checks `suggestFixes` can fix from the product's own data (SEO title, meta description, alt
+ * texts); the rest need the merchant (new photos, GTINs, rewriting the copy).
+ */
+export const AUTO_FIXABLE: ReadonlySet<string> = new Set([
+  "seoTitleWidth",
+  "seoTitleDistinct",
+  "keyphraseInSeoTitle",
+  "metaDescriptionLength",
+  "keyphraseInMetaDescription",
+  "imageAlt",
+  "keyphraseInImageAlt",
+]);
 
-export function ratingOf(score: number): Rating {
-  return score >= 8 ? "good" : score >= 5 ? "ok" : "bad";
-}
+export const SCORE: Readonly<Record<Rating, number>> = { good: 9, ok: 6, bad: 3 };
 
 /** Builds a result; the fix hint is `<id>.fix` unless the check is good. */
 export function result(
@@ -31,7 +41,7 @@ export function result(
   rating: Rating,
   messageKey: MessageKey,
   params: Record<string, string | number> = {},
-  options: { autoFixable?: boolean; score?: number } = {},
+  options: { score?: number } = {},
 ): CheckResult {
   const r: CheckResult = {
     id,
@@ -40,7 +50,7 @@ export function result(
     score: options.score ?? SCORE[rating],
     messageKey,
     params,
-    autoFixable: rating !== "good" && (options.autoFixable ?? false),
+    autoFixable: rating !== "good" && AUTO_FIXABLE.has(id),
   };
   if (rating !== "good") r.fixKey = `${id}.fix` as MessageKey;
   return r;

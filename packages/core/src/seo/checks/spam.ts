@@ -67,8 +67,8 @@ function findImportNoiseIn(ws: readonly string[]): string[] {
   return found;
 }
 
-/** Runs of 3+ words in capitals ("BEST SHIRT EVER"), and the share of capitalised words. */
-export function capsStats(text: string): { runs: number; share: number } {
+/** Runs of 3+ words in capitals ("BEST SHIRT EVER"), capitalised words and words with case. */
+export function capsStats(text: string): { runs: number; words: number; cased: number } {
   let runs = 0;
   let run = 0;
   let caps = 0;
@@ -84,7 +84,7 @@ export function capsStats(text: string): { runs: number; share: number } {
       if (run === 3) runs++;
     } else run = 0;
   }
-  return { runs, share: cased === 0 ? 0 : caps / cased };
+  return { runs, words: caps, cased };
 }
 
 /**
@@ -161,29 +161,21 @@ export function spamChecks(a: Analysis): CheckResult[] {
       }),
     );
   } else if (titleRepeats >= 2) {
-    out.push(
-      result(
-        "keywordStuffing",
-        "seo",
-        "bad",
-        "keywordStuffing.title",
-        { count: titleRepeats + 1 },
-        { autoFixable: true },
-      ),
-    );
+    out.push(result("keywordStuffing", "seo", "bad", "keywordStuffing.title", { count: titleRepeats + 1 }));
   } else out.push(result("keywordStuffing", "seo", "good", "keywordStuffing.good"));
 
-  const caps = capsStats(`${title}\n${bodyText.slice(0, 50_000)}`);
+  // The body's capitals were counted while tokenising (analysis); only the title is scanned here.
+  const titleCaps = capsStats(title);
+  const cased = a.caps.cased + titleCaps.cased;
+  const caps = {
+    runs: a.caps.runs + titleCaps.runs,
+    share: cased === 0 ? 0 : (a.caps.words + titleCaps.words) / cased,
+  };
   if (caps.runs > 0 || (caps.share > 0.3 && a.wordCount >= 10)) {
     out.push(
-      result(
-        "capitals",
-        "seo",
-        caps.runs > 2 || caps.share > 0.5 ? "bad" : "ok",
-        "capitals.shouting",
-        { count: caps.runs },
-        { autoFixable: true },
-      ),
+      result("capitals", "seo", caps.runs > 2 || caps.share > 0.5 ? "bad" : "ok", "capitals.shouting", {
+        count: caps.runs,
+      }),
     );
   } else out.push(result("capitals", "seo", "good", "capitals.good"));
 
@@ -191,14 +183,9 @@ export function spamChecks(a: Analysis): CheckResult[] {
   const noise = [...new Set([...findImportNoise(title), ...bodyNoise])];
   if (noise.length > 0)
     out.push(
-      result(
-        "importNoise",
-        "seo",
-        noise.length > 2 ? "bad" : "ok",
-        "importNoise.found",
-        { phrases: noise.slice(0, 5).join(", ") },
-        { autoFixable: true },
-      ),
+      result("importNoise", "seo", noise.length > 2 ? "bad" : "ok", "importNoise.found", {
+        phrases: noise.slice(0, 5).join(", "),
+      }),
     );
   else out.push(result("importNoise", "seo", "good", "importNoise.good"));
 

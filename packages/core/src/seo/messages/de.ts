@@ -191,4 +191,7 @@ export const de: Record<MessageKey, string> = {
   "report.cannibalisation": "Keyphrases, die mehrere Produkte verwenden",
   "report.missingAlt": "Bilder ohne Alt-Text",
   "report.ratings": "Prüfungen nach Ergebnis",
+  "report.good": "gut",
+  "report.ok": "mittel",
+  "report.bad": "schlecht",
 };

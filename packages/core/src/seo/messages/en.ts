@@ -183,6 +183,9 @@ export const en = {
   "report.cannibalisation": "Keyphrases used by several products",
   "report.missingAlt": "Images without alt text",
   "report.ratings": "Checks by rating",
+  "report.good": "good",
+  "report.ok": "ok",
+  "report.bad": "bad",
 } as const;
 
 export type MessageKey = keyof typeof en;

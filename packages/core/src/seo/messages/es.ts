@@ -202,4 +202,7 @@ export const es: Record<MessageKey, string> = {
   "report.cannibalisation": "Frases clave usadas por varios productos",
   "report.missingAlt": "Imágenes sin texto alternativo",
   "report.ratings": "Comprobaciones por resultado",
+  "report.good": "bueno",
+  "report.ok": "regular",
+  "report.bad": "malo",
 };

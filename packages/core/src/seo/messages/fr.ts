@@ -207,4 +207,7 @@ export const fr: Record<MessageKey, string> = {
   "report.cannibalisation": "Expressions clés utilisées par plusieurs produits",
   "report.missingAlt": "Images sans texte alternatif",
   "report.ratings": "Vérifications par résultat",
+  "report.good": "bon",
+  "report.ok": "moyen",
+  "report.bad": "mauvais",
 };

@@ -200,4 +200,7 @@ export const it: Record<MessageKey, string> = {
   "report.cannibalisation": "Frasi chiave usate da più prodotti",
   "report.missingAlt": "Immagini senza testo alternativo",
   "report.ratings": "Controlli per esito",
+  "report.good": "buono",
+  "report.ok": "medio",
+  "report.bad": "scarso",
 };

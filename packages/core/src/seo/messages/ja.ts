@@ -180,4 +180,7 @@ export const ja: Record<MessageKey, string> = {
   "report.cannibalisation": "複数の商品で使われているキーフレーズ",
   "report.missingAlt": "代替テキストのない画像",
   "report.ratings": "結果別のチェック数",
+  "report.good": "良好",
+  "report.ok": "普通",
+  "report.bad": "要改善",
 };

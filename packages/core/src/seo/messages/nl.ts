@@ -185,4 +185,7 @@ export const nl: Record<MessageKey, string> = {
   "report.cannibalisation": "Zoektermen die door meerdere producten worden gebruikt",
   "report.missingAlt": "Afbeeldingen zonder alt-tekst",
   "report.ratings": "Controles per uitkomst",
+  "report.good": "goed",
+  "report.ok": "matig",
+  "report.bad": "slecht",
 };

@@ -187,4 +187,7 @@ export const pl: Record<MessageKey, string> = {
   "report.cannibalisation": "Frazy kluczowe używane przez kilka produktów",
   "report.missingAlt": "Obrazy bez tekstu alternatywnego",
   "report.ratings": "Sprawdzenia według wyniku",
+  "report.good": "dobrze",
+  "report.ok": "średnio",
+  "report.bad": "źle",
 };

@@ -190,4 +190,7 @@ export const pt: Record<MessageKey, string> = {
   "report.cannibalisation": "Frases-chave usadas por vários produtos",
   "report.missingAlt": "Imagens sem texto alternativo",
   "report.ratings": "Verificações por resultado",
+  "report.good": "bom",
+  "report.ok": "regular",
+  "report.bad": "ruim",
 };

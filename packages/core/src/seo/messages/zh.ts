@@ -165,4 +165,7 @@ export const zh: Record<MessageKey, string> = {
   "report.cannibalisation": "被多个商品使用的关键词",
   "report.missingAlt": "没有替代文本的图片",
   "report.ratings": "按结果统计的检查",
+  "report.good": "良好",
+  "report.ok": "一般",
+  "report.bad": "较差",
 };
