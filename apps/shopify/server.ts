@@ -41,6 +41,11 @@ export async function startServer(): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
+  // Every response, JSON and assets included; documents get the full policy in entry.server.tsx.
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
   app.use("/assets", express.static(`${here}build/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${here}build/client`, { maxAge: "1h" }));
   const remix = createRequestHandler({

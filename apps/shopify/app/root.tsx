@@ -1,9 +1,15 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { languageFromRequest } from "./i18n/language.server.js";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { languageFromRequest, localeCookie } from "./i18n/language.server.js";
 import { useNonce } from "./trust/nonce.js";
 
-export const loader = ({ request }: LoaderFunctionArgs) => ({ lang: languageFromRequest(request) });
+export const loader = ({ request }: LoaderFunctionArgs) => {
+  const cookie = localeCookie(request);
+  return data(
+    { lang: languageFromRequest(request) },
+    cookie ? { headers: { "Set-Cookie": cookie } } : undefined,
+  );
+};
 
 export default function App() {
   const { lang } = useLoaderData<typeof loader>();

@@ -44,6 +44,7 @@ export const SHOP_SCOPED_TABLES: readonly { table: string; column: string }[] = 
   { table: "IdempotencyRecord", column: "shop" },
   { table: "Lead", column: "shop" },
   { table: "ProductSeoScore", column: "shop" },
+  { table: "UsageCharge", column: "shop" },
   { table: "Session", column: "shop" },
   { table: "Shop", column: "domain" },
 ];

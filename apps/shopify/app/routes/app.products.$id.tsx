@@ -17,7 +17,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
-import { adminAI } from "~/admin/ai.server.js";
+import { aiForShop } from "~/ai.server.js";
 import { loadProductDetail, saveProductSeo, suggestProductSeo } from "~/admin/product-detail.server.js";
 import { AuditChecklist } from "~/components/AuditChecklist.js";
 import { GooglePreview } from "~/components/GooglePreview.js";
@@ -54,7 +54,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const shop = await ensureShop(db.prisma, session.shop);
     const suggestions = await suggestProductSeo({
       prisma: db.prisma,
-      ai: await adminAI(),
+      ai: await aiForShop(session.shop),
       shop: session.shop,
       productId: id,
       shopLanguage: shop.primaryLocale,

@@ -30,26 +30,39 @@ export class EncryptedSessionStorage implements AppSessionStorage {
   ) {
     // The table exists (migrations run before the app serves): fail fast instead of polling 5 s.
     this.inner = new PrismaSessionStorage(prisma, { connectionRetries: 1, connectionRetryIntervalMs: 0 });
+    // The table check runs at construction; with the database down it rejects. That must not be
+    // an unhandled rejection (it would end the process): `ready()` checks again on next use.
+    this.inner.ready.catch(() => undefined);
+  }
+
+  /** The database may have been unreachable at boot: look for the table again before giving up. */
+  private async ready(): Promise<void> {
+    if (!(await this.inner.ready.catch(() => false))) await this.inner.isReady();
   }
 
   async storeSession(session: Session): Promise<boolean> {
+    await this.ready();
     return this.inner.storeSession(this.seal(session));
   }
 
   async loadSession(id: string): Promise<Session | undefined> {
+    await this.ready();
     const session = await this.inner.loadSession(id);
     return session && this.open(session);
   }
 
-  deleteSession(id: string): Promise<boolean> {
+  async deleteSession(id: string): Promise<boolean> {
+    await this.ready();
     return this.inner.deleteSession(id);
   }
 
-  deleteSessions(ids: string[]): Promise<boolean> {
+  async deleteSessions(ids: string[]): Promise<boolean> {
+    await this.ready();
     return this.inner.deleteSessions(ids);
   }
 
   async findSessionsByShop(shop: string): Promise<Session[]> {
+    await this.ready();
     return (await this.inner.findSessionsByShop(shop)).map((s) => this.open(s));
   }
 

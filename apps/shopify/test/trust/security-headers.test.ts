@@ -29,6 +29,14 @@ describe("security headers on served documents", () => {
     expect(html).toContain('lang="fr"');
   });
 
+  it("remembers ?locale in a cookie so the next page keeps the language", async () => {
+    const first = await fetch(`${app.url}/?locale=ja`);
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^nl_locale=ja;/);
+    const next = await fetch(`${app.url}/`, { headers: { cookie: cookie.split(";")[0] ?? "" } });
+    expect(await next.text()).toContain('lang="ja"');
+  });
+
   it("changes the nonce on every response", async () => {
     const a = (await fetch(`${app.url}/`)).headers.get("content-security-policy");
     const b = (await fetch(`${app.url}/`)).headers.get("content-security-policy");

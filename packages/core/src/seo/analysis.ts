@@ -57,6 +57,37 @@ export interface Analysis {
   images: AuditImage[];
 }
 
+interface WordInfo {
+  folded: string;
+  stem: string;
+  isFunction: boolean;
+  /** 0 for tokens without letters (numbers). */
+  syllables: number;
+}
+
+// One lookup per token instead of four (fold, stem, function word, syllables): product copy
+// repeats its words, so almost every token is a hit.
+const WORD_INFO = new Map<string, Map<string, WordInfo>>();
+function wordInfo(word: string, lower: string, profile: LanguageProfile): WordInfo {
+  let cache = WORD_INFO.get(profile.language);
+  if (!cache) {
+    cache = new Map();
+    WORD_INFO.set(profile.language, cache);
+  }
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const folded = fold(word);
+  const info: WordInfo = {
+    folded,
+    stem: stemOf(word, profile),
+    isFunction: profile.functionWords.has(folded),
+    syllables: hasLetter(word) ? syllablesOf(lower, profile) : 0,
+  };
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, info);
+  return info;
+}
+
 const VOWEL_RE = /[aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿąęœæ]/;
 const SYLLABLE_CACHE = new Map<string, Map<string, number>>();
 function syllablesOf(word: string, profile: LanguageProfile): number {
@@ -153,16 +184,13 @@ function analyzeSentence(text: string, profile: LanguageProfile, acc: Accumulato
         if (++capsRun === 3) acc.caps.runs++;
       } else capsRun = 0;
     }
-    const f = fold(w);
+    const info = wordInfo(w, l, profile);
     lower.push(l);
-    folded.push(f);
-    stems.push(stemOf(w, profile));
-    functionFlags.push(profile.functionWords.has(f));
-    if (hasLetter(w)) {
-      const syl = syllablesOf(l, profile);
-      acc.syllables += syl;
-      if (syl >= 4) acc.longWords++;
-    }
+    folded.push(info.folded);
+    stems.push(info.stem);
+    functionFlags.push(info.isFunction);
+    acc.syllables += info.syllables;
+    if (info.syllables >= 4) acc.longWords++;
   }
   // Reading-ease formulas count words as written units between spaces: "full-zip" and
   // "wash/dry" are one word each (their syllables all count), as in Flesch's and Yoast's counts.

@@ -118,7 +118,8 @@ class WorstHeap {
   }
 }
 
-const MAX_SHINGLES = 400;
+// The first 200 shingles (~200 words) identify a copied description; more only costs time.
+const MAX_SHINGLES = 200;
 function shingles(a: Analysis): number[] {
   const out: number[] = [];
   if (a.profile.cjk) {
