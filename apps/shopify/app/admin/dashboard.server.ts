@@ -1,8 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Cache, Logger } from "@ninjalead/core";
 import type { Language } from "@ninjalead/core/i18n";
-import { analyzeCustomers, createProfileBuilder, segmentLabel } from "@ninjalead/core/segments";
+import { segmentLabel } from "@ninjalead/core/segments";
 import { listAudit } from "~/trust/audit.server.js";
+import { segmentAnalysis } from "./segments.server.js";
 import { issueCounts, scoreCoverage, type IssueCount } from "./seo-scores.server.js";
 
 export interface SyncStatus {
@@ -78,17 +79,9 @@ export interface SegmentSummary {
   shareOfRevenue: number;
 }
 
-interface CachedSegments {
-  currency: string;
-  revenue: number;
-  segments: { segment: string; customers: number; shareOfRevenue: number }[];
-}
-
-const SEGMENTS_TTL_MS = 15 * 60_000;
-
 /**
- * Segment sizes and revenue share from the synced orders (core RFM segmentation), cached per shop
- * for 15 minutes: the analysis reads every order, the dashboard is opened far more often.
+ * Segment sizes and revenue share for the dashboard: the segments page's cached analysis
+ * (segments.server.ts), without its empty segments.
  */
 export async function segmentSummary(
   prisma: PrismaClient,
@@ -97,46 +90,19 @@ export async function segmentSummary(
   language: Language,
   logger: Logger,
 ): Promise<{ currency: string; revenue: number; segments: SegmentSummary[] } | null> {
-  const key = `admin:segments:${shop}`;
-  let data = await cache.get<CachedSegments>(key);
-  if (!data) {
-    const [main] = await prisma.$queryRaw<{ currency: string }[]>`
-      SELECT "currencyCode" AS currency FROM "Order" WHERE shop = ${shop}
-      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
-    if (!main) return null;
-    const orders = await prisma.$queryRaw<
-      { id: bigint; customerId: bigint; processedAt: Date; total: string }[]
-    >`
-      SELECT id, "customerId", "processedAt", "totalPrice"::text AS total FROM "Order"
-      WHERE shop = ${shop} AND "customerId" IS NOT NULL AND "cancelledAt" IS NULL
-        AND "currencyCode" = ${main.currency}`;
-    if (orders.length === 0) return null;
-    const builder = createProfileBuilder({ currency: main.currency });
-    builder.addOrderColumns({
-      customerId: orders.map((o) => o.customerId.toString()),
-      createdAt: orders.map((o) => o.processedAt.getTime()),
-      total: orders.map((o) => Number(o.total)),
-      orderId: orders.map((o) => o.id.toString()),
-    });
-    const { table } = builder.finish();
-    const analysis = analyzeCustomers(table);
-    data = {
-      currency: main.currency,
-      revenue: analysis.shop.revenue,
-      segments: analysis.statistics
-        .filter((s) => s.customers > 0)
-        .map((s) => ({ segment: s.segment, customers: s.customers, shareOfRevenue: s.shareOfRevenue })),
-    };
-    await cache.set(key, data, { ttlMs: SEGMENTS_TTL_MS });
-    logger.info("segments computed", { shop, orders: orders.length, customers: table.size });
-  }
+  const data = await segmentAnalysis(prisma, cache, shop, logger);
+  if (!data) return null;
   return {
     currency: data.currency,
     revenue: data.revenue,
-    segments: data.segments.map((s) => ({
-      ...s,
-      name: segmentLabel(s.segment as Parameters<typeof segmentLabel>[0], language).name,
-    })),
+    segments: data.segments
+      .filter((s) => s.customers > 0)
+      .map((s) => ({
+        segment: s.segment,
+        customers: s.customers,
+        shareOfRevenue: s.shareOfRevenue,
+        name: segmentLabel(s.segment, language).name,
+      })),
   };
 }
 

@@ -25,29 +25,20 @@ export const CustomerRedactPayload = z.object({
 
 export const ShopRedactPayload = z.object({ shop_domain: z.string() });
 
-/** Every table holding a shop's rows, and the column naming the shop. */
-export const SHOP_SCOPED_TABLES: readonly { table: string; column: string }[] = [
-  { table: "Product", column: "shop" },
-  { table: "Variant", column: "shop" },
-  { table: "Media", column: "shop" },
-  { table: "ProductMetafield", column: "shop" },
-  { table: "Customer", column: "shop" },
-  { table: "Order", column: "shop" },
-  { table: "OrderLine", column: "shop" },
-  { table: "SyncRun", column: "shop" },
-  { table: "WebhookEvent", column: "shop" },
-  { table: "ComplianceRequest", column: "shop" },
-  { table: "ApiKey", column: "shop" },
-  { table: "AuditEvent", column: "shop" },
-  { table: "WebhookDelivery", column: "shop" },
-  { table: "WebhookEndpoint", column: "shop" },
-  { table: "IdempotencyRecord", column: "shop" },
-  { table: "Lead", column: "shop" },
-  { table: "ProductSeoScore", column: "shop" },
-  { table: "UsageCharge", column: "shop" },
-  { table: "Session", column: "shop" },
-  { table: "Shop", column: "domain" },
-];
+/**
+ * Every table holding a shop's rows, and the column naming the shop: found in the database's own
+ * catalog (every table with a `shop` column, plus `Shop` by its `domain`), so a table added later
+ * is erased too without anyone remembering to list it here.
+ */
+export async function shopScopedTables(sql: SqlRunner): Promise<{ table: string; column: string }[]> {
+  const rows = await sql.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND column_name = 'shop' AND table_name NOT LIKE '\\_%'
+      UNION SELECT 'Shop', 'domain'
+      ORDER BY 1`,
+  );
+  return rows.map((r) => ({ table: r.table_name, column: r.column_name }));
+}
 
 export interface CustomerExport {
   customer: Record<string, unknown> | null;
@@ -142,11 +133,11 @@ export async function handleCustomerRedact(
   });
 }
 
-/** shop/redact (and the uninstall purge): every row of the shop, in every table. */
+/** shop/redact (and the uninstall purge): every row of the shop, in every table that has one. */
 export async function eraseShop(sql: Sql, shop: string): Promise<RedactionReport> {
   return sql.transaction(async (tx) => {
     const report: RedactionReport = {};
-    for (const { table, column } of SHOP_SCOPED_TABLES) {
+    for (const { table, column } of await shopScopedTables(tx)) {
       report[table] = (
         await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1 RETURNING 1`, [shop])
       ).length;

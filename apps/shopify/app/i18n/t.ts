@@ -1,13 +1,17 @@
 import { LANGUAGES, translate, type Language, type MessageCatalog } from "@ninjalead/core/i18n";
 import { adminMessages, type AdminMessageKey } from "./admin-messages.js";
+import { importMessages, type ImportMessageKey } from "./import-messages.js";
 import { appMessages, type AppMessageKey } from "./messages.js";
 import { trustMessages, type TrustMessageKey } from "./trust-messages.js";
 
-export type MessageKey = AppMessageKey | TrustMessageKey | AdminMessageKey;
+export type MessageKey = AppMessageKey | TrustMessageKey | AdminMessageKey | ImportMessageKey;
 
 /** Every app UI string, one catalog per feature area merged into one. */
 export const catalog = Object.fromEntries(
-  LANGUAGES.map((l) => [l, { ...appMessages[l], ...trustMessages[l], ...adminMessages[l] }]),
+  LANGUAGES.map((l) => [
+    l,
+    { ...appMessages[l], ...trustMessages[l], ...adminMessages[l], ...importMessages[l] },
+  ]),
 ) as unknown as MessageCatalog<MessageKey>;
 
 /** Translates an app UI string; used by routes and components, on the server and in the browser. */

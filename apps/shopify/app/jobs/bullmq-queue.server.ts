@@ -157,8 +157,17 @@ export function createBullmqQueue<T>(
       }
     },
     async close() {
-      await worker?.close();
-      await queue.close();
+      // Graceful (running jobs finish) — but bounded: with Redis unreachable, BullMQ's close waits
+      // for a connection that may never come back, and a shutdown must end.
+      const closed = Promise.all([worker?.close(), queue.close()]).then(() => true);
+      const inTime = await Promise.race([
+        closed,
+        new Promise<false>((r) => setTimeout(() => r(false), 5_000).unref()),
+      ]);
+      if (!inTime) {
+        options.logger.warn("queue close timed out; disconnecting", { queue: name });
+        await Promise.allSettled([worker?.disconnect(), queue.disconnect()]);
+      }
     },
   };
 }

@@ -29,6 +29,8 @@ export default function AppLayout() {
           {t(lang, "home.title")}
         </Link>
         <Link to="/app/products">{t(lang, "nav.products")}</Link>
+        <Link to="/app/segments">{t(lang, "nav.segments")}</Link>
+        <Link to="/app/import">{t(lang, "nav.import")}</Link>
         <Link to="/app/activity">{t(lang, "nav.activity")}</Link>
         <Link to="/app/settings/api-keys">{t(lang, "nav.apiKeys")}</Link>
         <Link to="/app/settings/webhooks">{t(lang, "nav.webhooks")}</Link>

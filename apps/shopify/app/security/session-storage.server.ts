@@ -32,12 +32,15 @@ export class EncryptedSessionStorage implements AppSessionStorage {
     this.inner = new PrismaSessionStorage(prisma, { connectionRetries: 1, connectionRetryIntervalMs: 0 });
     // The table check runs at construction; with the database down it rejects. That must not be
     // an unhandled rejection (it would end the process): `ready()` checks again on next use.
-    this.inner.ready.catch(() => undefined);
+    // (`ready` is the library's private promise; handling it is the only way to observe it.)
+    (this.inner as unknown as { ready: Promise<boolean> }).ready.catch(() => undefined);
   }
 
-  /** The database may have been unreachable at boot: look for the table again before giving up. */
+  private tableSeen = false;
+
+  /** The database may have been unreachable at boot: look for the table again until it is seen. */
   private async ready(): Promise<void> {
-    if (!(await this.inner.ready.catch(() => false))) await this.inner.isReady();
+    if (!this.tableSeen) this.tableSeen = await this.inner.isReady();
   }
 
   async storeSession(session: Session): Promise<boolean> {

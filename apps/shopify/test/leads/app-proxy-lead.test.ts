@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../../scripts/test-services.js";
@@ -165,5 +166,40 @@ describe("app proxy: storefront lead capture", () => {
     expect(res.status).toBe(201);
     expect(res.headers.get("content-type")).toContain("application/liquid");
     expect(await res.text()).toContain("ありがとうございます");
+  });
+
+  it("answers 1,000 malformed signed form posts with a 4xx or 2xx, never a 5xx", async () => {
+    const before = ((await sql.query(`SELECT count(*)::int AS n FROM "Lead"`)).rows[0] as { n: number }).n;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom("email", "consent", "campaign", "locale", "website", "__proto__", "x"),
+          fc.oneof(
+            fc.string({ maxLength: 300 }),
+            fc.constantFrom("a@b", "@", "x@y.z", "on", "true", "../../etc", "<script>", "ja", "zz-ZZ"),
+          ),
+          { maxKeys: 5 },
+        ),
+        async (form) => {
+          n += 1;
+          // A shop per request, so the per-IP and per-shop limits do not turn everything into 429s.
+          const res = await post(signedQuery(proxyParams({ shop: `fuzz-${n}.myshopify.com` })), form, {
+            "x-forwarded-for": `198.18.${n % 250}.${n % 200}`,
+          });
+          expect(res.status, JSON.stringify(form)).toBeLessThan(500);
+          await res.arrayBuffer();
+        },
+      ),
+      { numRuns: 1_000, seed: 7 },
+    );
+    const stored =
+      ((await sql.query(`SELECT count(*)::int AS n FROM "Lead"`)).rows[0] as { n: number }).n - before;
+    const valid = (
+      (await sql.query(`SELECT count(*)::int AS n FROM "Lead" WHERE shop LIKE 'fuzz-%'`)).rows[0] as {
+        n: number;
+      }
+    ).n;
+    expect(stored).toBe(valid); // only fuzz shops gained rows, one per accepted valid email
   });
 });

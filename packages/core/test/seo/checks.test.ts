@@ -212,3 +212,23 @@ describe("readability research", () => {
     expect(r.research.sentenceCount).toBe(2);
   });
 });
+
+// Found by the yoastseo benchmark on real exports.
+describe("regressions from the benchmark corpus", () => {
+  it("splits plain-text descriptions into paragraphs at blank lines", () => {
+    const r = run({
+      descriptionHtml: "- Feature one\n- Feature two\n\nA linen shirt for the summer. It breathes.",
+    });
+    expect(r.research.paragraphCount).toBe(2);
+    expect(r.research.sentenceCount).toBe(4);
+  });
+  it("matches keyphrase words inside hyphenated words (Full-Zip)", () => {
+    const r = run({
+      keyphrase: "full zip",
+      title: "Ajax Full-Zip Sweatshirt",
+      descriptionHtml: "<p>The Ajax Full-Zip Sweatshirt is warm.</p>",
+    });
+    expect(r.checks.find((c) => c.id === "keyphraseInTitle")?.rating).toBe("good");
+    expect(r.research.keyphrase?.count).toBe(1);
+  });
+});
