@@ -13,6 +13,7 @@ import express from "express";
 import { ConfigError, config } from "./app/config.server.ts";
 import { demoAuthEnabled } from "./app/demo/demo-auth.server.ts";
 import { startWorkers } from "./app/jobs/workers.server.ts";
+import { startTickers } from "./app/jobs/tickers.server.ts";
 import { initSentry, Sentry } from "./app/observability/sentry.server.ts";
 import { appContext, logger, services } from "./app/services.server.ts";
 import { isWebhookRequest, webhookListener } from "./app/webhooks/receive.server.ts";
@@ -57,6 +58,7 @@ export async function startServer(): Promise<RunningServer> {
   });
 
   startWorkers(ctx);
+  const tickers = startTickers(ctx);
   if (cfg.demo && !demoAuthEnabled(cfg)) {
     log.warn("demo sign-in disabled: the server is not bound to loopback", { host: cfg.host });
   }
@@ -84,6 +86,7 @@ export async function startServer(): Promise<RunningServer> {
     url,
     server,
     close: async () => {
+      tickers.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await svc.close();
     },

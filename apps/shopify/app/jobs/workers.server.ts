@@ -11,6 +11,7 @@ import { isDueForPurge, markUninstalled, PURGE_AFTER_MS } from "../shops.server.
 import { runBulkSync } from "../sync/bulk-sync.server.js";
 import { reconcile } from "../sync/reconcile.server.js";
 import { SYNC_RESOURCES } from "../sync/resources.server.js";
+import { emitEvent } from "../trust/outgoing-webhooks.server.js";
 import { applyMirrorWebhook } from "../webhooks/apply.server.js";
 import type { WebhookJob } from "../webhooks/topics.server.js";
 import type { SyncJob } from "./sync-jobs.server.js";
@@ -119,9 +120,24 @@ export async function processWebhookJob(ctx: AppContext, job: WebhookJob): Promi
 export async function processSyncJob(ctx: AppContext, job: SyncJob): Promise<void> {
   const { db, logger } = ctx;
   switch (job.kind) {
-    case "bulk-sync":
-      await runBulkSync({ shop: job.shop, resource: job.resource, admin: ctx.admin(job.shop), db, logger });
+    case "bulk-sync": {
+      const result = await runBulkSync({
+        shop: job.shop,
+        resource: job.resource,
+        admin: ctx.admin(job.shop),
+        db,
+        logger,
+      });
+      if (result.status === "completed") {
+        // Merchants' integrations hear about it through their outgoing webhooks.
+        await emitEvent(db.prisma, {
+          shop: job.shop,
+          event: "sync.completed",
+          data: { resource: job.resource, objects: result.objectCount, runId: result.runId },
+        });
+      }
       return;
+    }
     case "reconcile": {
       const result = await reconcile({
         shop: job.shop,
