@@ -10,7 +10,6 @@ import {
   parseAliExpressUrl,
   planImport,
   sourceIdOf,
-  SOURCE_ID_METAFIELD_DEFINITION,
   type ExistingProduct,
   type ImportPlan,
   type SourceProduct,
@@ -21,12 +20,7 @@ import { auditProduct } from "@ninjalead/core/seo";
 import { z } from "zod";
 import type { ImportMessageKey } from "~/i18n/import-messages.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
-import {
-  IMPORT_PRODUCT_SET,
-  IMPORT_SOURCE_ID_DEFINITION,
-  IMPORTED_PRODUCT,
-  SHOP_CURRENCY,
-} from "~/shopify/graphql/import.js";
+import { IMPORT_PRODUCT_SET, IMPORTED_PRODUCT, SHOP_CURRENCY } from "~/shopify/graphql/import.js";
 import { recordAudit, type Actor } from "~/trust/audit.server.js";
 import { COMPARE_AT_MODES, DEFAULT_PRICING, PRICE_ENDINGS, type ImportPricingForm } from "./import-form.js";
 import { ratingFor } from "./seo-scores.server.js";
@@ -442,22 +436,18 @@ export async function createImport(
   const prepared = await prepare(deps, form);
   if (!prepared.ok) return prepared.outcome;
   const { plan, preview, form: values } = prepared;
-  if (!plan.update) {
-    // A new product is identified by `customId` on ninjalead.source_id, which needs its definition.
-    const definition = await deps.admin.request<{
-      metafieldDefinitionCreate: { userErrors: { message: string; code: string | null }[] } | null;
-    }>(IMPORT_SOURCE_ID_DEFINITION, { definition: SOURCE_ID_METAFIELD_DEFINITION });
-    const refused = (definition.metafieldDefinitionCreate?.userErrors ?? []).filter(
-      (e) => e.code !== "TAKEN",
-    );
-    if (refused.length > 0) return { ok: false, fieldErrors: {}, storeErrors: refused.map((e) => e.message) };
-  }
   const data = await deps.admin.request<{
     productSet: {
       product: { id: string } | null;
       userErrors: { field: string[] | null; message: string }[];
     } | null;
-  }>(IMPORT_PRODUCT_SET, { identifier: plan.identifier, input: plan.input });
+  }>(IMPORT_PRODUCT_SET, {
+    // A first import creates (no identifier): planImport's `customId` identifier needs the
+    // ninjalead.source_id definition with unique values, which the store may not have. The
+    // ProductImport row is what finds the product again; a re-import targets it by id.
+    identifier: plan.update ? plan.identifier : null,
+    input: plan.input,
+  });
   const userErrors = data.productSet?.userErrors ?? [];
   const productGid = data.productSet?.product?.id;
   if (userErrors.length > 0 || !productGid) {

@@ -31,12 +31,15 @@ export interface SegmentAnalysis {
   segments: SegmentFigures[];
   /** Customer counts on the RFM grid: grid[R − 1][FM − 1], FM = round((F + M) / 2). */
   grid: number[][];
-  /** Customer ids per segment, highest spend first (the drill-down pages through them). */
-  members: Partial<Record<Segment, string[]>>;
 }
+
+/** Customer ids per segment, highest spend first: what the drill-down pages through. */
+type Members = Record<Segment, string[]>;
 
 const TTL_MS = 15 * 60_000;
 const cacheKey = (shop: string) => `admin:segments:v2:${shop}`;
+// Each segment's member list under its own key: the overview and the dashboard never parse them.
+const membersKey = (shop: string, segment: Segment) => `admin:segments:v2:${shop}:${segment}`;
 
 const finite = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : n);
 
@@ -53,6 +56,16 @@ export async function segmentAnalysis(
 ): Promise<SegmentAnalysis | null> {
   const cached = await cache.get<SegmentAnalysis>(cacheKey(shop));
   if (cached) return cached;
+  return (await computeSegments(prisma, cache, shop, logger))?.data ?? null;
+}
+
+/** Reads every order, runs the analysis and caches the summary and each segment's members. */
+async function computeSegments(
+  prisma: PrismaClient,
+  cache: Cache,
+  shop: string,
+  logger: Logger,
+): Promise<{ data: SegmentAnalysis; members: Members } | null> {
   const [main] = await prisma.$queryRaw<{ currency: string }[]>`
     SELECT "currencyCode" AS currency FROM "Order" WHERE shop = ${shop}
     GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
@@ -75,7 +88,10 @@ export async function segmentAnalysis(
   const analysis = analyzeCustomers(table);
 
   const grid = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => 0));
-  const members: Partial<Record<Segment, number[]>> = {};
+  const rows = Object.fromEntries(SEGMENTS.map((segment) => [segment, [] as number[]])) as Record<
+    Segment,
+    number[]
+  >;
   for (let i = 0; i < table.size; i++) {
     const r = analysis.scores.recency[i] ?? 1;
     const fm = Math.min(
@@ -88,7 +104,7 @@ export async function segmentAnalysis(
     const row = grid[r - 1];
     if (row) row[fm - 1] = (row[fm - 1] ?? 0) + 1;
     const segment = SEGMENTS[analysis.segments[i] ?? 0];
-    if (segment) (members[segment] ??= []).push(i);
+    if (segment) rows[segment].push(i);
   }
   const spent = (i: number) => table.totalSpent[i] ?? 0;
   const data: SegmentAnalysis = {
@@ -105,16 +121,20 @@ export async function segmentAnalysis(
       averageClv: finite(s.averageClv),
     })),
     grid,
-    members: Object.fromEntries(
-      Object.entries(members).map(([segment, rows]) => [
-        segment,
-        rows.sort((a, b) => spent(b) - spent(a)).map((i) => table.ids[i] ?? ""),
-      ]),
-    ),
   };
+  const members = Object.fromEntries(
+    SEGMENTS.map((segment) => [
+      segment,
+      rows[segment].sort((a, b) => spent(b) - spent(a)).map((i) => table.ids[i] ?? ""),
+    ]),
+  ) as Members;
+  // Members first: a summary in the cache promises its lists are there too (or recomputed).
+  await Promise.all(
+    SEGMENTS.map((segment) => cache.set(membersKey(shop, segment), members[segment], { ttlMs: TTL_MS })),
+  );
   await cache.set(cacheKey(shop), data, { ttlMs: TTL_MS });
   logger.info("segments computed", { shop, orders: orders.length, customers: table.size });
-  return data;
+  return { data, members };
 }
 
 /** Parses a segment from a URL; null when it is not one of the eleven. */
@@ -189,9 +209,14 @@ export async function segmentCustomers(
   page: number,
   logger: Logger,
 ): Promise<{ currency: string; total: number; page: number; pages: number; rows: SegmentCustomer[] } | null> {
-  const data = await segmentAnalysis(prisma, cache, shop, logger);
-  if (!data) return null;
-  const ids = data.members[segment] ?? [];
+  let data = await cache.get<SegmentAnalysis>(cacheKey(shop));
+  let ids = data ? await cache.get<string[]>(membersKey(shop, segment)) : null;
+  if (!data || !ids) {
+    const computed = await computeSegments(prisma, cache, shop, logger);
+    if (!computed) return null;
+    data = computed.data;
+    ids = computed.members[segment];
+  }
   const pages = Math.max(1, Math.ceil(ids.length / CUSTOMERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const slice = ids

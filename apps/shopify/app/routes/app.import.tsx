@@ -247,7 +247,12 @@ export default function Import() {
                       loading={busyIntent === "create"}
                       disabled={!preview}
                     >
-                      {t(lang, preview?.update ? "import.update" : "import.create")}
+                      {t(
+                        lang,
+                        preview?.update || (result?.ok && result.kind === "created")
+                          ? "import.update"
+                          : "import.create",
+                      )}
                     </Button>
                   </InlineStack>
                 </FormLayout>

@@ -96,6 +96,11 @@ describe("admin segments helpers", () => {
     });
     expect(row.orders).toBe(orders);
 
+    // A member list that left the cache before the summary is recomputed, not shown empty.
+    await cache.delete(`admin:segments:v2:${shop}:${largest.segment}`);
+    const again = await segmentCustomers(prisma(), cache, shop, largest.segment, 1, h.logger);
+    expect(again?.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+
     // Out-of-range pages land on the last one; unknown segments are refused.
     const last = await segmentCustomers(prisma(), cache, shop, largest.segment, 999, h.logger);
     expect(last?.page).toBe(first.pages);

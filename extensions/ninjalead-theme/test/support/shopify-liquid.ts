@@ -243,7 +243,7 @@ export function storefrontScope(state: StorefrontState, appId: string): Record<s
 }
 
 export interface RenderBlockOptions {
-  block: "seo-embed" | "product-faq" | "campaign-banner" | "persona-message";
+  block: "seo-embed" | "product-faq" | "campaign-banner" | "persona-message" | "lead-form";
   state: StorefrontState;
   settings?: Record<string, Json>;
   blockId?: string;

@@ -39,4 +39,3 @@ export async function createCache(options: CreateCacheOptions = {}): Promise<Cac
     logger: options.logger ?? silentLogger,
   });
 }
-

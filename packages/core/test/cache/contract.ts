@@ -65,7 +65,9 @@ export function cacheContract(name: string, factory: () => Promise<Cache>): void
 
     it("increments atomically under concurrency, keeping the TTL set at creation", async () => {
       const k = key("counter");
-      const results = await Promise.all(Array.from({ length: 100 }, () => cache.increment(k, 1, { ttlMs: 10_000 })));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, () => cache.increment(k, 1, { ttlMs: 10_000 })),
+      );
       expect(new Set(results).size).toBe(100);
       expect(Math.max(...results)).toBe(100);
       expect(await cache.increment(k, -10)).toBe(90);

@@ -9,7 +9,9 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `nl-test:${randomBytes(4).toString("hex")}:`;
 
 cacheContract("redis", () => createRedisCache({ url: REDIS_URL, keyPrefix: prefix }));
-cacheContract("redis with memory fallback (createCache)", () => createCache({ redisUrl: REDIS_URL, keyPrefix: prefix }));
+cacheContract("redis with memory fallback (createCache)", () =>
+  createCache({ redisUrl: REDIS_URL, keyPrefix: prefix }),
+);
 
 afterAll(async () => {
   const client = new Redis(REDIS_URL);

@@ -70,22 +70,3 @@ export const SHOP_CURRENCY = `#graphql
     }
   }
 `;
-
-/**
- * The `ninjalead.source_id` definition with unique values: it lets productSet's `customId`
- * identifier upsert by supplier id. Created before a shop's first import; TAKEN means it exists.
- */
-export const IMPORT_SOURCE_ID_DEFINITION = `#graphql
-  mutation ImportSourceIdDefinition($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
