@@ -89,6 +89,11 @@ createMemoryCache().set("k", 1).then(() => console.log(JSON.stringify(out)));`,
     }
   }
   console.log(`consumer: ${specifiers.length} entry points import from ESM and CJS with the same exports`);
+  // The `ninjalead` command, as `npx @ninjalead/core audit …` runs it from the installed package.
+  const help = run(join(consumer, "node_modules/.bin/ninjalead"), ["--help"], consumer);
+  if (!help.includes("ninjalead audit"))
+    throw new Error(`the ninjalead bin did not print its usage:\n${help}`);
+  console.log("consumer: the ninjalead command runs from the installed tarball");
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
