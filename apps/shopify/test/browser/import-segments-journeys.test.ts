@@ -38,6 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)(
   `import and segments journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
   () => {
+    // Several server round trips (two previews, a create, the store query) on a shared 2-core machine.
     let demo: RunningDemo;
     let browser: Browser;
     let page: Page;
@@ -86,7 +87,7 @@ describe.skipIf(!hasChromium)(
       await page.getByText("aliexpress:1005006123456789").waitFor();
       await page.screenshot({ path: `${artifacts}import-created-en.png`, fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
-    });
+    }, 90_000);
 
     it("shows the RFM grid and the segments, and a segment's customers without emails", async () => {
       await page.goto(`${demo.appUrl}/app/segments`);
@@ -104,6 +105,6 @@ describe.skipIf(!hasChromium)(
       await page.goto(`${demo.appUrl}/app/segments?locale=ja`);
       await page.getByRole("heading", { name: t("ja", "segments.title") }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-    });
+    }, 90_000);
   },
 );
