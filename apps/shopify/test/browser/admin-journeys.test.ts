@@ -157,7 +157,8 @@ describe.skipIf(!hasChromium)(
       await page.getByText(t("en", "product.saved")).waitFor();
       // The Google preview shows the new title.
       await page.getByText(suggested, { exact: true }).first().waitFor();
-      expect((await stored()).product.seo.title).toBe(suggested);
+      // The "saved" banner of the first save may still be on screen: wait for the store itself.
+      await expect.poll(async () => (await stored()).product.seo.title, { timeout: 15_000 }).toBe(suggested);
 
       await page.goto(`${demo.appUrl}/app/activity`);
       await page.getByText("product.seo_updated").first().waitFor();
