@@ -5,6 +5,7 @@ import { defaultKeyphrase, importContentTask } from "../../src/catalog/ai-step.j
 import { sanitizeDescription } from "../../src/catalog/sanitize.js";
 import { cleanTitle } from "../../src/catalog/title.js";
 import { normalizeLanguage } from "../../src/i18n/index.js";
+import { ALLOWED } from "./allowed-tags.js";
 
 /*
  * Real product pages written by merchants (../shared/corpus, never copied into the repo): the
@@ -30,33 +31,6 @@ function load(): { language: string; product: CorpusProduct }[] {
       .map((line) => ({ language, product: JSON.parse(line) as CorpusProduct }));
   });
 }
-
-const ALLOWED = new Set([
-  "p",
-  "br",
-  "strong",
-  "em",
-  "u",
-  "s",
-  "sub",
-  "sup",
-  "small",
-  "ul",
-  "ol",
-  "li",
-  "h2",
-  "h3",
-  "h4",
-  "blockquote",
-  "table",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "th",
-  "td",
-  "img",
-]);
 
 describe.skipIf(!available)("catalog on the real product corpus", () => {
   const items = available ? load() : [];

@@ -7,33 +7,7 @@ import { ImportError } from "../../src/catalog/errors.js";
 import { planImport } from "../../src/catalog/plan.js";
 import { sanitizeDescription } from "../../src/catalog/sanitize.js";
 import { loadFixture } from "./load-fixture.js";
-
-const ALLOWED = new Set([
-  "p",
-  "br",
-  "strong",
-  "em",
-  "u",
-  "s",
-  "sub",
-  "sup",
-  "small",
-  "ul",
-  "ol",
-  "li",
-  "h2",
-  "h3",
-  "h4",
-  "blockquote",
-  "table",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "th",
-  "td",
-  "img",
-]);
+import { ALLOWED } from "./allowed-tags.js";
 
 /** Random HTML soup from fragments that matter: tags, quotes, entities, handlers, URL schemes. */
 const htmlSoup = fc

@@ -1,0 +1,28 @@
+// The sanitiser's allow-list, written out independently of the code under test: the tests check
+// the output against this list, so a tag slipping into the code's list is caught.
+export const ALLOWED = new Set([
+  "p",
+  "br",
+  "strong",
+  "em",
+  "u",
+  "s",
+  "sub",
+  "sup",
+  "small",
+  "ul",
+  "ol",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+  "blockquote",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "img",
+]);
