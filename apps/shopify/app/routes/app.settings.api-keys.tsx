@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -19,6 +18,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
+import { ShownOnceSecret } from "~/components/ShownOnceSecret.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
@@ -72,19 +72,11 @@ export default function ApiKeys() {
               {t(lang, "apiKeys.docs")}
             </Link>
             {result?.ok && "newKey" in result && result.newKey ? (
-              <Banner tone="success" title={t(lang, "apiKeys.newKey")}>
-                <BlockStack gap="200">
-                  <Text as="p">{t(lang, "apiKeys.copyNow")}</Text>
-                  <TextField
-                    label={t(lang, "apiKeys.newKey")}
-                    labelHidden
-                    value={result.newKey}
-                    readOnly
-                    selectTextOnFocus
-                    autoComplete="off"
-                  />
-                </BlockStack>
-              </Banner>
+              <ShownOnceSecret
+                title={t(lang, "apiKeys.newKey")}
+                note={t(lang, "apiKeys.copyNow")}
+                value={result.newKey}
+              />
             ) : null}
             <Card>
               <Form method="post">

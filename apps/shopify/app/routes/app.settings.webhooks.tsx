@@ -19,6 +19,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
+import { ShownOnceSecret } from "~/components/ShownOnceSecret.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
@@ -71,19 +72,11 @@ export default function Webhooks() {
           <BlockStack gap="400">
             <Text as="p">{t(lang, "webhooks.intro")}</Text>
             {result?.ok && "secret" in result && result.secret ? (
-              <Banner tone="success" title={t(lang, "webhooks.secret")}>
-                <BlockStack gap="200">
-                  <Text as="p">{t(lang, "webhooks.secretOnce")}</Text>
-                  <TextField
-                    label={t(lang, "webhooks.secret")}
-                    labelHidden
-                    value={result.secret}
-                    readOnly
-                    selectTextOnFocus
-                    autoComplete="off"
-                  />
-                </BlockStack>
-              </Banner>
+              <ShownOnceSecret
+                title={t(lang, "webhooks.secret")}
+                note={t(lang, "webhooks.secretOnce")}
+                value={result.secret}
+              />
             ) : null}
             <Card>
               <Form method="post">
