@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { ShownOnceSecret } from "~/components/ShownOnceSecret.js";
+import { fieldErrorText } from "~/i18n/form-errors.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
@@ -52,11 +53,7 @@ export default function ApiKeys() {
     iso
       ? new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
       : t(lang, "apiKeys.never");
-  const errors = result && !result.ok ? result.errors : {};
-  const error = (field: string) => {
-    const e = errors[field];
-    return e ? t(lang, e.key, e.params) : undefined;
-  };
+  const error = (field: string) => fieldErrorText(lang, result, field);
   const choices = resources.flatMap((r) => [
     { label: `${t(lang, `resource.${r}`)} · ${t(lang, "apiKeys.read")}`, value: `${r}:read` },
     { label: `${t(lang, `resource.${r}`)} · ${t(lang, "apiKeys.write")}`, value: `${r}:write` },

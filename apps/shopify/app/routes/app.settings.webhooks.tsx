@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { ShownOnceSecret } from "~/components/ShownOnceSecret.js";
+import { fieldErrorText } from "~/i18n/form-errors.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
@@ -57,11 +58,7 @@ export default function Webhooks() {
   const busy = useNavigation().state !== "idle";
   const [url, setUrl] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
-  const errors = result && !result.ok ? result.errors : {};
-  const error = (field: string) => {
-    const e = errors[field];
-    return e ? t(lang, e.key, e.params) : undefined;
-  };
+  const error = (field: string) => fieldErrorText(lang, result, field);
   const eventLabel = (e: string) => t(lang, `event.${e}` as MessageKey);
   const urlOf = new Map(endpoints.map((e) => [e.id, e.url]));
 
