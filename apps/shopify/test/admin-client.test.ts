@@ -48,17 +48,9 @@ describe("Admin GraphQL client", () => {
   });
 
   it("waits out THROTTLED (HTTP 200) using throttleStatus and the requested cost", async () => {
-    // Drain the bucket as the request leaves, not before: on a loaded machine the bucket would
-    // otherwise refill (5,000 points/s) before the request arrives and nothing would be throttled.
-    let drained = false;
-    const drainFirst: typeof fetch = (input, init) => {
-      if (!drained) {
-        drained = true;
-        emulator.bucket.drain();
-      }
-      return fetch(input, init);
-    };
-    const { admin, logger } = client({ fetch: drainFirst });
+    // The bucket empties when the request arrives (not before): a fast refill cannot win the race.
+    emulator.bucket.drainBeforeNextRequest();
+    const { admin, logger } = client();
     const started = Date.now();
     const data = await admin.request<{ products: { nodes: unknown[] } }>(PRODUCT_STAMPS, {
       first: 100,

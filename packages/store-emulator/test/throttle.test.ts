@@ -40,7 +40,7 @@ describe("cost-based throttling", () => {
   });
 
   it("answers THROTTLED with HTTP 200 when the bucket lacks the requested cost, then succeeds once restored", async () => {
-    emulator.bucket.drain();
+    emulator.bucket.drainBeforeNextRequest();
     const throttled = await gql(emulator, PAGE_OF_50);
     expect(throttled.status).toBe(200);
     expect(throttled.body.data).toBeUndefined();

@@ -17,6 +17,7 @@ export interface ThrottleStatus {
 export class CostBucket {
   private available: number;
   private updatedAt: number;
+  private drainOnNextTake = false;
   readonly maximumAvailable: number;
   readonly restoreRate: number;
 
@@ -42,6 +43,10 @@ export class CostBucket {
   /** Takes `cost` points if available; returns false (taking nothing) otherwise. */
   tryTake(cost: number): boolean {
     this.refill();
+    if (this.drainOnNextTake) {
+      this.drainOnNextTake = false;
+      this.available = 0;
+    }
     if (this.available < cost) return false;
     this.available -= cost;
     return true;
@@ -57,6 +62,14 @@ export class CostBucket {
   drain(): void {
     this.refill();
     this.available = 0;
+  }
+
+  /**
+   * Empties the bucket the moment the next request asks for points, however long it takes to
+   * arrive: a deterministic THROTTLED even on a loaded machine where a fast refill would win.
+   */
+  drainBeforeNextRequest(): void {
+    this.drainOnNextTake = true;
   }
 
   status(): ThrottleStatus {
