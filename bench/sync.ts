@@ -37,6 +37,7 @@ import { createTestDatabase } from "../scripts/test-services.ts";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const PARSER_THREADS = Number(process.env.BENCH_PARSER_THREADS ?? 0);
 const SHOP = "bench-store.myshopify.com";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const log = (message: string) => process.stderr.write(`[sync] ${message}\n`);
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
       const progress = await ingestBulkJsonl(createReadStream(jsonl, { highWaterMark: 1 << 20 }), {
         shop: SHOP,
         sql: ours.db.sql,
+        ...(PARSER_THREADS ? { parserThreads: PARSER_THREADS } : {}),
       });
       oursRuns.push((performance.now() - t0) / 1_000);
       clearInterval(sampler);

@@ -62,6 +62,12 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     API_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(120),
     API_RATE_LIMIT_PER_SHOP: z.coerce.number().int().min(1).default(600),
+    /** Hours between scheduled reconciliations of every shop's mirror with its store (0: never). */
+    RECONCILE_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 7)
+      .default(6),
     NINJALEAD_DEMO: z.enum(["0", "1"]).default("0"),
     AUTO_MIGRATE: z.enum(["0", "1"]).optional(),
   })
@@ -108,6 +114,8 @@ export interface AppConfig {
   logLevel: Env["LOG_LEVEL"];
   /** Public API requests per minute, per key and per shop. */
   apiRateLimits: { perKey: number; perShop: number };
+  /** Between scheduled reconciliations of every installed shop (0: never). */
+  reconcileIntervalMs: number;
   autoMigrate: boolean;
 }
 
@@ -165,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sentryDsn: env.SENTRY_DSN,
     logLevel: env.LOG_LEVEL,
     apiRateLimits: { perKey: env.API_RATE_LIMIT_PER_KEY, perShop: env.API_RATE_LIMIT_PER_SHOP },
+    reconcileIntervalMs: Math.round(env.RECONCILE_INTERVAL_HOURS * 3_600_000),
     // The demo and development apply pending migrations at boot; production runs `npm run db:migrate`.
     autoMigrate: env.AUTO_MIGRATE ? env.AUTO_MIGRATE === "1" : demo || env.NODE_ENV !== "production",
   };

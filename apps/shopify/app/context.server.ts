@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.server.js";
 import type { Database } from "./db/client.server.js";
 import { createBullmqQueue } from "./jobs/bullmq-queue.server.js";
 import { createMemoryQueue } from "./jobs/memory-queue.server.js";
+import type { AiJob } from "./jobs/ai-jobs.server.js";
 import type { JobQueue } from "./jobs/queue.server.js";
 import type { SyncJob } from "./jobs/sync-jobs.server.js";
 import { EncryptedSessionStorage } from "./security/session-storage.server.js";
@@ -16,6 +17,7 @@ import type { WebhookJob } from "./webhooks/topics.server.js";
 export interface Queues {
   webhooks: JobQueue<WebhookJob>;
   sync: JobQueue<SyncJob>;
+  ai: JobQueue<AiJob>;
 }
 
 /** Everything a route, a job or a test needs, built once from the config and the database. */
@@ -41,11 +43,13 @@ export function createQueues(redisUrl: string | undefined, logger: Logger, prefi
         ...(prefix ? { prefix } : {}),
       }),
       sync: createBullmqQueue<SyncJob>("sync", { redisUrl, logger, ...(prefix ? { prefix } : {}) }),
+      ai: createBullmqQueue<AiJob>("ai", { redisUrl, logger, ...(prefix ? { prefix } : {}) }),
     };
   }
   return {
     webhooks: createMemoryQueue<WebhookJob>("webhooks", { logger }),
     sync: createMemoryQueue<SyncJob>("sync", { logger }),
+    ai: createMemoryQueue<AiJob>("ai", { logger }),
   };
 }
 
@@ -97,8 +101,9 @@ export function createAppContext(options: {
         },
       }),
     close: async () => {
-      await queues.webhooks.close();
-      await queues.sync.close();
+      // In parallel: each close is bounded (5 s with Redis gone), and a webhook job that can no
+      // longer queue its sync work fails and is retried from Redis on the next start.
+      await Promise.all([queues.webhooks.close(), queues.sync.close(), queues.ai.close()]);
     },
   };
   return ctx;

@@ -129,7 +129,7 @@ describe("Admin GraphQL client", () => {
 
   it("reports Shopify's validation errors as a non-retryable bad_request", async () => {
     const error = await client()
-      .admin.request("query Broken { shop { notAField } }")
+      .admin.request<unknown>("query Broken { shop { notAField } }")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "bad_request", retryable: false });
     expect((error as AdminApiError).errors[0]?.message).toContain("notAField");

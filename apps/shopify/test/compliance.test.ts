@@ -1,8 +1,13 @@
 // Compliance webhooks and uninstall, through the emulator over HTTP, checked table by table on
 // PostgreSQL and PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shopScopedTables } from "../app/compliance/compliance.server.js";
+import {
+  openCustomerExport,
+  shopScopedTables,
+  type CustomerExport,
+} from "../app/compliance/compliance.server.js";
 import { processSyncJob } from "../app/jobs/workers.server.js";
+import { personalData } from "../app/security/personal-data.server.js";
 import { startHarness, type Harness } from "./helpers/harness.js";
 import type { DatabaseKind } from "./helpers/database.js";
 
@@ -71,7 +76,10 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
       `topic = 'customers/data_request' AND "customerId" = $1`,
       [customer.id],
     );
-    const exported = request?.export as {
+    const stored = request?.export as CustomerExport;
+    // At rest the export keeps the customer's email sealed; handed over, it is opened.
+    expect(JSON.stringify(stored)).not.toContain(customer.email);
+    const exported = openCustomerExport(stored) as unknown as {
       customer: { id: string; email: string };
       orders: { id: string }[];
       orderLines: unknown[];
@@ -90,7 +98,9 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
       `INSERT INTO "Lead" (id, shop, "emailHash", email, "customerId", consent, "updatedAt") VALUES ('lead-1', $1, 'h', 'sealed', $2, true, now())`,
       [h.emulator.shop, String(customer.id)],
     );
-    expect(await dumpAll()).toContain(email);
+    // Sealed at rest: the email is in no table even before the redaction; its lookup hash is.
+    expect(await dumpAll()).not.toContain(email);
+    expect(await rows("Customer", `"emailHash" = $1`, [personalData().emailHash(email)])).toHaveLength(1);
     h.emulator.triggerCompliance("customers/redact", { customerId: customer.id });
     await h.settle();
     // Customer: the row is gone, the others stay.
@@ -106,8 +116,9 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("compliance on %s", (kind) =
     // ComplianceRequest: the earlier export about them is erased.
     const requests = await rows("ComplianceRequest", `"customerId" = $1`, [customer.id]);
     expect(requests.filter((r) => r.export !== null)).toEqual([]);
-    // Nowhere else: no table holds the email any more.
+    // Nowhere else: no table holds the email, nor a row found by its hash, any more.
     expect(await dumpAll()).not.toContain(email);
+    expect(await dumpAll()).not.toContain(personalData().emailHash(email));
   });
 
   it("app/uninstalled removes sessions, marks the shop and schedules the purge; a reinstall cancels it", async () => {

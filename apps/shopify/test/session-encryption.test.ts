@@ -64,6 +64,44 @@ describe.each<DatabaseKind>(["postgres", "pglite"])("encrypted session storage o
     expect(byShop.map((s) => s.accessToken)).toEqual([ACCESS]);
   });
 
+  it("seals an online session's staff name and email like the tokens", async () => {
+    const storage = new EncryptedSessionStorage(t.db.prisma, createTokenCipher(randomBytes(32)));
+    const session = new Session({
+      id: "online_staff.myshopify.com_42",
+      shop: "staff.myshopify.com",
+      state: "state",
+      isOnline: true,
+      accessToken: ACCESS,
+      onlineAccessInfo: {
+        expires_in: 3600,
+        associated_user_scope: "read_products",
+        associated_user: {
+          id: 42,
+          first_name: "Margarethe",
+          last_name: "Staffington",
+          email: "margarethe.staff@example.com",
+          email_verified: true,
+          account_owner: true,
+          locale: "de",
+          collaborator: false,
+        },
+      },
+    });
+    await storage.storeSession(session);
+    const dump = JSON.stringify(
+      await t.db.sql.query(`SELECT * FROM "Session" WHERE shop = 'staff.myshopify.com'`),
+    );
+    for (const plain of ["Margarethe", "Staffington", "margarethe.staff@example.com"])
+      expect(dump).not.toContain(plain);
+    const loaded = await storage.loadSession(session.id);
+    expect(loaded?.onlineAccessInfo?.associated_user).toMatchObject({
+      first_name: "Margarethe",
+      last_name: "Staffington",
+      email: "margarethe.staff@example.com",
+    });
+    await storage.deleteSession(session.id); // sealed with a throwaway key: not for the rotation test
+  });
+
   it("rotates: the old key still opens, reencryptAll re-seals with the new key", async () => {
     const oldKey = randomBytes(32);
     const newKey = randomBytes(32);

@@ -4,7 +4,7 @@ import type { Language } from "@ninjalead/core/i18n";
 import { segmentLabel } from "@ninjalead/core/segments";
 import { listAudit } from "~/trust/audit.server.js";
 import { segmentAnalysis } from "./segments.server.js";
-import { issueCounts, scoreCoverage, type IssueCount } from "./seo-scores.server.js";
+import { describeIssues, type CatalogFigures, type IssueCount } from "./catalog-figures.server.js";
 
 export interface SyncStatus {
   resource: string;
@@ -15,15 +15,18 @@ export interface SyncStatus {
   startedAt: string;
 }
 
-/** The latest sync run of each resource (products, customers, orders…). */
-export async function syncStatus(prisma: PrismaClient, shop: string): Promise<SyncStatus[]> {
-  const [runs, products, customers, orders] = await Promise.all([
-    prisma.syncRun.findMany({ where: { shop }, orderBy: { startedAt: "desc" }, distinct: ["resource"] }),
-    prisma.product.count({ where: { shop } }),
-    prisma.customer.count({ where: { shop } }),
-    prisma.order.count({ where: { shop } }),
-  ]);
-  const mirrored: Record<string, number> = { products, customers, orders };
+/** The latest sync run of each resource (products, customers, orders…), with the mirror's sizes. */
+export async function syncStatus(
+  prisma: PrismaClient,
+  shop: string,
+  counts: CatalogFigures["counts"],
+): Promise<SyncStatus[]> {
+  const runs = await prisma.syncRun.findMany({
+    where: { shop },
+    orderBy: { startedAt: "desc" },
+    distinct: ["resource"],
+  });
+  const mirrored: Record<string, number> = counts;
   return runs
     .map((r) => ({
       resource: r.resource,
@@ -45,30 +48,17 @@ export interface SeoHealth {
   topIssues: IssueCount[];
 }
 
-/** Catalog SEO health from the stored scores (aggregated in SQL: cheap on 50,000 products). */
-export async function seoHealth(prisma: PrismaClient, shop: string, language: Language): Promise<SeoHealth> {
-  const [coverage, deciles, topIssues] = await Promise.all([
-    scoreCoverage(prisma, shop),
-    prisma.$queryRaw<{ decile: number; products: bigint; total: bigint }[]>`
-      SELECT LEAST(9, "seoScore" / 10)::int AS decile, count(*) AS products, sum("seoScore") AS total
-      FROM "ProductSeoScore" WHERE shop = ${shop} GROUP BY 1`,
-    issueCounts(prisma, shop, language, 5),
-  ]);
-  const distribution = Array.from({ length: 10 }, () => 0);
-  let count = 0;
-  let sum = 0;
-  for (const d of deciles) {
-    distribution[d.decile] = Number(d.products);
-    count += Number(d.products);
-    sum += Number(d.total);
-  }
-  const band = (from: number, to: number) => distribution.slice(from, to).reduce((a, b) => a + b, 0);
+/** Catalog SEO health from the stored scores' aggregates. */
+export function seoHealth(figures: CatalogFigures, language: Language): SeoHealth {
+  const { deciles, coverage } = figures;
+  const count = deciles.reduce((a, b) => a + b, 0);
+  const band = (from: number, to: number) => deciles.slice(from, to).reduce((a, b) => a + b, 0);
   return {
     scored: coverage.scored,
     total: coverage.total,
-    averageScore: count === 0 ? null : Math.round(sum / count),
+    averageScore: count === 0 ? null : Math.round(figures.scoreSum / count),
     ratings: { good: band(7, 10), ok: band(4, 7), bad: band(0, 4) },
-    topIssues,
+    topIssues: describeIssues(figures.issues, language, 5),
   };
 }
 

@@ -22,6 +22,7 @@ import type { ImportMessageKey } from "~/i18n/import-messages.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
 import { IMPORT_PRODUCT_SET, IMPORTED_PRODUCT, SHOP_CURRENCY } from "~/shopify/graphql/import.js";
 import { recordAudit, type Actor } from "~/trust/audit.server.js";
+import { emitEvent } from "~/trust/outgoing-webhooks.server.js";
 import { COMPARE_AT_MODES, DEFAULT_PRICING, PRICE_ENDINGS, type ImportPricingForm } from "./import-form.js";
 import { ratingFor } from "./seo-scores.server.js";
 
@@ -485,6 +486,12 @@ export async function createImport(
       summary: { sourceId: preview.sourceId, title, variants: variantCount, update: plan.update },
       ...(deps.requestId ? { requestId: deps.requestId } : {}),
     });
+    // Same transaction as the record: subscribers hear of every import, and only of real ones.
+    await emitEvent(tx, {
+      shop: deps.shop,
+      event: "import.created",
+      data: { sourceId: preview.sourceId, productGid, title, variants: variantCount, update: plan.update },
+    });
   });
   return { ok: true, kind: "created", preview: { ...preview, productGid }, productGid, update: plan.update };
 }
@@ -534,4 +541,16 @@ export async function importPrefill(
   if (!row) return null;
   const pricing = importFormSchema.omit({ source: true }).safeParse(row.pricing);
   return { ...(pricing.success ? pricing.data : DEFAULT_PRICING), source: row.payload };
+}
+
+/** The import form's pricing defaults for a shop: what it saved in Settings, else the app's. */
+export async function importDefaults(prisma: PrismaClient, shop: string): Promise<ImportPricingForm> {
+  const row = await prisma.shop.findUnique({ where: { domain: shop }, select: { settings: true } });
+  const settings = row?.settings;
+  const saved =
+    settings && typeof settings === "object" && !Array.isArray(settings)
+      ? settings.importDefaults
+      : undefined;
+  const parsed = importFormSchema.omit({ source: true }).safeParse(saved);
+  return parsed.success ? parsed.data : DEFAULT_PRICING;
 }

@@ -9,6 +9,7 @@ import {
   SEGMENTS,
   type Segment,
 } from "@ninjalead/core/segments";
+import { personalData } from "~/security/personal-data.server.js";
 
 /** One segment's figures, whatever the language (names are added when rendering). */
 export interface SegmentFigures {
@@ -247,7 +248,7 @@ export async function segmentCustomers(
       const total = totalsById.get(id);
       return {
         id: id.toString(),
-        firstName: customer?.firstName ?? null,
+        firstName: personalData().open(customer?.firstName),
         country: customer?.countryCode ?? null,
         orders: total?._count._all ?? 0,
         spent: total?._sum.totalPrice?.toFixed(2) ?? "0.00",

@@ -1,13 +1,7 @@
 import type { PrismaClient, Product } from "@prisma/client";
 import type { Logger } from "@ninjalead/core";
-import { normalizeLanguage, type Language } from "@ninjalead/core/i18n";
-import {
-  auditProduct,
-  detectLanguage,
-  formatMessage,
-  type MessageKey,
-  type SeoAuditResult,
-} from "@ninjalead/core/seo";
+import { normalizeLanguage } from "@ninjalead/core/i18n";
+import { auditProduct, detectLanguage, type SeoAuditResult } from "@ninjalead/core/seo";
 import { toSeoInput, withParts, type ProductWithParts } from "~/catalog/products.server.js";
 
 export type ScoreRating = "good" | "ok" | "bad";
@@ -96,32 +90,6 @@ export async function scoreCoverage(
     LEFT JOIN "ProductSeoScore" s ON s.shop = p.shop AND s."productId" = p.id
     WHERE p.shop = ${shop}`;
   return { scored: Number(row?.scored ?? 0), total: Number(row?.total ?? 0) };
-}
-
-export interface IssueCount {
-  /** The check's id (e.g. "metaDescriptionLength"). */
-  id: string;
-  products: number;
-  /** How to fix it, in the admin's language: the issue as the merchant reads it. */
-  fix: string;
-}
-
-/** The failing checks across the stored scores, most frequent first (one SQL aggregate). */
-export async function issueCounts(
-  prisma: PrismaClient,
-  shop: string,
-  language: Language,
-  limit = 50,
-): Promise<IssueCount[]> {
-  const rows = await prisma.$queryRaw<{ id: string; products: bigint }[]>`
-    SELECT issue AS id, count(*) AS products
-    FROM "ProductSeoScore", unnest(issues) AS issue
-    WHERE shop = ${shop} GROUP BY issue ORDER BY count(*) DESC, issue LIMIT ${limit}`;
-  return rows.map((r) => ({
-    id: r.id,
-    products: Number(r.products),
-    fix: formatMessage(language, `${r.id}.fix` as MessageKey),
-  }));
 }
 
 const running = new Map<string, Promise<number>>();

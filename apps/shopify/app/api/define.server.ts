@@ -1,8 +1,10 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
+import type { AIEngine } from "@ninjalead/core/ai";
 import type { Prisma } from "@prisma/client";
 import { type z } from "zod";
 import { planOf } from "../billing/plans.js";
 import type { Services } from "../services.server.js";
+import type { AdminClient } from "../shopify/admin-client.server.js";
 import {
   authenticateApiKey,
   hasScope,
@@ -10,12 +12,20 @@ import {
   type ApiResource,
 } from "../trust/api-keys.server.js";
 import { hitRateLimit, rateLimitHeaders, type RateLimitRule } from "../trust/rate-limit.server.js";
-import { ApiError, errorResponse } from "./errors.server.js";
+import { ApiError, errorResponse, readableMessage } from "./errors.server.js";
 
 export type HttpMethod = "GET" | "POST" | "DELETE";
 
+/** The shop's Admin API and AI engine: endpoints that act on the store (imports, generation) need them. */
+export interface ApiIntegrations {
+  admin(shop: string): AdminClient;
+  ai(shop: string): Promise<AIEngine>;
+}
+
 /** What the API needs of the app's services (a subset, so tests can build it on their own database). */
-export type ApiServices = Pick<Services, "config" | "db" | "cache" | "logger">;
+export type ApiServices = Pick<Services, "config" | "db" | "cache" | "logger"> & {
+  integrations?: ApiIntegrations;
+};
 
 export interface ApiContext<P, Q, B> {
   shop: string;
@@ -85,7 +95,10 @@ function parseWith<T extends z.ZodType>(
   throw new ApiError(
     "validation_failed",
     `Invalid ${where}`,
-    result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join("."), message: i.message })),
+    result.error.issues.map((i) => ({
+      path: [where, ...i.path.map(String)].join("."),
+      message: readableMessage(i.message),
+    })),
   );
 }
 

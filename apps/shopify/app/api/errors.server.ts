@@ -1,4 +1,10 @@
 import type { FieldIssue } from "@ninjalead/core/errors";
+import { catalog, t, type MessageKey } from "../i18n/t.js";
+
+/** A schema message that is a key of the app's catalog (shared with the admin forms), in English. */
+export function readableMessage(message: string): string {
+  return message in catalog.en ? t("en", message as MessageKey) : message;
+}
 
 export type ApiErrorCode =
   | "unauthorized"
@@ -8,6 +14,8 @@ export type ApiErrorCode =
   | "method_not_allowed"
   | "validation_failed"
   | "idempotency_conflict"
+  | "conflict"
+  | "quota_exceeded"
   | "rate_limited"
   | "payload_too_large"
   | "unavailable"
@@ -21,6 +29,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   method_not_allowed: 405,
   validation_failed: 400,
   idempotency_conflict: 422,
+  conflict: 409,
+  quota_exceeded: 402,
   rate_limited: 429,
   payload_too_large: 413,
   unavailable: 503,

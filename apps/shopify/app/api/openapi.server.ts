@@ -74,8 +74,8 @@ export function buildOpenApi(routes: readonly ApiRoute[], serverUrl: string): Re
           description: "Success",
           content: { "application/json": { schema: schema(route.response, "output") } },
         },
-        ...errors([400, 401, 403, 404, 429]),
-        ...(route.method === "POST" ? errors([422]) : {}),
+        ...errors([400, 401, 403, 404, 429, 503]),
+        ...(route.method === "POST" ? errors([402, 409, 422]) : {}),
       },
     };
   }
@@ -103,8 +103,13 @@ export function buildOpenApi(routes: readonly ApiRoute[], serverUrl: string): Re
         Error401: errorResponse("Missing, invalid or revoked API key"),
         Error403: errorResponse("The key lacks the required scope"),
         Error404: errorResponse("Not found in this shop"),
+        Error402: errorResponse("The shop's AI credits for the month are used up"),
+        Error409: errorResponse(
+          "Not possible in the current state (e.g. no customers to ground personas in)",
+        ),
         Error422: errorResponse("Idempotency-Key reused with a different request"),
         Error429: errorResponse("Rate limited: see Retry-After"),
+        Error503: errorResponse("Temporarily unavailable (database or store): retry after Retry-After"),
       },
     },
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Sql, SqlRunner } from "../db/client.server.js";
+import { personalData } from "../security/personal-data.server.js";
 import { NOW_UTC } from "../sync/upsert.server.js";
 
 /**
@@ -54,13 +55,23 @@ export interface CustomerExport {
  */
 export async function handleDataRequest(sql: Sql, shop: string, payload: unknown): Promise<CustomerExport> {
   const p = DataRequestPayload.parse(payload);
-  const customerId = p.customer.id;
+  const pd = personalData();
   return sql.transaction(async (tx) => {
-    const [customer] = await tx.query(
+    // By id, or by the email's lookup hash (a customer known to us under another id, e.g. re-created).
+    const [sealed] = await tx.query(
       `SELECT id::text, email, "firstName", locale, "countryCode", tags, state, "emailMarketingState",
-              "shopifyCreatedAt", "shopifyUpdatedAt" FROM "Customer" WHERE shop = $1 AND id = $2`,
-      [shop, customerId],
+              "shopifyCreatedAt", "shopifyUpdatedAt" FROM "Customer"
+       WHERE shop = $1 AND (id = $2 OR "emailHash" = ANY($3::text[])) ORDER BY (id = $2) DESC LIMIT 1`,
+      [shop, p.customer.id, p.customer.email ? pd.emailHashes(p.customer.email) : []],
     );
+    const customer = sealed
+      ? {
+          ...sealed,
+          email: pd.open(sealed.email as string | null),
+          firstName: pd.open(sealed.firstName as string | null),
+        }
+      : undefined;
+    const customerId = sealed ? String(sealed.id) : p.customer.id;
     const orders = await tx.query(
       `SELECT id::text, "customerId"::text, "currencyCode", "totalPrice"::text, "financialStatus", "discountCodes",
               "processedAt" FROM "Order" WHERE shop = $1 AND ("customerId" = $2 OR id = ANY($3::bigint[])) ORDER BY id`,
@@ -84,7 +95,8 @@ export async function handleDataRequest(sql: Sql, shop: string, payload: unknown
         shop,
         customerId,
         JSON.stringify({ ordersRequested: p.orders_requested, dataRequestId: p.data_request?.id ?? null }),
-        JSON.stringify(result),
+        // Kept as read: the customer's email and name stay sealed at rest (openCustomerExport hands it over).
+        JSON.stringify({ ...result, customer: sealed ?? null }),
       ],
     );
     return result;
@@ -93,6 +105,22 @@ export async function handleDataRequest(sql: Sql, shop: string, payload: unknown
 
 /** What a redaction removed or anonymised, per table. */
 export type RedactionReport = Record<string, number>;
+
+/** A stored data request export with the customer's sealed fields opened, for handing it over. */
+export function openCustomerExport(stored: CustomerExport): CustomerExport {
+  const pd = personalData();
+  const customer = stored.customer;
+  return {
+    ...stored,
+    customer: customer
+      ? {
+          ...customer,
+          email: pd.open(customer.email as string | null),
+          firstName: pd.open(customer.firstName as string | null),
+        }
+      : null,
+  };
+}
 
 /**
  * customers/redact: the Customer row goes, their orders lose the link to them, storefront sign-ups
@@ -105,10 +133,14 @@ export async function handleCustomerRedact(
 ): Promise<RedactionReport> {
   const p = CustomerRedactPayload.parse(payload);
   const customerId = p.customer.id;
+  const hashes = p.customer.email ? personalData().emailHashes(p.customer.email) : [];
   return sql.transaction(async (tx) => {
     const report: RedactionReport = {};
     report.Customer = (
-      await tx.query(`DELETE FROM "Customer" WHERE shop = $1 AND id = $2 RETURNING id`, [shop, customerId])
+      await tx.query(
+        `DELETE FROM "Customer" WHERE shop = $1 AND (id = $2 OR "emailHash" = ANY($3::text[])) RETURNING id`,
+        [shop, customerId, hashes],
+      )
     ).length;
     report.Order = (
       await tx.query(
@@ -117,10 +149,10 @@ export async function handleCustomerRedact(
       )
     ).length;
     report.Lead = (
-      await tx.query(`DELETE FROM "Lead" WHERE shop = $1 AND "customerId" = $2 RETURNING id`, [
-        shop,
-        customerId,
-      ])
+      await tx.query(
+        `DELETE FROM "Lead" WHERE shop = $1 AND ("customerId" = $2 OR "emailHash" = ANY($3::text[])) RETURNING id`,
+        [shop, customerId, hashes],
+      )
     ).length;
     report.ComplianceRequest = (
       await tx.query(
@@ -133,11 +165,19 @@ export async function handleCustomerRedact(
   });
 }
 
-/** shop/redact (and the uninstall purge): every row of the shop, in every table that has one. */
-export async function eraseShop(sql: Sql, shop: string): Promise<RedactionReport> {
+/**
+ * shop/redact (and the uninstall purge): every row of the shop, in every table that has one.
+ * `keep` spares tables by name (Settings' "delete my data" keeps the shop installed: Session, Shop).
+ */
+export async function eraseShop(
+  sql: Sql,
+  shop: string,
+  options: { keep?: readonly string[] } = {},
+): Promise<RedactionReport> {
   return sql.transaction(async (tx) => {
     const report: RedactionReport = {};
     for (const { table, column } of await shopScopedTables(tx)) {
+      if (options.keep?.includes(table)) continue;
       report[table] = (
         await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1 RETURNING 1`, [shop])
       ).length;

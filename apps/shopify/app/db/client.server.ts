@@ -14,10 +14,11 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 export interface SqlRunner {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /**
-   * `COPY … FROM STDIN` with `data` in COPY text format. Only on a transaction's runner (its
-   * connection is fixed, so a temporary staging table filled by COPY is visible to what follows).
+   * `COPY … FROM STDIN` with `data` in COPY text format (a string, or its UTF-8 bytes). Only on a
+   * transaction's runner (its connection is fixed, so a temporary staging table filled by COPY is
+   * visible to what follows).
    */
-  copyIn?(statement: string, data: string): Promise<void>;
+  copyIn?(statement: string, data: string | Uint8Array): Promise<void>;
 }
 
 /** Raw SQL access, with transactions, for the sync's hot paths (Prisma stays for everything else). */
@@ -82,7 +83,10 @@ export function openDatabase(target: DatabaseTarget): Database {
               query: async <Row>(text: string, params: unknown[] = []) =>
                 (await client.query(text, params)).rows as Row[],
               copyIn: async (statement, data) => {
-                await pipeline(Readable.from([data]), client.query(copyFrom(statement)));
+                await pipeline(
+                  Readable.from([data], { objectMode: false }),
+                  client.query(copyFrom(statement)),
+                );
               },
             });
             await client.query("COMMIT");
@@ -123,7 +127,7 @@ export function openDatabase(target: DatabaseTarget): Database {
             // PGlite reads COPY data from the blob it is handed as /dev/blob.
             copyIn: async (statement, data) => {
               await tx.query(statement.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], {
-                blob: new Blob([data]),
+                blob: new Blob([data as string | Uint8Array<ArrayBuffer>]),
               });
             },
           }),

@@ -2,16 +2,22 @@ import { aiForShop } from "../ai.server.js";
 import { creditPeriod } from "../billing/ai.server.js";
 import { billOverage } from "../billing/billing.server.js";
 import type { AppContext } from "../context.server.js";
+import { retryLeadSyncs } from "../leads/customer-sync.server.js";
 import { createTokenCipher } from "../security/token-cipher.server.js";
+import { queueScheduledReconciliations } from "../sync/reconcile-schedule.server.js";
 import { DEFAULT_DELIVERY_POLICY, deliverDue } from "../trust/outgoing-webhooks.server.js";
 
 /** How often due outgoing webhook deliveries are sent, and overage is billed. */
 export const DELIVERY_INTERVAL_MS = 5_000;
 export const BILLING_INTERVAL_MS = 60 * 60_000;
+/** How often consented leads that did not reach the store yet are retried. */
+export const LEAD_SYNC_INTERVAL_MS = 60_000;
 
 /**
- * Periodic work of the server process: sending due outgoing webhooks (retries included) and
- * billing AI usage beyond the plans' monthly credits. Each tick is skipped while the previous one
+ * Periodic work of the server process: sending due outgoing webhooks (retries included),
+ * billing AI usage beyond the plans' monthly credits, and retrying consented storefront leads
+ * that did not reach the store's customers yet; and every RECONCILE_INTERVAL_HOURS, queueing a
+ * reconciliation of every installed shop's mirror. Each tick is skipped while the previous one
  * runs; both are idempotent, so several processes running them is safe (deliveries are claimed,
  * usage blocks are unique rows).
  */
@@ -55,6 +61,23 @@ export function startTickers(ctx: AppContext): { stop(): void } {
         if (billed.charged > 0) logger.info("usage billed", { shop: domain, ...billed });
       }
     }),
+    every(LEAD_SYNC_INTERVAL_MS, "lead customer sync", async () => {
+      const run = await retryLeadSyncs({
+        prisma: db.prisma,
+        admin: (shop) => ctx.admin(shop),
+        sealer: cipher,
+      });
+      if (run.attempted > 0) logger.info("lead customer sync retried", { ...run });
+    }),
   ];
+  if (config.reconcileIntervalMs > 0) {
+    // Heals what missed webhooks left behind, for every installed shop (see reconcile.server.ts).
+    timers.push(
+      every(config.reconcileIntervalMs, "scheduled reconciliation", async () => {
+        const shops = await queueScheduledReconciliations(ctx, config.reconcileIntervalMs);
+        if (shops > 0) logger.info("reconciliations queued", { shops });
+      }),
+    );
+  }
   return { stop: () => timers.forEach((t) => clearInterval(t)) };
 }

@@ -14,6 +14,7 @@ import { SYNC_RESOURCES } from "../sync/resources.server.js";
 import { emitEvent } from "../trust/outgoing-webhooks.server.js";
 import { applyMirrorWebhook } from "../webhooks/apply.server.js";
 import type { WebhookJob } from "../webhooks/topics.server.js";
+import { startAiWorker } from "./ai-worker.server.js";
 import type { SyncJob } from "./sync-jobs.server.js";
 
 /** A payload that does not have the documented shape: retrying cannot help. */
@@ -176,7 +177,7 @@ export async function queueInitialSync(
   }
 }
 
-/** Starts consuming both queues in this process. */
+/** Starts consuming the queues (webhooks, sync, ai) in this process. */
 export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: number } = {}): void {
   // Failures go to Sentry (scrubbed) as well as to the queue's retry/dead-letter path.
   const reported =
@@ -200,4 +201,5 @@ export function startWorkers(ctx: AppContext, options: { webhookConcurrency?: nu
     reported("sync", (data: SyncJob) => processSyncJob(ctx, data)),
     { concurrency: 1 },
   );
+  startAiWorker(ctx);
 }

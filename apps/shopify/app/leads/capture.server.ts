@@ -46,6 +46,8 @@ export interface CaptureDeps {
   sealer: Sealer;
   /** Derives the lookup hash of an email (and of the client IP for rate limiting). */
   hashKey: Buffer;
+  /** Hash keys of previous encryption keys: a lead stored before a key rotation is still found. */
+  previousHashKeys?: readonly Buffer[];
   now?: Date;
 }
 
@@ -90,7 +92,8 @@ export async function captureLead(
   const consent = input.consent
     ? { consent: true, consentText: t(language, "lead.consentText"), consentAt: now }
     : {};
-  const existing = await deps.prisma.lead.findUnique({ where: { shop_emailHash: { shop, emailHash } } });
+  const hashes = [emailHash, ...(deps.previousHashKeys ?? []).map((k) => hmac(k, input.email))];
+  const existing = await deps.prisma.lead.findFirst({ where: { shop, emailHash: { in: hashes } } });
   const lead = existing
     ? await deps.prisma.lead.update({
         where: { id: existing.id },

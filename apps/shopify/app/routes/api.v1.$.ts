@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { aiForShop } from "~/ai.server.js";
 import { dispatch } from "~/api/define.server.js";
 import { buildOpenApi } from "~/api/openapi.server.js";
 import { apiRoutes } from "~/api/routes.server.js";
-import { services } from "~/services.server.js";
+import { appContext, services } from "~/services.server.js";
 
 /** Every /api/v1 request goes through one dispatcher (auth, scopes, limits, validation). */
 async function handle(request: Request): Promise<Response> {
@@ -12,7 +13,10 @@ async function handle(request: Request): Promise<Response> {
       headers: { "Cache-Control": "public, max-age=300" },
     });
   }
-  return dispatch(apiRoutes, request, svc);
+  return dispatch(apiRoutes, request, {
+    ...svc,
+    integrations: { admin: (shop) => appContext().admin(shop), ai: aiForShop },
+  });
 }
 
 export const loader = ({ request }: LoaderFunctionArgs) => handle(request);

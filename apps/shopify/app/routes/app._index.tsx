@@ -16,7 +16,8 @@ import {
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { recentActivity, segmentSummary, seoHealth, syncStatus } from "~/admin/dashboard.server.js";
-import { fillScores, scoreCoverage } from "~/admin/seo-scores.server.js";
+import { catalogFigures, forgetCatalogFigures } from "~/admin/catalog-figures.server.js";
+import { fillScores } from "~/admin/seo-scores.server.js";
 import { ClientChart } from "~/components/ClientChart.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
@@ -37,21 +38,24 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, cache, logger } = await services();
   const lang = languageFromRequest(request);
   const shop = await ensureShop(db.prisma, session.shop);
-  const coverage = await scoreCoverage(db.prisma, session.shop);
-  if (coverage.scored < coverage.total) {
+  let figures = await catalogFigures(db.prisma, cache, session.shop);
+  if (figures.coverage.scored < figures.coverage.total) {
     // Score the catalog in the background; a small catalog (the first visit) is done within the
     // budget and the page shows its health right away, a large one fills in over the next visits.
-    const fill = fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
-      logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
-    );
+    const fill = fillScores(db.prisma, session.shop, shop.primaryLocale, logger)
+      .then(() => forgetCatalogFigures(cache, session.shop))
+      .catch((error: unknown) =>
+        logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
+      );
     await Promise.race([fill, new Promise((resolve) => setTimeout(resolve, FIRST_SCORES_BUDGET_MS))]);
+    figures = await catalogFigures(db.prisma, cache, session.shop, { fresh: true });
   }
-  const [sync, seo, segments, activity] = await Promise.all([
-    syncStatus(db.prisma, session.shop),
-    seoHealth(db.prisma, session.shop, lang),
+  const [sync, segments, activity] = await Promise.all([
+    syncStatus(db.prisma, session.shop, figures.counts),
     segmentSummary(db.prisma, cache, session.shop, lang, logger),
     recentActivity(db.prisma, session.shop),
   ]);
+  const seo = seoHealth(figures, lang);
   return { lang, sync, seo, segments, activity };
 };
 

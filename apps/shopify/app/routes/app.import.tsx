@@ -10,11 +10,9 @@ import {
   Card,
   Checkbox,
   DataTable,
-  Divider,
   EmptyState,
   FormLayout,
   IndexTable,
-  InlineGrid,
   InlineStack,
   Layout,
   Link,
@@ -28,13 +26,15 @@ import { requireAdmin } from "~/admin-auth.server.js";
 import { aiForShop } from "~/ai.server.js";
 import {
   createImport,
+  importDefaults,
   importPrefill,
   listImports,
   previewImport,
   type ImportFormField,
   type ImportPreviewView,
 } from "~/admin/import.server.js";
-import { DEFAULT_PRICING, type ImportPricingForm } from "~/admin/import-form.js";
+import type { ImportPricingForm } from "~/admin/import-form.js";
+import { BeforeAfter } from "~/components/BeforeAfter.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
@@ -52,6 +52,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     lang: languageFromRequest(request),
     history: await listImports(db.prisma, session.shop),
     prefill,
+    // The pricing defaults saved in Settings.
+    defaults: await importDefaults(db.prisma, session.shop),
   };
 };
 
@@ -99,13 +101,13 @@ function fieldKey(field: string): MessageKey {
 }
 
 export default function Import() {
-  const { lang, history, prefill } = useLoaderData<typeof loader>();
+  const { lang, history, prefill, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const [source, setSource] = useState(prefill?.source ?? "");
-  const [pricing, setPricing] = useState<ImportPricingForm>(prefill ?? DEFAULT_PRICING);
+  const [pricing, setPricing] = useState<ImportPricingForm>(prefill ?? defaults);
   // Re-import from the history fills the form with what that import used.
   useEffect(() => {
     if (prefill) {
@@ -397,36 +399,19 @@ function PreviewCards({ lang, preview }: { lang: Language; preview: ImportPrevie
           <Text as="h3" variant="headingSm">
             {t(lang, "import.fields")}
           </Text>
-          {/* A grid rather than a table: long texts wrap instead of scrolling sideways. */}
-          <BlockStack gap="200">
-            <InlineGrid columns={{ xs: 1, md: "10rem 1fr 1fr" }} gap="300">
-              <Text as="span" fontWeight="semibold">
-                {t(lang, "import.colField")}
-              </Text>
-              <Text as="span" fontWeight="semibold">
-                {t(lang, "import.colBefore")}
-              </Text>
-              <Text as="span" fontWeight="semibold">
-                {t(lang, "import.colAfter")}
-              </Text>
-            </InlineGrid>
-            {preview.fields.map((f) => (
-              <BlockStack key={f.field} gap="200">
-                <Divider />
-                <InlineGrid columns={{ xs: 1, md: "10rem 1fr 1fr" }} gap="300">
-                  <Text as="span" tone="subdued">
-                    {t(lang, fieldKey(f.field))}
-                  </Text>
-                  <Text as="span" breakWord>
-                    {f.before || "–"}
-                  </Text>
-                  <Text as="span" breakWord>
-                    {f.changed ? f.after : `${f.before} (${t(lang, "import.unchanged")})`}
-                  </Text>
-                </InlineGrid>
-              </BlockStack>
-            ))}
-          </BlockStack>
+          <BeforeAfter
+            headings={{
+              field: t(lang, "import.colField"),
+              before: t(lang, "import.colBefore"),
+              after: t(lang, "import.colAfter"),
+            }}
+            rows={preview.fields.map((f) => ({
+              key: f.field,
+              label: t(lang, fieldKey(f.field)),
+              before: f.before,
+              after: f.changed ? f.after : `${f.before} (${t(lang, "import.unchanged")})`,
+            }))}
+          />
         </BlockStack>
       </Card>
       <Card>

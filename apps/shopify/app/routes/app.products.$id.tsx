@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import type { Language } from "@ninjalead/core/i18n";
+import { LANGUAGE_NAMES, type Language } from "@ninjalead/core/i18n";
 import {
   Badge,
   Banner,
@@ -13,6 +13,7 @@ import {
   InlineStack,
   Layout,
   Page,
+  Select,
   Text,
   TextField,
 } from "@shopify/polaris";
@@ -27,6 +28,13 @@ import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { appContext, services } from "~/services.server.js";
 import { ensureShop } from "~/shops.server.js";
+import {
+  isStorefrontIntent,
+  loadProductStorefront,
+  runStorefrontAction,
+  type ProductStorefront,
+  type StorefrontResult,
+} from "~/storefront/product-faq.server.js";
 import { staffActor } from "~/trust/actor.server.js";
 
 function productId(raw: string | undefined): bigint {
@@ -42,7 +50,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const lang = languageFromRequest(request);
   const product = await loadProductDetail(db.prisma, session.shop, id, shop.primaryLocale, lang, logger);
   if (!product) throw new Response(null, { status: 404 });
-  return { lang, product };
+  const storefront = await loadProductStorefront(db.prisma, session.shop, id);
+  return { lang, product, storefront };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -50,6 +59,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const id = productId(params.id);
   const { db } = await services();
   const form = await request.formData();
+  if (isStorefrontIntent(form.get("intent"))) {
+    return runStorefrontAction({
+      ctx: appContext(),
+      ai: () => aiForShop(session.shop),
+      shop: session.shop,
+      productId: id,
+      form,
+      actor: staffActor(session, demo),
+    });
+  }
   if (form.get("intent") === "suggest") {
     const shop = await ensureShop(db.prisma, session.shop);
     const suggestions = await suggestProductSeo({
@@ -80,7 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ProductDetail() {
-  const { lang, product } = useLoaderData<typeof loader>();
+  const { lang, product, storefront } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const result = actionData?.intent === "save" ? actionData : undefined;
   const suggest = useFetcher<typeof action>({ key: "seo-suggestions" });
@@ -205,6 +224,7 @@ export default function ProductDetail() {
                 </BlockStack>
               </Form>
             </Card>
+            <StorefrontSection lang={lang} storefront={storefront} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
@@ -272,6 +292,179 @@ export default function ProductDetail() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+const DONE: Record<StorefrontResult["intent"], MessageKey> = {
+  "faq-generate": "storefront.doneGenerate",
+  "faq-save": "storefront.doneSave",
+  "faq-publish": "storefront.donePublish",
+  "faq-unpublish": "storefront.doneUnpublish",
+  "jsonld-publish": "storefront.doneJsonLd",
+};
+
+interface EditableItem {
+  question: string;
+  answer: string;
+}
+
+/** FAQ per language (generate → review/edit → publish) and the structured data, for the storefront. */
+function StorefrontSection({ lang, storefront }: { lang: Language; storefront: ProductStorefront }) {
+  const fetcher = useFetcher<StorefrontResult>({ key: "storefront" });
+  const [language, setLanguage] = useState<Language>(storefront.languages[0] ?? "en");
+  const faq = storefront.faqs.find((f) => f.language === language);
+  const [items, setItems] = useState<EditableItem[]>(faq?.items ?? []);
+  const saved = JSON.stringify(faq?.items ?? []);
+  // Switching language or a reload after an action shows what is stored.
+  useEffect(() => {
+    setItems(JSON.parse(saved) as EditableItem[]);
+  }, [language, saved]);
+  const result = fetcher.data;
+  const busy = fetcher.state !== "idle";
+  const errorOf = (path: string) => {
+    const key = result && !result.ok ? result.fieldErrors[path] : undefined;
+    return key ? t(lang, key) : undefined;
+  };
+  const submit = (intent: StorefrontResult["intent"], withItems = false) => {
+    const data = new FormData();
+    data.set("intent", intent);
+    data.set("language", language);
+    if (withItems) {
+      for (const item of items) {
+        data.append("question", item.question);
+        data.append("answer", item.answer);
+      }
+    }
+    fetcher.submit(data, { method: "post" });
+  };
+  const update = (index: number, field: keyof EditableItem, value: string) =>
+    setItems((current) => current.map((item, i) => (i === index ? { ...item, [field]: value } : item)));
+
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingMd">
+            {t(lang, "storefront.title")}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t(lang, "storefront.intro")}
+          </Text>
+        </BlockStack>
+        {result?.ok ? <Banner tone="success" title={t(lang, DONE[result.intent])} /> : null}
+        {result && !result.ok && result.storeErrors ? (
+          <Banner tone="critical" title={t(lang, "storefront.errorStore")}>
+            <BlockStack gap="100">
+              {result.storeErrors.map((message) => (
+                <Text as="p" key={message}>
+                  {message}
+                </Text>
+              ))}
+            </BlockStack>
+          </Banner>
+        ) : null}
+        <InlineStack gap="200" blockAlign="center" align="space-between">
+          <Text as="h3" variant="headingSm">
+            {t(lang, "storefront.faqTitle")}
+          </Text>
+          {faq ? (
+            <Badge tone={faq.status === "published" ? "success" : "attention"}>
+              {t(lang, faq.status === "published" ? "storefront.statusPublished" : "storefront.statusDraft")}
+            </Badge>
+          ) : null}
+        </InlineStack>
+        <Select
+          label={t(lang, "storefront.language")}
+          options={storefront.languages.map((l) => ({ label: LANGUAGE_NAMES[l], value: l }))}
+          value={language}
+          onChange={(value) => setLanguage(value as Language)}
+          error={errorOf("language")}
+        />
+        {!faq ? (
+          <Text as="p" tone="subdued">
+            {t(lang, "storefront.noFaq")}
+          </Text>
+        ) : null}
+        {faq?.generatedBy === "offline" ? (
+          <Text as="p" tone="subdued" variant="bodySm">
+            {t(lang, "storefront.offlineNote")}
+          </Text>
+        ) : null}
+        {items.map((item, index) => (
+          <Box key={index} background="bg-surface-secondary" padding="300" borderRadius="200">
+            <BlockStack gap="200">
+              <TextField
+                label={t(lang, "storefront.question", { n: index + 1 })}
+                value={item.question}
+                onChange={(value) => update(index, "question", value)}
+                autoComplete="off"
+                error={errorOf(`items.${index}.question`)}
+              />
+              <TextField
+                label={t(lang, "storefront.answer", { n: index + 1 })}
+                value={item.answer}
+                onChange={(value) => update(index, "answer", value)}
+                autoComplete="off"
+                multiline={3}
+                error={errorOf(`items.${index}.answer`)}
+              />
+              <InlineStack align="end">
+                <Button
+                  variant="plain"
+                  tone="critical"
+                  onClick={() => setItems((current) => current.filter((_, i) => i !== index))}
+                >
+                  {t(lang, "storefront.remove")}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Box>
+        ))}
+        {errorOf("items") ? (
+          <Text as="p" tone="critical">
+            {errorOf("items")}
+          </Text>
+        ) : null}
+        <InlineStack gap="200" align="end">
+          {faq ? (
+            <Button onClick={() => setItems((current) => [...current, { question: "", answer: "" }])}>
+              {t(lang, "storefront.addQuestion")}
+            </Button>
+          ) : null}
+          <Button loading={busy} onClick={() => submit("faq-generate")}>
+            {t(lang, faq ? "storefront.regenerate" : "storefront.generate")}
+          </Button>
+          {faq ? (
+            <Button loading={busy} onClick={() => submit("faq-save", true)}>
+              {t(lang, "storefront.save")}
+            </Button>
+          ) : null}
+          {faq?.status === "published" ? (
+            <Button loading={busy} tone="critical" onClick={() => submit("faq-unpublish")}>
+              {t(lang, "storefront.unpublish")}
+            </Button>
+          ) : null}
+          {faq?.status === "draft" ? (
+            <Button loading={busy} variant="primary" onClick={() => submit("faq-publish")}>
+              {t(lang, "storefront.publish")}
+            </Button>
+          ) : null}
+        </InlineStack>
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            {t(lang, "storefront.jsonLdTitle")}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t(lang, "storefront.jsonLdHelp")}
+          </Text>
+          <InlineStack align="end">
+            <Button loading={busy} onClick={() => submit("jsonld-publish")}>
+              {t(lang, "storefront.publishJsonLd")}
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </BlockStack>
+    </Card>
   );
 }
 

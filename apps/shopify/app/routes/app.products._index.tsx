@@ -1,6 +1,14 @@
 import { useEffect, useState } from "react";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import {
+  useActionData,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSearchParams,
+  useSubmit,
+} from "@remix-run/react";
 import {
   Banner,
   Card,
@@ -13,36 +21,58 @@ import {
   Link,
   Page,
   Text,
+  useIndexResourceState,
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
+import { recentFixJobs, startBulkFix } from "~/admin/bulk-fix.server.js";
 import { PRODUCT_STATUSES, SEO_RATINGS } from "~/admin/product-filters.js";
 import { listProducts, parseProductQuery } from "~/admin/products.server.js";
-import { fillScores, issueCounts, scoreCoverage } from "~/admin/seo-scores.server.js";
+import { catalogFigures, describeIssues, forgetCatalogFigures } from "~/admin/catalog-figures.server.js";
+import { fillScores } from "~/admin/seo-scores.server.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
-import { services } from "~/services.server.js";
+import { appContext, services } from "~/services.server.js";
 import { ensureShop } from "~/shops.server.js";
+import { staffActor } from "~/trust/actor.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
-  const { db, logger } = await services();
+  const { db, cache, logger } = await services();
   const shop = await ensureShop(db.prisma, session.shop);
   const query = parseProductQuery(new URL(request.url));
   const page = await listProducts(db.prisma, session.shop, shop.primaryLocale, query, logger);
   const lang = languageFromRequest(request);
-  const [coverage, issues] = await Promise.all([
-    scoreCoverage(db.prisma, session.shop),
-    issueCounts(db.prisma, session.shop, lang),
+  const [figures, fixJobs] = await Promise.all([
+    catalogFigures(db.prisma, cache, session.shop),
+    recentFixJobs(db.prisma, session.shop, 1),
   ]);
+  const { coverage } = figures;
+  const issues = describeIssues(figures.issues, lang);
   if (coverage.scored < coverage.total) {
     // The rest of the catalog is scored in the background, so the rating filter covers it soon.
-    fillScores(db.prisma, session.shop, shop.primaryLocale, logger).catch((error: unknown) =>
-      logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
-    );
+    fillScores(db.prisma, session.shop, shop.primaryLocale, logger)
+      .then(() => forgetCatalogFigures(cache, session.shop))
+      .catch((error: unknown) =>
+        logger.error("seo score fill failed", { shop: session.shop, error: String(error) }),
+      );
   }
-  return { lang, query, page, coverage, issues };
+  return { lang, query, page, coverage, issues, activeFix: fixJobs[0] ?? null };
+};
+
+/** Bulk "Fix with AI": starts the job and opens its page (progress, then the review). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, demo } = await requireAdmin(request);
+  const { db } = await services();
+  const started = await startBulkFix({
+    prisma: db.prisma,
+    queue: appContext().queues.ai,
+    shop: session.shop,
+    actor: staffActor(session, demo),
+    form: await request.formData(),
+  });
+  return started.ok ? redirect(`/app/products/fixes/${started.jobId}`) : started;
 };
 
 const STATUS_KEY = { ACTIVE: "status.active", DRAFT: "status.draft", ARCHIVED: "status.archived" } as const;
@@ -53,7 +83,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Products() {
-  const { lang, query, page, coverage, issues } = useLoaderData<typeof loader>();
+  const { lang, query, page, coverage, issues, activeFix } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const submit = useSubmit();
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(page.rows);
+  // A new page of rows is a new selection.
+  useEffect(() => clearSelection(), [page.rows[0]?.id]);
+  const fixSelected = () => {
+    const form = new FormData();
+    const ids = allResourcesSelected ? page.rows.map((r) => r.id) : selectedResources;
+    for (const id of ids) form.append("ids[]", id);
+    submit(form, { method: "post" });
+  };
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const navigation = useNavigation();
@@ -126,6 +168,25 @@ export default function Products() {
   return (
     <Page title={t(lang, "products.title")} backAction={{ content: t(lang, "home.title"), url: "/app" }}>
       <Layout>
+        {refused && !refused.ok ? (
+          <Layout.Section>
+            <Banner tone="critical" title={t(lang, "fixes.errorTitle")}>
+              <Text as="p">{t(lang, refused.errors.ids.key, refused.errors.ids.params)}</Text>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {activeFix ? (
+          <Layout.Section>
+            <Banner
+              tone={activeFix.status === "running" || activeFix.status === "queued" ? "info" : "success"}
+              title={t(lang, "fixes.latest", {
+                done: activeFix.done + activeFix.failed,
+                total: activeFix.total,
+              })}
+              action={{ content: t(lang, "fixes.open"), url: `/app/products/fixes/${activeFix.id}` }}
+            />
+          </Layout.Section>
+        ) : null}
         {coverage.scored < coverage.total ? (
           <Layout.Section>
             <Banner tone="info" title={t(lang, "products.scoring")}>
@@ -204,7 +265,9 @@ export default function Products() {
             <IndexTable
               resourceName={{ singular: t(lang, "products.one"), plural: t(lang, "products.many") }}
               itemCount={page.rows.length}
-              selectable={false}
+              selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+              onSelectionChange={handleSelectionChange}
+              promotedBulkActions={[{ content: t(lang, "fixes.fixWithAi"), onAction: fixSelected }]}
               loading={navigation.state === "loading"}
               emptyState={emptyState}
               headings={[
@@ -232,7 +295,12 @@ export default function Products() {
               }}
             >
               {page.rows.map((row, index) => (
-                <IndexTable.Row id={row.id} key={row.id} position={index}>
+                <IndexTable.Row
+                  id={row.id}
+                  key={row.id}
+                  position={index}
+                  selected={selectedResources.includes(row.id)}
+                >
                   <IndexTable.Cell>
                     <Link url={`/app/products/${row.id}`} removeUnderline dataPrimaryLink>
                       <Text as="span" fontWeight="semibold">

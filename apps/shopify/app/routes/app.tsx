@@ -23,9 +23,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 const NAV: { to: string; key: MessageKey }[] = [
   { to: "/app/products", key: "nav.products" },
+  { to: "/app/seo", key: "nav.seo" },
   { to: "/app/segments", key: "nav.segments" },
+  { to: "/app/personas", key: "nav.personas" },
+  { to: "/app/campaigns", key: "nav.campaigns" },
   { to: "/app/import", key: "nav.import" },
   { to: "/app/activity", key: "nav.activity" },
+  { to: "/app/settings", key: "nav.settings" },
   { to: "/app/settings/api-keys", key: "nav.apiKeys" },
   { to: "/app/settings/webhooks", key: "nav.webhooks" },
   { to: "/app/settings/plan", key: "nav.plan" },

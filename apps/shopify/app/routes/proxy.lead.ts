@@ -1,14 +1,17 @@
-import { createHmac } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { captureLead } from "~/leads/capture.server.js";
+import { needsCustomerSync, syncLeadToCustomer } from "~/leads/customer-sync.server.js";
 import { t } from "~/i18n/t.js";
+import { emailHashKey } from "~/security/personal-data.server.js";
 import { createTokenCipher } from "~/security/token-cipher.server.js";
-import { services } from "~/services.server.js";
+import { appContext, services } from "~/services.server.js";
 import { authenticate } from "~/shopify.server.js";
 
 /**
  * POST /apps/ninjalead/lead on the storefront, forwarded by Shopify's app proxy to /proxy/lead.
- * The proxy signature is verified (forged or stale → 401), then the lead is captured. Answers JSON
+ * The proxy signature is verified (forged or stale → 401), then the lead is captured and, with
+ * consent, written to the shop's customers (a failure is kept on the lead and retried by the
+ * ticker; the shopper's answer does not depend on it). Answers JSON
  * to the widget's fetch, or a themed Liquid message to a plain form post (no JavaScript).
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -32,13 +35,24 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     {
       prisma: svc.db.prisma,
       cache: svc.cache,
-      sealer: createTokenCipher(svc.config.encryptionKey),
-      hashKey: createHmac("sha256", svc.config.encryptionKey).update("ninjalead/leads/v1").digest(),
+      sealer: createTokenCipher(svc.config.encryptionKey, svc.config.encryptionPreviousKeys),
+      hashKey: emailHashKey(svc.config.encryptionKey),
+      previousHashKeys: svc.config.encryptionPreviousKeys.map(emailHashKey),
     },
     shop,
     form,
     clientIp,
   );
+
+  if (outcome.status === "stored" && needsCustomerSync(outcome.lead)) {
+    const cipher = createTokenCipher(svc.config.encryptionKey, svc.config.encryptionPreviousKeys);
+    const synced = await syncLeadToCustomer(
+      { prisma: svc.db.prisma, admin: (s) => appContext().admin(s), sealer: cipher },
+      outcome.lead,
+    );
+    if (synced.status === "failed")
+      svc.logger.warn("lead not written to the store yet", { shop, error: synced.error });
+  }
 
   const { language } = outcome;
   const [status, message, extra] = ((): [number, string, Record<string, unknown>] => {

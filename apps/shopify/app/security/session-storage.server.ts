@@ -103,10 +103,12 @@ export class EncryptedSessionStorage implements AppSessionStorage {
 
   private seal(session: Session): Session {
     const params = session.toObject();
+    const seal = (v: string) => this.cipher.encrypt(v);
     return new Session({
       ...params,
-      ...(params.accessToken ? { accessToken: this.cipher.encrypt(params.accessToken) } : {}),
-      ...(params.refreshToken ? { refreshToken: this.cipher.encrypt(params.refreshToken) } : {}),
+      ...(params.accessToken ? { accessToken: seal(params.accessToken) } : {}),
+      ...(params.refreshToken ? { refreshToken: seal(params.refreshToken) } : {}),
+      ...staffUser(params, seal),
     });
   }
 
@@ -118,6 +120,31 @@ export class EncryptedSessionStorage implements AppSessionStorage {
       ...params,
       ...(params.accessToken ? { accessToken: open(params.accessToken) } : {}),
       ...(params.refreshToken ? { refreshToken: open(params.refreshToken) } : {}),
+      ...staffUser(params, open),
     });
   }
+}
+
+type SessionParams = ReturnType<Session["toObject"]>;
+
+/** An online session's staff user: name and email are personal data, sealed like the tokens. */
+function staffUser(
+  params: SessionParams,
+  transform: (value: string) => string,
+): Pick<SessionParams, "onlineAccessInfo"> | Record<string, never> {
+  const info = params.onlineAccessInfo;
+  const user = info?.associated_user;
+  if (!info || !user) return {};
+  const map = (v: string | undefined) => (v ? transform(v) : v);
+  return {
+    onlineAccessInfo: {
+      ...info,
+      associated_user: {
+        ...user,
+        first_name: map(user.first_name) ?? "",
+        last_name: map(user.last_name) ?? "",
+        email: map(user.email) ?? "",
+      },
+    },
+  };
 }

@@ -1,5 +1,7 @@
-import { createAdminApiClient } from "@shopify/admin-api-client";
+import { createAdminApiClient, type AdminOperations } from "@shopify/admin-api-client";
 import type { Logger } from "@ninjalead/core";
+// The generated operation types (`npm run codegen`), wherever this client is compiled.
+import type * as _GeneratedAdminOperations from "../types/admin.generated.js";
 import { AdminApiError, QueryCostExceededError, type GraphqlErrorItem } from "./admin-errors.server.js";
 
 export const ADMIN_API_VERSION = "2026-10";
@@ -31,10 +33,25 @@ export interface Connection<Node> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
+/**
+ * A document's result and variables, from the types `npm run codegen` generates for every
+ * `#graphql` document of the app (app/types/admin.generated.d.ts augments AdminOperations, keyed by
+ * the document's text).
+ */
+export type AdminResult<Document extends string> = AdminOperations[Document]["return"];
+export type AdminVariables<Document extends string> = AdminOperations[Document]["variables"];
+
 export interface AdminClient {
   readonly shop: string;
-  /** One document; resolves with `data`, throws AdminApiError when Shopify (finally) refused it. */
-  request<Data>(document: string, variables?: Record<string, unknown>): Promise<Data>;
+  /**
+   * One document; resolves with `data`, throws AdminApiError when Shopify (finally) refused it.
+   * Typed by the document: `request(PRODUCT_UPDATE, { product })` checks the variables and types
+   * the result from the generated operation types (an explicit `Data` overrides the result type).
+   */
+  request<Data = undefined, Document extends string = string>(
+    document: Document,
+    variables?: AdminVariables<Document>,
+  ): Promise<Data extends undefined ? AdminResult<Document> : Data>;
   /**
    * Every page of a connection. When a page costs more than Shopify's single-query limit, the page
    * size is halved and the same page asked again: the query is split, not failed.
@@ -118,6 +135,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   }
 
   async function request<Data>(document: string, variables?: Record<string, unknown>): Promise<Data> {
+    // (The typed signature is AdminClient's; here the document is plain text.)
     const operation = operationName(document);
     let failures = 0;
     let throttledWaits = 0;

@@ -9,24 +9,6 @@ import { ingestBulkJsonl } from "./bulk-ingest.server.js";
 import { RESOURCE, type SyncResource } from "./resources.server.js";
 import { NOW_UTC } from "./upsert.server.js";
 
-interface RunQueryData {
-  bulkOperationRunQuery: {
-    bulkOperation: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
-
-interface BulkOperationData {
-  node: {
-    id: string;
-    status: string;
-    errorCode: string | null;
-    objectCount: string;
-    url: string | null;
-    partialDataUrl: string | null;
-  } | null;
-}
-
 export interface BulkSyncOptions {
   shop: string;
   resource: SyncResource;
@@ -75,10 +57,11 @@ export async function runBulkSync(options: BulkSyncOptions): Promise<BulkSyncRes
   };
 
   try {
-    const start = await admin.request<RunQueryData>(BULK_OPERATION_RUN_QUERY, {
+    const start = await admin.request(BULK_OPERATION_RUN_QUERY, {
       query: RESOURCE[resource].bulkQuery,
     });
-    const { bulkOperation, userErrors } = start.bulkOperationRunQuery;
+    const bulkOperation = start.bulkOperationRunQuery?.bulkOperation;
+    const userErrors = start.bulkOperationRunQuery?.userErrors ?? [];
     if (!bulkOperation || userErrors.length > 0) {
       throw new AdminApiError(
         "conflict",
@@ -134,10 +117,13 @@ async function waitForBulkOperation(options: BulkSyncOptions, id: string) {
   const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
   let interval = options.pollIntervalMs ?? 250;
   for (;;) {
-    const { node } = await options.admin.request<BulkOperationData>(BULK_OPERATION_BY_ID, { id });
-    if (!node) throw new AdminApiError("not_found", `bulk operation ${id} not found`, 200);
-    if (node.status === "COMPLETED") return node;
-    if (["FAILED", "CANCELED", "EXPIRED"].includes(node.status)) {
+    const { node } = await options.admin.request(BULK_OPERATION_BY_ID, { id });
+    if (!node || !("status" in node)) {
+      throw new AdminApiError("not_found", `bulk operation ${id} not found`, 200);
+    }
+    const status: string = node.status;
+    if (status === "COMPLETED") return node;
+    if (["FAILED", "CANCELED", "EXPIRED"].includes(status)) {
       throw new AdminApiError(
         "provider_unavailable",
         `bulk operation ${node.status} (${node.errorCode ?? "no code"})`,

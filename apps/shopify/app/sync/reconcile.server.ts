@@ -94,9 +94,7 @@ export async function reconcile(options: {
 
   if (resource === "products") {
     for (const id of [...missing, ...outdated]) {
-      const data = await admin.request<{ product: unknown }>(PRODUCT_FOR_SYNC, {
-        id: `gid://shopify/Product/${id}`,
-      });
+      const data = await admin.request(PRODUCT_FOR_SYNC, { id: `gid://shopify/Product/${id}` });
       if (!data.product) continue; // deleted meanwhile: the next run sees it as extra
       await writeProduct(db, shop, id, productNodeToRows(shop, data.product));
       repaired++;

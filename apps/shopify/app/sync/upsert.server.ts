@@ -16,15 +16,6 @@ export const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
 
 const q = (name: string) => `"${name}"`;
 
-/**
- * Multi-row upsert of `rows` (plain objects keyed by column) in one statement: the batch travels as
- * one JSON parameter expanded by `jsonb_to_recordset`, which types every column (arrays and jsonb
- * included). Rows repeated in a batch keep the last one (PostgreSQL refuses to update a row twice).
- * Returns the ids written (inserted, or updated past the guard), unless `returning: false`.
- *
- * @example
- * await upsertRows(sql, VARIANT, [{ shop, id: 1, productId: 2, title: "S", price: "9.00", … }]);
- */
 /** COPY text format for one value of a column of `type`: \N for NULL, escapes, {…} arrays. */
 export function copyField(value: unknown, type: string): string {
   if (value === null || value === undefined) return "\\N";
@@ -43,27 +34,66 @@ export function copyField(value: unknown, type: string): string {
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
+/** One row as a line of COPY text: the spec's columns in order (the shape the COPY paths read). */
+export function copyLine(spec: TableSpec, row: Record<string, unknown>): string {
+  let line = "";
+  let separator = "";
+  for (const name in spec.columns) {
+    line += separator + copyField(row[name], spec.columns[name] ?? "text");
+    separator = "\t";
+  }
+  return `${line}\n`;
+}
+
 /**
- * Plain `COPY` of new rows straight into the table, `syncedAt` = `syncedAt` (UTC text). For a
- * shop's first load, where no row can conflict; a row that does (a webhook got there first) makes
- * COPY fail with a unique violation, and the caller falls back to {@link upsertRows}.
+ * Plain `COPY` of new rows (encoded by {@link copyLine}, no id twice) straight into the table, in a
+ * transaction; `syncedAt` takes its default, the transaction's time (UTC, as every column holds).
+ * For a shop's first load, where no row can conflict; a row that does (a webhook got there first)
+ * makes COPY fail with a unique violation, and the caller upserts instead.
  */
-export async function copyNewRows(
+export async function copyNewText(sql: SqlRunner, spec: TableSpec, data: string | Uint8Array): Promise<void> {
+  if (!sql.copyIn) throw new NoCopyError();
+  if (data.length === 0) return;
+  await sql.query("SET LOCAL TIME ZONE 'UTC'");
+  await sql.copyIn(`COPY ${q(spec.table)} (${Object.keys(spec.columns).map(q).join(", ")}) FROM STDIN`, data);
+}
+
+/**
+ * {@link upsertRows} for rows encoded by {@link copyLine} (no id twice), in a transaction: COPY
+ * into a per-connection staging table, then one guarded INSERT … ON CONFLICT DO UPDATE.
+ */
+export async function upsertCopyText(
   sql: SqlRunner,
   spec: TableSpec,
-  rows: readonly Record<string, unknown>[],
-  syncedAt: string,
+  data: string | Uint8Array,
 ): Promise<void> {
   if (!sql.copyIn) throw new NoCopyError();
-  if (rows.length === 0) return;
-  const names = Object.keys(spec.columns);
-  const unique = new Map<string, Record<string, unknown>>();
-  for (const row of rows) unique.set(String(row.id), row);
-  let data = "";
-  for (const row of unique.values()) {
-    data += `${names.map((n) => copyField(row[n], spec.columns[n] ?? "text")).join("\t")}\t${syncedAt}\n`;
-  }
-  await sql.copyIn(`COPY ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") FROM STDIN`, data);
+  if (data.length === 0) return;
+  const columns = Object.keys(spec.columns).map(q).join(", ");
+  const stage = q(`bulk_stage_${spec.table}`);
+  // Two statements (PGlite prepares every query, and a prepared statement holds one command).
+  await sql.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (${recordType(spec)}) ON COMMIT DELETE ROWS`);
+  await sql.query(`TRUNCATE ${stage}`);
+  await sql.copyIn(`COPY ${stage} (${columns}) FROM STDIN`, data);
+  await sql.query(
+    `INSERT INTO ${q(spec.table)} (${columns}, "syncedAt") SELECT ${columns}, ${NOW_UTC} FROM ${stage} ${onConflict(spec, false)}`,
+  );
+}
+
+const recordType = (spec: TableSpec) =>
+  Object.entries(spec.columns)
+    .map(([name, type]) => `${q(name)} ${type}`)
+    .join(", ");
+
+/** ON CONFLICT clause of the upserts: every column but the key, guarded by `spec.guard`. */
+function onConflict(spec: TableSpec, returning: boolean): string {
+  const updates = Object.keys(spec.columns)
+    .filter((n) => n !== "shop" && n !== "id")
+    .map((n) => `${q(n)} = EXCLUDED.${q(n)}`)
+    .concat(`"syncedAt" = ${NOW_UTC}`)
+    .join(", ");
+  const guard = spec.guard ? ` WHERE ${q(spec.table)}.${q(spec.guard)} <= EXCLUDED.${q(spec.guard)}` : "";
+  return `ON CONFLICT ("shop", "id") DO UPDATE SET ${updates}${guard}${returning ? ` RETURNING "id"` : ""}`;
 }
 
 /** The runner cannot COPY (outside a transaction): the caller upserts instead. */
@@ -82,6 +112,15 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Rows at or above this size go through a COPY-filled staging table when the runner can COPY. */
 const COPY_THRESHOLD = 200;
 
+/**
+ * Multi-row upsert of `rows` (plain objects keyed by column) in one statement: the batch travels as
+ * one JSON parameter expanded by `jsonb_to_recordset`, which types every column (arrays and jsonb
+ * included). Rows repeated in a batch keep the last one (PostgreSQL refuses to update a row twice).
+ * Returns the ids written (inserted, or updated past the guard), unless `returning: false`.
+ *
+ * @example
+ * await upsertRows(sql, VARIANT, [{ shop, id: 1, productId: 2, title: "S", price: "9.00", … }]);
+ */
 export async function upsertRows(
   sql: SqlRunner,
   spec: TableSpec,
@@ -92,14 +131,7 @@ export async function upsertRows(
   const unique = new Map<string, Record<string, unknown>>();
   for (const row of rows) unique.set(`${String(row.shop)}:${String(row.id)}`, row);
   const names = Object.keys(spec.columns);
-  const recordType = names.map((n) => `${q(n)} ${spec.columns[n] ?? "text"}`).join(", ");
-  const updates = names
-    .filter((n) => n !== "shop" && n !== "id")
-    .map((n) => `${q(n)} = EXCLUDED.${q(n)}`)
-    .concat(`"syncedAt" = ${NOW_UTC}`)
-    .join(", ");
-  const guard = spec.guard ? ` WHERE ${q(spec.table)}.${q(spec.guard)} <= EXCLUDED.${q(spec.guard)}` : "";
-  const conflict = `ON CONFLICT ("shop", "id") DO UPDATE SET ${updates}${guard}${options.returning === false ? "" : ` RETURNING "id"`}`;
+  const conflict = onConflict(spec, options.returning !== false);
 
   if (sql.copyIn && unique.size >= COPY_THRESHOLD) {
     // Large batches: COPY into a temporary staging table, then one INSERT … SELECT … ON CONFLICT.
@@ -107,12 +139,10 @@ export async function upsertRows(
     const stage = q(`stage_${spec.table}`);
     // One round trip: the staging table exists (per connection) and is empty.
     await sql.query(
-      `CREATE TEMP TABLE IF NOT EXISTS ${stage} (${recordType}) ON COMMIT DELETE ROWS; TRUNCATE ${stage}`,
+      `CREATE TEMP TABLE IF NOT EXISTS ${stage} (${recordType(spec)}) ON COMMIT DELETE ROWS; TRUNCATE ${stage}`,
     );
-    const data = [...unique.values()]
-      .map((row) => names.map((n) => copyField(row[n], spec.columns[n] ?? "text")).join("\t"))
-      .join("\n");
-    await sql.copyIn(`COPY ${stage} (${names.map(q).join(", ")}) FROM STDIN`, `${data}\n`);
+    const data = [...unique.values()].map((row) => copyLine(spec, row)).join("");
+    await sql.copyIn(`COPY ${stage} (${names.map(q).join(", ")}) FROM STDIN`, data);
     const written = await sql.query<{ id: string | number | bigint }>(
       `INSERT INTO ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") SELECT ${names.map(q).join(", ")}, ${NOW_UTC} FROM ${stage} ${conflict}`,
     );
@@ -121,7 +151,7 @@ export async function upsertRows(
 
   const text =
     `INSERT INTO ${q(spec.table)} (${names.map(q).join(", ")}, "syncedAt") ` +
-    `SELECT ${names.map((n) => `r.${q(n)}`).join(", ")}, ${NOW_UTC} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType}) ` +
+    `SELECT ${names.map((n) => `r.${q(n)}`).join(", ")}, ${NOW_UTC} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(spec)}) ` +
     conflict;
   const written = await sql.query<{ id: string | number | bigint }>(text, [
     JSON.stringify([...unique.values()], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
@@ -217,6 +247,7 @@ export const CUSTOMER: TableSpec = {
     shop: "text",
     id: "bigint",
     email: "text",
+    emailHash: "text",
     firstName: "text",
     locale: "text",
     countryCode: "text",

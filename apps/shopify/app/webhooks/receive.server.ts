@@ -16,6 +16,8 @@ export interface ReceiveDeps {
 export interface WebhookAnswer {
   status: number;
   headers?: Record<string, string>;
+  /** Why a request was refused, as the answer's text body (never secrets: the verifier's reason). */
+  message?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function receiveWebhook(
   const verified = verifyWebhook(rawBody, header, deps.apiSecret);
   if (!verified.ok) {
     deps.logger.warn("webhook refused", { status: verified.status, reason: verified.reason });
-    return { status: verified.status };
+    return { status: verified.status, message: `Webhook refused: ${verified.reason}` };
   }
   const { webhook } = verified;
   const topic = normalizeTopic(webhook.topic);
@@ -82,7 +84,7 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export function webhookListener(deps: ReceiveDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (req.method !== "POST") {
-      res.writeHead(405, { Allow: "POST" }).end();
+      res.writeHead(405, { Allow: "POST" }).end("Webhooks are POST requests");
       return;
     }
     const chunks: Buffer[] = [];
@@ -90,7 +92,7 @@ export function webhookListener(deps: ReceiveDeps): (req: IncomingMessage, res: 
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        res.writeHead(413).end();
+        res.writeHead(413).end("Webhook body too large");
         req.destroy();
         return;
       }
@@ -102,7 +104,7 @@ export function webhookListener(deps: ReceiveDeps): (req: IncomingMessage, res: 
         return Array.isArray(value) ? value[0] : value;
       };
       receiveWebhook(Buffer.concat(chunks), header, deps).then(
-        (answer) => res.writeHead(answer.status, answer.headers).end(),
+        (answer) => res.writeHead(answer.status, answer.headers).end(answer.message),
         (error: unknown) => {
           deps.logger.error("webhook handler failed", {
             error: error instanceof Error ? error.message : String(error),

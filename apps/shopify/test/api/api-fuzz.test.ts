@@ -80,7 +80,7 @@ describe("fuzzing the public API (thousands of malformed requests)", () => {
         jsonish,
         fc.option(fc.string({ maxLength: 60 }), { nil: undefined }),
         async (route, method, segment, params, body, idem) => {
-          const path = route.path.replace("{id}", segment);
+          const path = route.path.replace(/\{\w+\}/g, segment);
           const url = `http://app.test${path}?${new URLSearchParams(params).toString()}`;
           const headers: Record<string, string> = { authorization: `Bearer ${key}` };
           if (idem !== undefined) headers["idempotency-key"] = idem;

@@ -3,6 +3,7 @@ import { createMemoryCache } from "@ninjalead/core/cache";
 import { createAI } from "@ninjalead/core/ai";
 import { titleWidthPx, MAX_TITLE_PX } from "@ninjalead/core/seo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogFigures } from "../../app/admin/catalog-figures.server.js";
 import { recentActivity, segmentSummary, seoHealth } from "../../app/admin/dashboard.server.js";
 import {
   loadProductDetail,
@@ -200,7 +201,7 @@ describe("admin products, product detail and dashboard helpers", () => {
   });
 
   it("summarises SEO health in SQL and caches the segment analysis", async () => {
-    const health = await seoHealth(prisma(), shop, "fr");
+    const health = seoHealth(await catalogFigures(prisma(), createMemoryCache(), shop), "fr");
     // Every product has a score row; the one saved above is stale (re-audited on its next view).
     expect(health.ratings.good + health.ratings.ok + health.ratings.bad).toBe(PRODUCTS);
     expect(health.scored).toBe(PRODUCTS - 1);

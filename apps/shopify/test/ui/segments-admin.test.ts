@@ -9,6 +9,7 @@ import {
   segmentCustomers,
   segmentsOverview,
 } from "../../app/admin/segments.server.js";
+import { personalData } from "../../app/security/personal-data.server.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
 describe("admin segments helpers", () => {
@@ -89,7 +90,9 @@ describe("admin segments helpers", () => {
     const row = first.rows[0];
     if (!row) throw new Error("empty page");
     const customer = await prisma().customer.findUnique({ where: { shop_id: { shop, id: BigInt(row.id) } } });
-    expect(row.firstName).toBe(customer?.firstName ?? null);
+    // Sealed at rest, opened for the merchant.
+    expect(customer?.firstName ?? null).not.toBe(row.firstName ?? "");
+    expect(row.firstName).toBe(personalData().open(customer?.firstName));
     expect(row.country).toBe(customer?.countryCode ?? null);
     const orders = await prisma().order.count({
       where: { shop, customerId: BigInt(row.id), cancelledAt: null, currencyCode: overview?.currency },

@@ -194,7 +194,7 @@ function analyzeSentence(text: string, profile: LanguageProfile, acc: Accumulato
   }
   // Reading-ease formulas count words as written units between spaces: "full-zip" and
   // "wash/dry" are one word each (their syllables all count), as in Flesch's and Yoast's counts.
-  acc.letterWords += spaceSeparatedWords(text);
+  acc.letterWords += readingEaseWords(text);
   const first = folded[0] ?? "";
   const start = profile.articles.has(first) && folded.length > 1 ? `${first} ${folded[1] ?? ""}` : first;
   return {
@@ -210,9 +210,34 @@ function analyzeSentence(text: string, profile: LanguageProfile, acc: Accumulato
   };
 }
 
-function spaceSeparatedWords(text: string): number {
+// Marks a reader does not read as a word: sentence punctuation, quotes, brackets, dashes and
+// joiners. Other symbols are read ("67%", "3/4", "$", "°", "•" items) and count as words.
+const SILENT_MARK_RE = /[\s.,;:!?¿¡'"’‘“”„‟«»‹›()[\]{}\-–—_…&+×·、。，！？：；「」『』（）]/u;
+const DIGIT_RE = /\p{N}/u;
+
+/**
+ * Words for the reading-ease formulas, counted as Flesch counts them: each written unit between
+ * spaces is one word ("full-zip", "wash/dry"), and so are symbols and figures with symbols
+ * ("67%", "3/4", "•", "€"). Bare numbers ("2024", "29,8") are left out, as their syllables are
+ * (Yoast does the same), so a spec sheet's figures do not make a text look easier than it reads.
+ */
+export function readingEaseWords(text: string): number {
   let n = 0;
-  for (const chunk of text.split(/\s+/)) if (hasLetter(chunk)) n++;
+  let counted = false; // the current chunk is already counted
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ch = text[i] ?? "";
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(ch)) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (isLetter || (!SILENT_MARK_RE.test(ch) && !DIGIT_RE.test(ch))) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
 }
 

@@ -136,8 +136,14 @@ function shingles(a: Analysis): number[] {
     for (const st of s.stems) stems.push(st);
     if (stems.length > MAX_SHINGLES + 2) break;
   }
-  for (let i = 0; i + 3 <= stems.length && out.length < MAX_SHINGLES; i++)
-    out.push(fnv1a(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`));
+  // A shingle is three consecutive stems, hashed from the stems' own hashes (no joined string).
+  const hashes = stems.map(fnv1a);
+  for (let i = 0; i + 3 <= hashes.length && out.length < MAX_SHINGLES; i++) {
+    let h = Math.imul(0x811c9dc5 ^ (hashes[i] ?? 0), 0x01000193);
+    h = Math.imul(h ^ (hashes[i + 1] ?? 0), 0x01000193);
+    h = Math.imul(h ^ (hashes[i + 2] ?? 0), 0x01000193);
+    out.push((h ^ (h >>> 15)) >>> 0);
+  }
   return out;
 }
 

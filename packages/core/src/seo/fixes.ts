@@ -10,6 +10,14 @@ import { parseProductHtml } from "./html.js";
 import { matchText, prepareKeyphrase } from "./keyphrase.js";
 import { languageProfile } from "./languages/index.js";
 import { MAX_TITLE_PX, titleWidthPx } from "./pixel-width.js";
+import {
+  blocksOf,
+  descriptionBlockSchema,
+  descriptionViolations,
+  offlineDescription,
+  renderDescription,
+  type DescriptionBlock,
+} from "./rewrite.js";
 import { parseSeoProduct, type SeoProduct, type SeoProductInput } from "./schema.js";
 import { countContentChars, fold, latinWords, splitSentences } from "./text.js";
 
@@ -31,13 +39,17 @@ export interface FixInput {
   /** Plain text of the description, truncated. */
   facts: string;
   prices: string[];
-  needs: { seoTitle: boolean; metaDescription: boolean; altIndexes: number[] };
+  /** The description's blocks, when a rewritten description is requested. */
+  blocks?: DescriptionBlock[];
+  needs: { seoTitle: boolean; metaDescription: boolean; altIndexes: number[]; description?: boolean };
 }
 
 const fixOutputSchema = z.object({
   seoTitle: z.string().nullable(),
   metaDescription: z.string().nullable(),
   altTexts: z.array(z.object({ index: z.number().int().min(0), alt: z.string() })),
+  /** The rewritten description as plain-text blocks (we render the HTML); null if not requested. */
+  description: z.array(descriptionBlockSchema).nullable(),
 });
 export type FixOutput = z.output<typeof fixOutputSchema>;
 
@@ -121,6 +133,13 @@ export function fixViolations(out: FixOutput, input: FixInput, language: Languag
     const invented = inventedTokens(alt, facts);
     if (invented.length > 0)
       problems.push(`altTexts[${index}] uses facts not in the product: ${invented.join(", ")}`);
+  }
+  if (input.needs.description) {
+    const blocks = out.description ?? null;
+    problems.push(...descriptionViolations(blocks, input.blocks ?? [], input.keyphrase, language));
+    const invented = inventedTokens((blocks ?? []).map((b) => b.text).join("\n"), facts);
+    if (invented.length > 0)
+      problems.push(`description uses facts not in the product: ${invented.join(", ")}`);
   }
   return problems;
 }
@@ -208,6 +227,7 @@ export const seoFixTask = defineTask({
       `seoTitle: at most ${LIMITS.seoTitleMaxChars} characters, starts with the keyphrase. null if not requested.`,
       `metaDescription: ${isCjk(ctx.language) ? "60–80" : "121–156"} characters, contains the keyphrase once, states the main benefit. null if not requested.`,
       `altTexts: for each requested image index, a short description (max ${LIMITS.altMaxChars} characters) of what the photo shows; the first one contains the keyphrase; never repeat the same text.`,
+      "description: if requested, the product description rewritten as blocks {kind: paragraph|heading|listItem, text} of plain text (no HTML): open with a paragraph whose first sentence contains the keyphrase, paragraphs of at most 3 short sentences, about as long as the original, every fact from the original kept, nothing added. null if not requested.",
       "Answer with JSON only.",
     ].join("\n"),
     user: [
@@ -217,10 +237,10 @@ export const seoFixTask = defineTask({
       `Type: ${input.productType}`,
       `Tags: ${input.tags.join(", ")}`,
       `Prices: ${input.prices.join(", ")}`,
-      `Requested: seoTitle=${input.needs.seoTitle}, metaDescription=${input.needs.metaDescription}, altTexts for images ${JSON.stringify(input.needs.altIndexes)}`,
+      `Requested: seoTitle=${input.needs.seoTitle}, metaDescription=${input.needs.metaDescription}, altTexts for images ${JSON.stringify(input.needs.altIndexes)}, description=${input.needs.description === true}`,
       `Description:\n${offlineText.truncate(input.facts, 2_000)}`,
     ].join("\n"),
-    maxOutputTokens: 600,
+    maxOutputTokens: input.needs.description ? 2_400 : 600,
   }),
   offline: (input, ctx) => ({
     seoTitle: input.needs.seoTitle ? offlineSeoTitle(input, ctx.language) : null,
@@ -229,6 +249,9 @@ export const seoFixTask = defineTask({
       index: input.needs.altIndexes[i] ?? i,
       alt,
     })),
+    description: input.needs.description
+      ? offlineDescription(input.blocks ?? [], input.keyphrase, input.title, ctx.language)
+      : null,
   }),
   check: (out, input, ctx) => fixViolations(out, input, ctx.language),
 });
@@ -239,6 +262,8 @@ export const suggestFixesOptionsSchema = z.object({
     "must be an AI engine from createAI()",
   ),
   language: z.enum(LANGUAGES).optional(),
+  /** Also suggest a rewritten description when a description check fails (off by default). */
+  rewriteDescription: z.boolean().default(false),
   shopId: z.string().optional(),
   signal: z
     .custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal)
@@ -248,7 +273,7 @@ export type SuggestFixesOptions = z.input<typeof suggestFixesOptionsSchema>;
 
 /** One field the app can show as before → after and apply. */
 export interface FieldChange {
-  field: "seoTitle" | "metaDescription" | `images.${number}.alt`;
+  field: "seoTitle" | "metaDescription" | "descriptionHtml" | `images.${number}.alt`;
   before: string;
   after: string;
   /** The checks this change addresses. */
@@ -271,10 +296,18 @@ export interface SeoFixes {
 const TITLE_CHECKS = new Set(["seoTitleWidth", "seoTitleDistinct", "keyphraseInSeoTitle"]);
 const META_CHECKS = new Set(["metaDescriptionLength", "keyphraseInMetaDescription"]);
 const ALT_CHECKS = new Set(["imageAlt", "keyphraseInImageAlt"]);
+// What a rewrite of the description's own sentences can fix (not its length: no new facts).
+const DESCRIPTION_CHECKS = new Set([
+  "keyphraseInIntroduction",
+  "paragraphLength",
+  "htmlHygiene",
+  "headingOrder",
+]);
 
 /**
- * Suggests a new SEO title, meta description and image alt texts for the checks that failed,
- * through the AI engine, in the product's language. Every suggestion is verified against the
+ * Suggests a new SEO title, meta description and image alt texts for the checks that failed
+ * (and, with `rewriteDescription`, the description rewritten from its own sentences when its
+ * introduction, paragraphs or markup fail), through the AI engine, in the product's language. Every suggestion is verified against the
  * limits (lengths, pixel width, keyphrase present, no number or brand that is not in the
  * product); if the model's answer breaks one even after a repair, the offline suggestion, built
  * only from the product's data, is returned instead. Returns a before/after diff to show and apply.
@@ -309,6 +342,7 @@ export async function suggestFixes(
   if (altIndexes.length === 0 && failingIds.has("keyphraseInImageAlt") && product.images.length > 0)
     altIndexes.push(0);
 
+  const blocks = opts.rewriteDescription ? blocksOf(product.descriptionHtml) : [];
   const input: FixInput = {
     title: product.title,
     keyphrase: product.keyphrase,
@@ -324,10 +358,15 @@ export async function suggestFixes(
       seoTitle: [...TITLE_CHECKS].some((id) => failingIds.has(id)),
       metaDescription: [...META_CHECKS].some((id) => failingIds.has(id)),
       altIndexes: [...ALT_CHECKS].some((id) => failingIds.has(id)) ? altIndexes : [],
+      description: blocks.length > 0 && [...DESCRIPTION_CHECKS].some((id) => failingIds.has(id)),
     },
   };
+  if (input.needs.description) input.blocks = blocks.map((b) => ({ kind: b.kind, text: b.text }));
   const nothingToDo =
-    !input.needs.seoTitle && !input.needs.metaDescription && input.needs.altIndexes.length === 0;
+    !input.needs.seoTitle &&
+    !input.needs.metaDescription &&
+    input.needs.altIndexes.length === 0 &&
+    input.needs.description !== true;
   const score = { seo: before.seoScore, readability: before.readabilityScore };
   if (nothingToDo)
     return {
@@ -398,6 +437,16 @@ function diff(
       checks: ids(META_CHECKS),
     });
   }
+  if (input.needs.description && out.description) {
+    const html = renderDescription(out.description);
+    if (html !== "" && html !== product.descriptionHtml)
+      changes.push({
+        field: "descriptionHtml",
+        before: product.descriptionHtml,
+        after: html,
+        checks: ids(DESCRIPTION_CHECKS),
+      });
+  }
   for (const index of input.needs.altIndexes) {
     const alt = out.altTexts.find((a) => a.index === index)?.alt;
     const current = product.images[index]?.alt ?? "";
@@ -412,6 +461,7 @@ function patch(product: SeoProduct, changes: readonly FieldChange[]): SeoProduct
   for (const c of changes) {
     if (c.field === "seoTitle") next.seoTitle = c.after;
     else if (c.field === "metaDescription") next.metaDescription = c.after;
+    else if (c.field === "descriptionHtml") next.descriptionHtml = c.after;
     else {
       const image = next.images[Number(c.field.split(".")[1])];
       if (image) image.alt = c.after;

@@ -43,3 +43,16 @@ export {
   type FixInput,
   type FixOutput,
 } from "./fixes.js";
+export { renderDescription, type DescriptionBlock } from "./rewrite.js";
+export {
+  generateProductFaq,
+  offlineFaq,
+  faqViolations,
+  faqInputOf,
+  productFaqTask,
+  FAQ_LIMITS,
+  type ProductFaq,
+  type FaqItem,
+  type FaqInput,
+  type GenerateFaqOptions,
+} from "./faq.js";

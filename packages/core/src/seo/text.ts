@@ -71,6 +71,9 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    // Most characters are letters: reject them on the char code before building a string.
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 10 && code < 0x2026) continue;
     const ch = text[i] ?? "";
     if (!SENTENCE_END.has(ch)) continue;
     let end = i + 1;

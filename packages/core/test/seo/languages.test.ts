@@ -7,6 +7,7 @@ import {
   type CheckResult,
   type SeoAuditResult,
 } from "../../src/seo/index.js";
+import { readingEaseWords } from "../../src/seo/analysis.js";
 import { languageProfile } from "../../src/seo/languages/index.js";
 import { FIXTURES, productFrom } from "./fixtures/languages.js";
 
@@ -117,5 +118,27 @@ describe("character-based measures for ja and zh", () => {
       descriptionHtml: "<p>" + "高品質天然素材使用特別製法採用高耐久性能実現".repeat(3) + "。</p>",
     });
     expect(short.research.readingEase?.score).toBeGreaterThan(long.research.readingEase?.score ?? 100);
+  });
+});
+
+describe("words for the reading-ease formulas", () => {
+  it("counts written units and symbols as Flesch does, not bare numbers or punctuation", () => {
+    expect(readingEaseWords("Machine wash/dry, full-zip.")).toBe(3);
+    expect(readingEaseWords("• 67% cotton / 33% hemp")).toBe(6);
+    expect(readingEaseWords("Size 42 – 7,5 cm (2024) …")).toBe(2);
+    expect(readingEaseWords("Prix : 19 € « net »")).toBe(3);
+    expect(readingEaseWords("")).toBe(0);
+  });
+
+  it("decodes entities before counting: '&bull;' is a bullet, not the word 'bull'", () => {
+    const html = "<p>Soft linen shirt for hot days.</p><p>&bull; Relaxed fit.<br>&bull; Machine wash.</p>";
+    const withEntity = auditProduct({ title: "t", language: "en", descriptionHtml: html });
+    const withChar = auditProduct({
+      title: "t",
+      language: "en",
+      descriptionHtml: html.replace(/&bull;/g, "•"),
+    });
+    expect(withEntity.research.syllableCount).toBe(withChar.research.syllableCount);
+    expect(withEntity.research.readingEase).toEqual(withChar.research.readingEase);
   });
 });

@@ -19,6 +19,8 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { productMutations } from "../resolvers/product-mutations.js";
+import { customerMutations } from "../resolvers/customer-mutations.js";
+import { metafieldDefinitionMutations } from "../resolvers/metafield-definitions.js";
 import { billingMutations } from "../resolvers/billing-mutations.js";
 import { bulkMutations } from "../resolvers/bulk-mutations.js";
 import { fileMutations } from "../resolvers/file-mutations.js";
@@ -45,6 +47,8 @@ export const mutationRoot: Record<string, unknown> = {
   ...translationMutations,
   ...fileMutations,
   ...billingMutations,
+  ...customerMutations,
+  ...metafieldDefinitionMutations,
 };
 
 /** Root field names the emulator implements (everything else answers NOT_EMULATED). */

@@ -37,6 +37,19 @@ export function addressView(address: AddressRecord): View {
   };
 }
 
+/** As recorded by the consent mutations; generated customers: single opt-in when subscribed. */
+const optInLevel = (customer: CustomerRecord): string | null =>
+  customer.emailMarketingOptInLevel !== undefined
+    ? customer.emailMarketingOptInLevel
+    : customer.emailMarketingState === "SUBSCRIBED"
+      ? "SINGLE_OPT_IN"
+      : null;
+
+const consentUpdatedAt = (customer: CustomerRecord): string | null =>
+  customer.emailMarketingConsentUpdatedAt !== undefined
+    ? customer.emailMarketingConsentUpdatedAt
+    : customer.updatedAt;
+
 export function customerView(customer: CustomerRecord, ctx: ResolverContext): View {
   const { store } = ctx;
   const currency = store.shop.currencyCode;
@@ -54,8 +67,8 @@ export function customerView(customer: CustomerRecord, ctx: ResolverContext): Vi
       ? {
           emailAddress: customer.email,
           marketingState: customer.emailMarketingState,
-          marketingOptInLevel: customer.emailMarketingState === "SUBSCRIBED" ? "SINGLE_OPT_IN" : null,
-          marketingUpdatedAt: customer.updatedAt,
+          marketingOptInLevel: optInLevel(customer),
+          marketingUpdatedAt: consentUpdatedAt(customer),
           validFormat: true,
           openTrackingLevel: "UNKNOWN",
           marketingUnsubscribeUrl: `https://example.com/unsubscribe/${customer.id}`,
@@ -67,8 +80,8 @@ export function customerView(customer: CustomerRecord, ctx: ResolverContext): Vi
     emailMarketingConsent: customer.email
       ? {
           marketingState: customer.emailMarketingState,
-          marketingOptInLevel: customer.emailMarketingState === "SUBSCRIBED" ? "SINGLE_OPT_IN" : null,
-          consentUpdatedAt: customer.updatedAt,
+          marketingOptInLevel: optInLevel(customer),
+          consentUpdatedAt: consentUpdatedAt(customer),
           sourceLocation: null,
         }
       : null,

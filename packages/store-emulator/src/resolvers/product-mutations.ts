@@ -12,9 +12,10 @@ import {
   type ProductSetInput,
   type UserErrorOut,
 } from "./product-input.js";
-import { appInstallationView } from "./query.js";
-import { customerView, metafieldView, orderView, productView, shopView, variantView } from "./views.js";
-import type { MetafieldRecord, ProductRecord } from "../store/types.js";
+import { definitionFor } from "./metafield-definitions.js";
+import { metafieldOwner, type MetafieldOwner } from "./metafield-owners.js";
+import { metafieldView, productView, shopView } from "./views.js";
+import type { ProductRecord } from "../store/types.js";
 
 interface CreateMediaInput {
   originalSource: string;
@@ -206,7 +207,6 @@ export const productMutations = {
   ): View => {
     const { store } = ctx;
     const appId = ctx.services.app.id;
-    const currency = store.shop.currencyCode;
     if (args.metafields.length > 25) {
       return {
         metafields: null,
@@ -220,76 +220,10 @@ export const productMutations = {
         ],
       };
     }
-    interface Owner {
-      list: MetafieldRecord[];
-      type: string;
-      view: () => View;
-    }
-    const ownerOf = (gid: string): Owner | null => {
-      const productId = gidNumber(gid, "Product");
-      if (productId !== null) {
-        const product = store.getProduct(productId);
-        return product
-          ? {
-              list: product.metafields,
-              type: "PRODUCT",
-              view: () => productView(product, currency),
-            }
-          : null;
-      }
-      const variantId = gidNumber(gid, "ProductVariant");
-      if (variantId !== null) {
-        const product = store.productOfVariant(variantId);
-        const variant = product?.variants.find((v) => v.id === variantId);
-        return product && variant
-          ? {
-              list: variant.metafields,
-              type: "PRODUCTVARIANT",
-              view: () => variantView(variant, product, currency),
-            }
-          : null;
-      }
-      const customerId = gidNumber(gid, "Customer");
-      if (customerId !== null) {
-        const customer = store.customers.get(customerId);
-        return customer
-          ? {
-              list: customer.metafields,
-              type: "CUSTOMER",
-              view: () => customerView(customer, ctx),
-            }
-          : null;
-      }
-      const orderId = gidNumber(gid, "Order");
-      if (orderId !== null) {
-        const order = store.orders.get(orderId);
-        return order
-          ? {
-              list: order.metafields,
-              type: "ORDER",
-              view: () => orderView(order, ctx),
-            }
-          : null;
-      }
-      if (gidNumber(gid, "Shop") === store.shop.id)
-        return {
-          list: store.shop.metafields,
-          type: "SHOP",
-          view: () => shopView(store.shop),
-        };
-      if (gidNumber(gid, "AppInstallation") === appId) {
-        return {
-          list: store.appMetafields,
-          type: "APP_INSTALLATION",
-          view: () => appInstallationView(ctx),
-        };
-      }
-      return null;
-    };
     const userErrors: View[] = [];
-    const owners: Owner[] = [];
+    const owners: MetafieldOwner[] = [];
     for (const [index, input] of args.metafields.entries()) {
-      const owner = ownerOf(input.ownerId);
+      const owner = metafieldOwner(input.ownerId, ctx);
       if (!owner) {
         userErrors.push({
           field: ["metafields", String(index), "ownerId"],
@@ -303,11 +237,21 @@ export const productMutations = {
       for (const problem of checkMetafieldInput(input, owner.list, appId, ["metafields", String(index)])) {
         userErrors.push({ ...problem, elementIndex: index });
       }
+      // A definition fixes the type of every metafield under its namespace and key.
+      const definition = definitionFor(ctx, owner.type, input.namespace, input.key);
+      if (definition && input.type && input.type !== definition.type) {
+        userErrors.push({
+          field: ["metafields", String(index), "type"],
+          message: `Type '${input.type}' must be consistent with the definition's type: '${definition.type}'.`,
+          code: "INVALID_TYPE",
+          elementIndex: index,
+        });
+      }
     }
     // All or nothing, as Shopify's metafieldsSet.
     if (userErrors.length) return { metafields: null, userErrors };
     const saved = args.metafields.map((input, index) => {
-      const owner = owners[index] as Owner;
+      const owner = owners[index] as MetafieldOwner;
       return metafieldView(upsertMetafield(owner.list, input, store, appId), owner.type, owner.view);
     });
     return { metafields: saved, userErrors: [] };

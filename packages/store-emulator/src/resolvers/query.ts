@@ -5,6 +5,7 @@ import { codedError } from "../graphql/errors.js";
 import { filterBySearch } from "../graphql/search-query.js";
 import { API_VERSION } from "../schema.js";
 import { byId, resolveConnection, type ResolverContext, type View } from "./context.js";
+import { metafieldDefinitionQueries } from "./metafield-definitions.js";
 import { customerSearch, orderSearch, productSearch } from "./search-schemas.js";
 import { customerSortKey, orderSortKey, productSortKey } from "./sort-keys.js";
 import {
@@ -236,6 +237,17 @@ export const queryRoot: Record<
     resolveConnection([...ctx.store.files.values()], args, ctx, info, byId, fileView),
 
   currentAppInstallation: (_args: Record<string, never>, ctx: ResolverContext) => appInstallationView(ctx),
+
+  // Called through (not spread): metafield-definitions imports this module back.
+  metafieldDefinitions: (
+    args: Parameters<typeof metafieldDefinitionQueries.metafieldDefinitions>[0],
+    ctx: ResolverContext,
+    info: GraphQLResolveInfo,
+  ) => metafieldDefinitionQueries.metafieldDefinitions(args, ctx, info),
+  metafieldDefinition: (
+    args: Parameters<typeof metafieldDefinitionQueries.metafieldDefinition>[0],
+    ctx: ResolverContext,
+  ) => metafieldDefinitionQueries.metafieldDefinition(args, ctx),
 };
 
 export function appInstallationView(ctx: ResolverContext): View {
@@ -266,7 +278,7 @@ export function appInstallationView(ctx: ResolverContext): View {
       resolveConnection(subscriptions(), args, c, info, byId, (s) => appSubscriptionView(s, c)),
     ...metafieldFields(
       () => ctx.store.appMetafields,
-      "APP_INSTALLATION",
+      "API_PERMISSION",
       () => appInstallationView(ctx),
     ),
   };

@@ -5,6 +5,7 @@ import type {
   BulkOperationRecord,
   CustomerRecord,
   FileRecord,
+  MetafieldDefinitionRecord,
   MetafieldRecord,
   OrderRecord,
   ProductRecord,
@@ -52,6 +53,7 @@ export class Store {
   readonly usageRecords = new Map<number, AppUsageRecordRecord>();
   /** Metafields owned by the app installation (`currentAppInstallation.metafields`). */
   readonly appMetafields: MetafieldRecord[] = [];
+  readonly metafieldDefinitions = new Map<number, MetafieldDefinitionRecord>();
   /** variant id → product id */
   private readonly variantOwner = new Map<number, number>();
   private readonly ordersByCustomer = new Map<number, Set<number>>();

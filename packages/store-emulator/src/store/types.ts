@@ -13,6 +13,24 @@ export interface MetafieldRecord {
   updatedAt: string;
 }
 
+/** A metafield definition (`metafieldDefinitionCreate`); `namespace` stored resolved (`app--<id>`). */
+export interface MetafieldDefinitionRecord {
+  id: number;
+  name: string;
+  description: string | null;
+  namespace: string;
+  key: string;
+  type: string;
+  ownerType: string;
+  access: {
+    admin: "MERCHANT_READ" | "MERCHANT_READ_WRITE" | null;
+    storefront: "NONE" | "PUBLIC_READ";
+    customerAccount: "NONE" | "READ" | "READ_WRITE";
+  };
+  pin: boolean;
+  createdAt: string;
+}
+
 export interface TranslationRecord {
   locale: string;
   key: string;
@@ -98,7 +116,7 @@ export interface AddressRecord {
 }
 
 export type CustomerState = "DECLINED" | "DISABLED" | "ENABLED" | "INVITED";
-export type EmailMarketingState = "NOT_SUBSCRIBED" | "SUBSCRIBED" | "UNSUBSCRIBED";
+export type EmailMarketingState = "NOT_SUBSCRIBED" | "PENDING" | "SUBSCRIBED" | "UNSUBSCRIBED";
 
 export interface CustomerRecord {
   id: number;
@@ -112,6 +130,9 @@ export interface CustomerRecord {
   state: CustomerState;
   verifiedEmail: boolean;
   emailMarketingState: EmailMarketingState;
+  /** Set by the consent mutations; generated customers leave them out (derived in the view). */
+  emailMarketingOptInLevel?: "CONFIRMED_OPT_IN" | "SINGLE_OPT_IN" | "UNKNOWN" | null;
+  emailMarketingConsentUpdatedAt?: string | null;
   address: AddressRecord | null;
   metafields: MetafieldRecord[];
   createdAt: string;

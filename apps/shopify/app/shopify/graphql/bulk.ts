@@ -34,9 +34,10 @@ export const BULK_OPERATION_BY_ID = `#graphql
 `;
 
 // The queries run as bulk operations (Shopify runs them over the whole store and writes JSONL).
+// Named: codegen types every document, and an anonymous operation must be the only one it reads.
 
 export const PRODUCTS_BULK_QUERY = `#graphql
-  {
+  query ProductsBulk {
     products {
       edges {
         node {
@@ -108,7 +109,7 @@ export const PRODUCTS_BULK_QUERY = `#graphql
 `;
 
 export const CUSTOMERS_BULK_QUERY = `#graphql
-  {
+  query CustomersBulk {
     customers {
       edges {
         node {
@@ -133,7 +134,7 @@ export const CUSTOMERS_BULK_QUERY = `#graphql
 `;
 
 export const ORDERS_BULK_QUERY = `#graphql
-  {
+  query OrdersBulk {
     orders {
       edges {
         node {

@@ -102,16 +102,17 @@ export function findContactInfo(text: string): string[] {
     if (s < at && /\.[a-z]{2,}$/i.test(candidate)) found.push("email");
   }
   // Phone: 9+ digits in a run made only of digits, spaces, dots, dashes, parentheses and "+".
+  // Char codes, not one-character strings: this loop runs over every description of a catalog.
   let digits = 0;
   let runLength = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i] ?? "";
-    if (ch >= "0" && ch <= "9") {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
       digits++;
       runLength++;
     } else if (
       runLength > 0 &&
-      (ch === " " || ch === "-" || ch === "." || ch === "(" || ch === ")" || ch === "+")
+      (c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43) // space - . ( ) +
     ) {
       runLength++;
     } else {
@@ -120,7 +121,7 @@ export function findContactInfo(text: string): string[] {
       digits = 0;
       runLength = 0;
     }
-    if (ch === "+" && runLength === 0) runLength = 1;
+    if (c === 43 && runLength === 0) runLength = 1;
   }
   const lower = text.toLowerCase();
   for (const m of ["whatsapp", "wechat", "skype", "telegram", "viber"]) if (lower.includes(m)) found.push(m);

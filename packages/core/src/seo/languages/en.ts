@@ -25,14 +25,22 @@ function syllables(word: string): number {
   // Silent final "e" (make, stone) but not "-le" after a consonant (table), "-ee" (free), "-ie" (hoodie).
   if (w.length > 2 && w.endsWith("e") && !/(le|ee|ye|ie)$/.test(w)) n--;
   else if (w.endsWith("le") && w.length > 2 && VOWELS.has(w[w.length - 3] ?? "")) n--;
-  // "-es"/"-ed" are silent unless after sibilants (boxes) or t/d (rated).
-  if (/[^aeiouy]es$/.test(w) && !/(s|x|z|ch|sh|ge|ce)es$/.test(w)) n--;
+  // "-es"/"-ed" are silent unless after sibilants (boxes, chances, pages), t/d (rated) or a
+  // syllabic "-le" (muscles, tables).
+  if (/[^aeiouy]es$/.test(w) && !/(s|x|z|ch|sh|c|g)es$/.test(w) && !/[^aeiouy]les$/.test(w)) n--;
   if (/[^aeiouytd]ed$/.test(w)) n--;
-  // Hiatus inside a vowel group: "ia" (media), "io" (radio) but not "tion"/"sion"/"cial".
-  if (/[^tsc]i[ao]/.test(w) && !/(tion|sion|cial|tial|cian|gion)/.test(w)) n++;
+  // Hiatus inside a vowel group: "ia" (media), "io" (radio), "iu" (stadium), but not
+  // "tion"/"sion"/"shion"/"cial"/"cious".
+  if (
+    /[^tsc]i[aou]/.test(w) &&
+    !/(tion|sion|shion|[ln]ion|cial|tial|cian|gion|cious|tious|gious|xious)/.test(w)
+  )
+    n++;
   if (/[aeiou]ing$/.test(w) || /ying$/.test(w)) n++;
+  // Comparatives of -y adjectives: dri-er, eas-i-est.
+  if (/[^aeiouy]ie(r|st)$/.test(w) && w.length > 4) n++;
   if (/ue[ld]/.test(w) || /uo/.test(w) || /ea[lt]ive/.test(w)) n++;
-  if (/[^qg]ua/.test(w) || /^ua/.test(w) || /[aeiou]y[aeiou]/.test(w)) n++; // du-al, lay-er
+  if (/[^qg]ua/.test(w) || /^ua/.test(w) || /[aeiou]y[aeou]/.test(w)) n++; // du-al, lay-er
   return Math.max(1, n);
 }
 

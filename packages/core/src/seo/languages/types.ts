@@ -110,8 +110,17 @@ export function auxiliaryThenParticiple(
 }
 
 /** Removes diacritics only ("été" → "ete"); auxiliaries are listed without them. */
+const STRIPPED = new Map<string, string>();
 export function stripAccents(word: string): string {
-  return /[^\u0020-\u007e]/.test(word) ? word.normalize("NFD").replace(/\p{M}+/gu, "") : word;
+  if (!/[^\u0020-\u007e]/.test(word)) return word;
+  // Cached: passive-voice detection asks for every accented word of every sentence.
+  let out = STRIPPED.get(word);
+  if (out === undefined) {
+    out = word.normalize("NFD").replace(/\p{M}+/gu, "");
+    if (STRIPPED.size > 50_000) STRIPPED.clear();
+    STRIPPED.set(word, out);
+  }
+  return out;
 }
 
 /**

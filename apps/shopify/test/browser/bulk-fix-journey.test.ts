@@ -1,0 +1,142 @@
+// Bulk "Fix with AI" in Chromium against the demo: select 20 products, watch the job reach 100 %,
+// approve the proposals and find the new SEO fields in the store emulator; then the SEO overview
+// and Settings pages. Screenshots and axe checks along the way.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { t } from "../../app/i18n/t.js";
+import { startDemo, type RunningDemo } from "./demo-process.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PRODUCTS = 20;
+
+/** axe-core in the page; serious and critical violations fail the journey. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
+}
+
+type StoreSeo = {
+  products: { nodes: { id: string; seo: { title: string | null; description: string | null } }[] };
+};
+const STORE_SEO = `query { products(first: 50) { nodes { id seo { title description } } } }`;
+
+describe.skipIf(!hasChromium)(
+  `bulk fix journey in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
+  () => {
+    let demo: RunningDemo;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      [demo, browser] = await Promise.all([
+        startDemo({ products: PRODUCTS, customers: 20, orders: 40 }),
+        chromium.launch({
+          executablePath: CHROMIUM,
+          args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        }),
+      ]);
+      page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        locale: "en-US",
+        bypassCSP: true,
+      });
+      await page.goto(`${demo.appUrl}/demo`);
+      await page.waitForURL(/\/app$/);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await demo?.stop();
+    });
+
+    it("bulk-fixes 20 products with progress to 100 %, approves, and the store has the new fields", async () => {
+      const before = await demo.adminQuery<StoreSeo>(STORE_SEO);
+      await page.goto(`${demo.appUrl}/app/products`);
+      await page
+        .locator("tbody tr")
+        .nth(PRODUCTS - 1)
+        .waitFor();
+      // The header checkbox selects every row of the page (the 20 products).
+      await page.locator("thead input[type=checkbox]").first().check({ force: true });
+      await page.getByRole("button", { name: t("en", "fixes.fixWithAi") }).click();
+      await page.waitForURL(/\/app\/products\/fixes\//);
+      await page
+        .getByText(t("en", "fixes.progress", { done: PRODUCTS, total: PRODUCTS }))
+        .waitFor({ timeout: 60_000 });
+      await page.getByText(t("en", "fixes.jobSucceeded"), { exact: true }).first().waitFor();
+      expect(await page.locator("progress").first().getAttribute("value")).toBe("100");
+      await page.getByText(t("en", "fixes.offline"), { exact: true }).waitFor();
+      await page.screenshot({ path: `${artifacts}bulk-fix-review-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: /^Approve all/ }).click();
+      const applied = page.getByText(/fixes applied to your store/);
+      await applied.waitFor();
+      const count = Number((await applied.innerText()).match(/\d+/)?.[0]);
+      expect(count).toBeGreaterThan(0);
+      await page.screenshot({ path: `${artifacts}bulk-fix-applied-en.png`, fullPage: true });
+
+      const after = await demo.adminQuery<StoreSeo>(STORE_SEO);
+      const old = new Map(before.products.nodes.map((p) => [p.id, p.seo]));
+      const changed = after.products.nodes.filter(
+        (p) => JSON.stringify(p.seo) !== JSON.stringify(old.get(p.id)),
+      );
+      expect(changed).toHaveLength(count);
+      const text = await page.locator("body").innerText();
+      for (const p of changed) {
+        const value = p.seo.title ?? p.seo.description ?? "";
+        expect(text).toContain(value);
+      }
+      // Undo the first applied one: its old values are back in the store.
+      await page
+        .getByRole("button", { name: t("en", "fixes.undo") })
+        .first()
+        .click();
+      await page
+        .getByRole("button", { name: t("en", "fixes.reapply") })
+        .first()
+        .waitFor();
+      const undone = await demo.adminQuery<StoreSeo>(STORE_SEO);
+      const stillChanged = undone.products.nodes.filter(
+        (p) => JSON.stringify(p.seo) !== JSON.stringify(old.get(p.id)),
+      );
+      expect(stillChanged).toHaveLength(count - 1);
+    }, 120_000);
+
+    it("shows the SEO overview and the Settings page", async () => {
+      await page.goto(`${demo.appUrl}/app/seo`);
+      await page.getByRole("heading", { name: t("en", "seo.duplicateTitles") }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${artifacts}seo-overview-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${demo.appUrl}/app/settings`);
+      await page.getByText(t("en", "settings.languages"), { exact: true }).first().waitFor();
+      await page.getByLabel(t("en", "settings.apiKey")).first().fill("too short");
+      await page
+        .getByRole("button", { name: t("en", "settings.save") })
+        .nth(1)
+        .click();
+      await page.getByText(t("en", "settings.errorApiKey")).waitFor();
+      await page.screenshot({ path: `${artifacts}settings-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    }, 90_000);
+  },
+);

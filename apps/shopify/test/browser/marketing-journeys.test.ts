@@ -1,0 +1,132 @@
+// The personas and campaigns pages in Chromium against the demo (offline AI): generate personas
+// from the demo's segments, switch them to French, write a French campaign from a template for
+// one of them and find it in the campaigns list. Screenshots and axe checks on every page.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { t } from "../../app/i18n/t.js";
+import { startDemo, type RunningDemo } from "./demo-process.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core in the page; serious and critical violations fail the journey. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
+}
+
+describe.skipIf(!hasChromium)(
+  `personas and campaigns journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
+  () => {
+    let demo: RunningDemo;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      [demo, browser] = await Promise.all([
+        startDemo({ products: 10, customers: 60, orders: 300 }),
+        chromium.launch({
+          executablePath: CHROMIUM,
+          args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        }),
+      ]);
+      page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        locale: "en-US",
+        bypassCSP: true,
+      });
+      await page.goto(`${demo.appUrl}/demo`);
+      await page.waitForURL(/\/app$/);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await demo?.stop();
+    });
+
+    it("generates personas from the segments and switches them to French", async () => {
+      await page.goto(`${demo.appUrl}/app/personas`);
+      // Polaris draws the empty state's heading as a paragraph: found by its text.
+      await page.getByText(t("en", "personas.emptyTitle"), { exact: true }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: t("en", "personas.generate") }).click();
+      await page
+        .getByRole("heading", { name: t("en", "personas.goals") })
+        .first()
+        .waitFor();
+      const cards = await page.getByRole("heading", { name: t("en", "personas.goals") }).count();
+      expect(cards).toBeGreaterThanOrEqual(3);
+      // Written offline in the demo: labelled as such, with an avatar per persona.
+      expect(await page.getByText(t("en", "marketing.offline"), { exact: true }).count()).toBe(cards);
+      expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(cards);
+      await page.screenshot({ path: `${artifacts}personas-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByLabel(t("en", "personas.language")).selectOption("fr");
+      await page.waitForURL(/language=fr/);
+      const translate = t("en", "personas.translate", { language: "French" });
+      await page.getByRole("button", { name: translate }).click();
+      await page.getByText(t("en", "personas.translated", { count: cards })).waitFor();
+      expect(await page.getByRole("button", { name: translate }).count()).toBe(0);
+      expect(await page.getByText(t("en", "personas.notTranslated")).count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}personas-fr.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    }, 120_000);
+
+    it("writes a French campaign from a template for a persona and lists it", async () => {
+      await page.goto(`${demo.appUrl}/app/personas`);
+      await page
+        .getByRole("link", { name: t("en", "personas.createCampaign") })
+        .first()
+        .click();
+      await page.waitForURL(/\/app\/campaigns\/new\?persona=/);
+      await page.getByLabel(t("en", "campaigns.name")).fill("Rentrée VIP");
+      await page.getByLabel(t("en", "campaigns.start")).selectOption("new_arrival");
+      // The product picker lists the synced catalog: tick two of the store's products.
+      const store = await demo.adminQuery<{ products: { nodes: { title: string }[] } }>(
+        `query { products(first: 2, sortKey: TITLE) { nodes { title } } }`,
+      );
+      for (const { title } of store.products.nodes)
+        await page.getByRole("checkbox", { name: title, exact: true }).check();
+      await page.getByText(t("en", "campaigns.selected", { count: 2 })).waitFor();
+      // French only: untick English (the admin's language, ticked by default), tick Français.
+      await page.getByRole("checkbox", { name: "English" }).uncheck();
+      await page.getByRole("checkbox", { name: "Français" }).check();
+      await page.screenshot({ path: `${artifacts}campaign-new-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: t("en", "campaigns.generate") }).click();
+      await page.waitForURL(/\/app\/campaigns\/[a-z0-9]+\?created=1/);
+      await page.getByText(t("en", "campaigns.created", { count: 1 })).waitFor();
+      await page.getByRole("tab", { name: t("en", "campaigns.variant", { id: "A" }) }).waitFor();
+      // The French copy of the email: the template's French greeting, merge tag kept.
+      await page.getByText("Bonjour {{ customer.first_name }}", { exact: false }).first().waitFor();
+      expect(await page.getByText(t("en", "marketing.offline"), { exact: true }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${artifacts}campaign-fr.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${demo.appUrl}/app/campaigns`);
+      await page.getByRole("link", { name: "Rentrée VIP" }).waitFor();
+      await page.screenshot({ path: `${artifacts}campaigns-en.png`, fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    }, 120_000);
+  },
+);
