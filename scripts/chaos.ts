@@ -29,7 +29,7 @@ interface Figures {
   requests: number;
   ok: number;
   errors: number;
-  statuses: Record<string, number>;
+  statuses: Record<string, number | Record<string, number>>;
   recovery_ms: number | null;
   passed: boolean;
 }
@@ -230,13 +230,17 @@ async function aiProviderDown(): Promise<Figures> {
   let recoveredAt = 0;
   let servedBeforeStop = 0;
   let providerCalls = 0;
+  // Who wrote each campaign served (the emulator's generic answers often miss a channel limit,
+  // and the engine then serves the template library's copy: "template").
+  const writers: Record<string, number> = {};
+  const startupCalls = openai.stats().requests;
   const started = Date.now();
   try {
     const worker = async () => {
       while (Date.now() - started < 8_000) {
         if (!stoppedAt && Date.now() - started >= 2_500) {
           stoppedAt = Date.now();
-          providerCalls = openai.stats().requests;
+          providerCalls = openai.stats().requests - startupCalls;
           await openai.close();
         }
         requests += 1;
@@ -245,16 +249,20 @@ async function aiProviderDown(): Promise<Figures> {
           const res = await fetch(`${app.url}/api/v1/campaigns/generate`, {
             method: "POST",
             headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            // A different offer each time: the engine's cache cannot answer, the provider must.
             body: JSON.stringify({
               name: "Chaos",
               productIds: ["1", "2"],
               channels: ["sms"],
               languages: ["en"],
+              offer: { code: `CHAOS${requests}`, discountPercent: 10 },
             }),
             signal: AbortSignal.timeout(20_000),
           });
-          await res.arrayBuffer();
+          const body = (await res.json().catch(() => null)) as { data?: { generatedBy?: string }[] } | null;
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          const by = body?.data?.[0]?.generatedBy;
+          if (by) writers[by] = (writers[by] ?? 0) + 1;
           if (res.status === 201 && !stoppedAt) servedBeforeStop += 1;
           if (res.status === 201 && stoppedAt && sentAt >= stoppedAt && !recoveredAt)
             recoveredAt = Date.now();
@@ -270,8 +278,8 @@ async function aiProviderDown(): Promise<Figures> {
       requests,
       ok,
       errors: requests - ok,
-      // Calls the provider answered before it went down: the app was really using it.
-      statuses: { ...statuses, provider_calls_before_stop: providerCalls },
+      // Generation calls the provider answered before it went down: the app was really using it.
+      statuses: { ...statuses, provider_calls_before_stop: providerCalls, written_by: writers },
       recovery_ms: recoveredAt ? recoveredAt - stoppedAt : null,
       passed: ok === requests && servedBeforeStop > 0 && providerCalls > 0 && recoveredAt > 0,
     };
