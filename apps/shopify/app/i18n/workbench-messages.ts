@@ -106,7 +106,6 @@ export type WorkbenchMessageKey =
   | "settings.storedCustomers"
   | "settings.storedWork"
   | "settings.storedSecrets"
-  | "settings.rows"
   | "settings.export"
   | "settings.delete"
   | "settings.deleteHelp"
@@ -238,7 +237,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Your work in the app: imports, AI fixes, personas, campaigns and the activity log.",
     "settings.storedSecrets": "Access tokens and keys, encrypted; they are never part of an export.",
-    "settings.rows": "{count} rows",
     "settings.export": "Export all data (JSON)",
     "settings.delete": "Delete all data",
     "settings.deleteHelp":
@@ -378,7 +376,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Votre travail dans l'application : imports, corrections IA, personas, campagnes et journal d'activité.",
     "settings.storedSecrets": "Jetons d'accès et clés, chiffrés ; ils ne font jamais partie d'un export.",
-    "settings.rows": "{count} lignes",
     "settings.export": "Exporter toutes les données (JSON)",
     "settings.delete": "Supprimer toutes les données",
     "settings.deleteHelp":
@@ -516,7 +513,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Tu trabajo en la aplicación: importaciones, correcciones con IA, personas, campañas y registro de actividad.",
     "settings.storedSecrets": "Tokens de acceso y claves, cifrados; nunca se incluyen en una exportación.",
-    "settings.rows": "{count} filas",
     "settings.export": "Exportar todos los datos (JSON)",
     "settings.delete": "Eliminar todos los datos",
     "settings.deleteHelp":
@@ -650,7 +646,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Ihre Arbeit in der App: Importe, KI-Korrekturen, Personas, Kampagnen und das Aktivitätsprotokoll.",
     "settings.storedSecrets": "Zugriffstoken und Schlüssel, verschlüsselt; sie sind nie Teil eines Exports.",
-    "settings.rows": "{count} Zeilen",
     "settings.export": "Alle Daten exportieren (JSON)",
     "settings.delete": "Alle Daten löschen",
     "settings.deleteHelp":
@@ -788,7 +783,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Il tuo lavoro nell'app: importazioni, correzioni IA, personas, campagne e registro attività.",
     "settings.storedSecrets": "Token di accesso e chiavi, cifrati; non fanno mai parte di un'esportazione.",
-    "settings.rows": "{count} righe",
     "settings.export": "Esporta tutti i dati (JSON)",
     "settings.delete": "Elimina tutti i dati",
     "settings.deleteHelp":
@@ -925,7 +919,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
       "Seu trabalho no app: importações, correções com IA, personas, campanhas e registro de atividades.",
     "settings.storedSecrets":
       "Tokens de acesso e chaves, criptografados; nunca fazem parte de uma exportação.",
-    "settings.rows": "{count} linhas",
     "settings.export": "Exportar todos os dados (JSON)",
     "settings.delete": "Excluir todos os dados",
     "settings.deleteHelp":
@@ -1062,7 +1055,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Je werk in de app: imports, AI-verbeteringen, persona's, campagnes en het activiteitenlogboek.",
     "settings.storedSecrets": "Toegangstokens en sleutels, versleuteld; ze zitten nooit in een export.",
-    "settings.rows": "{count} rijen",
     "settings.export": "Alle gegevens exporteren (JSON)",
     "settings.delete": "Alle gegevens verwijderen",
     "settings.deleteHelp":
@@ -1198,7 +1190,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "Twoją pracę w aplikacji: importy, poprawki AI, persony, kampanie i dziennik aktywności.",
     "settings.storedSecrets": "Tokeny dostępu i klucze, zaszyfrowane; nigdy nie trafiają do eksportu.",
-    "settings.rows": "Wiersze: {count}",
     "settings.export": "Eksportuj wszystkie dane (JSON)",
     "settings.delete": "Usuń wszystkie dane",
     "settings.deleteHelp":
@@ -1331,7 +1322,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedWork":
       "アプリでの作業：インポート、AI 修正、ペルソナ、キャンペーン、アクティビティログ。",
     "settings.storedSecrets": "アクセストークンとキー（暗号化済み）。エクスポートには含まれません。",
-    "settings.rows": "{count} 行",
     "settings.export": "すべてのデータをエクスポート（JSON）",
     "settings.delete": "すべてのデータを削除",
     "settings.deleteHelp":
@@ -1459,7 +1449,6 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "settings.storedCustomers": "用于客户分群的客户和订单：不含地址或电话号码。",
     "settings.storedWork": "您在应用中的工作：导入、AI 修复、用户画像、营销活动和活动日志。",
     "settings.storedSecrets": "访问令牌和密钥（已加密）；导出时从不包含。",
-    "settings.rows": "{count} 行",
     "settings.export": "导出全部数据（JSON）",
     "settings.delete": "删除全部数据",
     "settings.deleteHelp":

@@ -109,6 +109,8 @@ export default function FixJob() {
               </Text>
               <ProgressBar
                 progress={job.progress}
+                // Animate only while it moves: a finished job shows its final value at once.
+                animated={running}
                 tone={job.status === "failed" ? "critical" : "primary"}
                 ariaLabelledBy="fix-progress-label"
               />

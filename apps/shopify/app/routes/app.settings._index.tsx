@@ -282,7 +282,8 @@ export default function Settings() {
                         {s.table}
                       </Text>
                       <Text as="span" numeric>
-                        {t(lang, "settings.rows", { count: s.rows })}
+                        {/* The export's table names (its JSON keys) and their row counts. */}
+                        {s.rows.toLocaleString(lang)}
                       </Text>
                     </InlineStack>
                   ))}
