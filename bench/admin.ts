@@ -157,6 +157,25 @@ async function discoverPages(base: string): Promise<string[]> {
   return [...pages].filter((p) => !p.endsWith(".export") && !p.includes("/export"));
 }
 
+/**
+ * Opens every page once, then waits until the server is idle again: first visits start background
+ * work (the SEO overview audits the whole catalog once per catalog change, ~20 s at 50,000
+ * products) and the benchmark measures the pages a merchant opens afterwards, not that one-off.
+ */
+async function warmUp(base: string, pages: string[]): Promise<number> {
+  const started = performance.now();
+  for (const page of pages) await (await fetch(`${base}${page}`)).arrayBuffer();
+  let quiet = 0;
+  while (quiet < 10 && performance.now() - started < 300_000) {
+    const sent = performance.now();
+    await (await fetch(`${base}/health/live`)).arrayBuffer();
+    quiet = performance.now() - sent < 15 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const page of pages) await (await fetch(`${base}${page}`)).arrayBuffer();
+  return Math.round(performance.now() - started);
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -234,6 +253,7 @@ async function main(): Promise<void> {
   try {
     const pages = await discoverPages(demo.url);
     log(`pages: ${pages.join(", ")}`);
+    log(`warmed up and idle after ${await warmUp(demo.url, pages)} ms`);
     const results: { page: string; p95_ms: number; lcp_ms: number; cls: number }[] = [];
     for (const page of pages) {
       const p95 = await serverP95(demo.url, page);

@@ -31,21 +31,22 @@ import { staffActor } from "~/trust/actor.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
-  const { db } = await services();
+  const { db, cache } = await services();
   return {
     lang: languageFromRequest(request),
     shop: session.shop,
-    settings: await loadSettings(db.prisma, db.sql, session.shop),
+    settings: await loadSettings(db.prisma, db.sql, session.shop, cache),
   };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, demo } = await requireAdmin(request);
-  const { db, config } = await services();
+  const { db, cache, config } = await services();
   return updateSettings(
     {
       prisma: db.prisma,
       sql: db.sql,
+      cache,
       cipher: createTokenCipher(config.encryptionKey, config.encryptionPreviousKeys),
       shop: session.shop,
       actor: staffActor(session, demo),

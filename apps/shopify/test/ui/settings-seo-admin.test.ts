@@ -210,10 +210,18 @@ describe("settings and SEO overview", () => {
     });
     expect(await prisma().product.count({ where: { shop } })).toBe(30);
 
-    expect(await updateSettings(deps(), form({ intent: "deleteData", confirm: shop }))).toEqual({
-      ok: true,
-      intent: "deleteData",
-    });
+    // The page's row counts are cached; the deletion forgets them, so the page shows it at once.
+    const cache = createMemoryCache();
+    const before = await loadSettings(prisma(), h.t.db.sql, shop, cache);
+    expect(before.stored.find((s) => s.table === "Product")?.rows).toBe(30);
+    expect(await updateSettings({ ...deps(), cache }, form({ intent: "deleteData", confirm: shop }))).toEqual(
+      {
+        ok: true,
+        intent: "deleteData",
+      },
+    );
+    const after = await loadSettings(prisma(), h.t.db.sql, shop, cache);
+    expect(after.stored.find((s) => s.table === "Product")).toBeUndefined();
     expect(await prisma().product.count({ where: { shop } })).toBe(0);
     expect(await prisma().customer.count({ where: { shop } })).toBe(0);
     expect(await prisma().session.count({ where: { shop } })).toBeGreaterThan(0);
