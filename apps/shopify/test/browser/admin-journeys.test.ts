@@ -1,38 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
+import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
 import { startDemo, type RunningDemo } from "./demo-process.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-
-/** axe-core in the page; serious and critical violations fail the journey. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
-}
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-}
 
 describe.skipIf(!hasChromium)(
   `admin journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed; apt-get install -y chromium)"}`,
@@ -42,7 +12,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true });
+      prepareArtifacts();
       [demo, browser] = await Promise.all([
         startDemo({ products: 40, customers: 60, orders: 300 }),
         chromium.launch({

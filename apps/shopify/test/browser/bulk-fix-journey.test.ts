@@ -1,37 +1,13 @@
 // Bulk "Fix with AI" in Chromium against the demo: select 20 products, watch the job reach 100 %,
 // approve the proposals and find the new SEO fields in the store emulator; then the SEO overview
 // and Settings pages. Screenshots and axe checks along the way.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
+import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
 import { startDemo, type RunningDemo } from "./demo-process.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PRODUCTS = 20;
-
-/** axe-core in the page; serious and critical violations fail the journey. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
-}
 
 type StoreSeo = {
   products: { nodes: { id: string; seo: { title: string | null; description: string | null } }[] };
@@ -46,7 +22,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true });
+      prepareArtifacts();
       [demo, browser] = await Promise.all([
         startDemo({ products: PRODUCTS, customers: 20, orders: 40 }),
         chromium.launch({
@@ -84,7 +60,7 @@ describe.skipIf(!hasChromium)(
       await page.getByText(t("en", "fixes.jobSucceeded"), { exact: true }).first().waitFor();
       expect(await page.locator("progress").first().getAttribute("value")).toBe("100");
       await page.getByText(t("en", "fixes.offline"), { exact: true }).waitFor();
-      await page.screenshot({ path: `${artifacts}bulk-fix-review-en.png`, fullPage: true });
+      await snapshot(page, "bulk-fix-review-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: /^Approve all/ }).click();
@@ -92,7 +68,7 @@ describe.skipIf(!hasChromium)(
       await applied.waitFor();
       const count = Number((await applied.innerText()).match(/\d+/)?.[0]);
       expect(count).toBeGreaterThan(0);
-      await page.screenshot({ path: `${artifacts}bulk-fix-applied-en.png`, fullPage: true });
+      await snapshot(page, "bulk-fix-applied-en");
 
       const after = await demo.adminQuery<StoreSeo>(STORE_SEO);
       const old = new Map(before.products.nodes.map((p) => [p.id, p.seo]));
@@ -124,7 +100,7 @@ describe.skipIf(!hasChromium)(
     it("shows the SEO overview and the Settings page", async () => {
       await page.goto(`${demo.appUrl}/app/seo`);
       await page.getByRole("heading", { name: t("en", "seo.duplicateTitles") }).waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: `${artifacts}seo-overview-en.png`, fullPage: true });
+      await snapshot(page, "seo-overview-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(`${demo.appUrl}/app/settings`);
@@ -135,7 +111,7 @@ describe.skipIf(!hasChromium)(
         .nth(1)
         .click();
       await page.getByText(t("en", "settings.errorApiKey")).waitFor();
-      await page.screenshot({ path: `${artifacts}settings-en.png`, fullPage: true });
+      await snapshot(page, "settings-en");
       expect(await seriousViolations(page)).toEqual([]);
     }, 90_000);
   },

@@ -1,39 +1,16 @@
 // The import and customers & segments pages in Chromium against the demo: import a DS API payload
 // as a draft and find it in the store emulator; browse the RFM grid and a segment's customers.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
+import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
 import { startDemo, type RunningDemo } from "./demo-process.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const payload = readFileSync(
   new URL("../../../../packages/core/test/catalog/fixtures/ds-product-full.json", import.meta.url),
   "utf8",
 );
-
-/** axe-core in the page; serious and critical violations fail the journey. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
-}
 
 describe.skipIf(!hasChromium)(
   `import and segments journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
@@ -44,7 +21,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true });
+      prepareArtifacts();
       [demo, browser] = await Promise.all([
         startDemo({ products: 10, customers: 60, orders: 300 }),
         chromium.launch({
@@ -74,7 +51,7 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel(t("en", "import.rate")).fill("0.92");
       await page.getByRole("button", { name: t("en", "import.preview") }).click();
       await page.getByRole("heading", { name: t("en", "import.variants") }).waitFor();
-      await page.screenshot({ path: `${artifacts}import-preview-en.png`, fullPage: true });
+      await snapshot(page, "import-preview-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: t("en", "import.create") }).click();
@@ -85,21 +62,21 @@ describe.skipIf(!hasChromium)(
             nodes { status variantsCount { count } } } }`);
       expect(found.products.nodes[0]).toEqual({ status: "DRAFT", variantsCount: { count: 9 } });
       await page.getByText("aliexpress:1005006123456789").waitFor();
-      await page.screenshot({ path: `${artifacts}import-created-en.png`, fullPage: true });
+      await snapshot(page, "import-created-en");
       expect(await seriousViolations(page)).toEqual([]);
     }, 90_000);
 
     it("shows the RFM grid and the segments, and a segment's customers without emails", async () => {
       await page.goto(`${demo.appUrl}/app/segments`);
       await page.getByRole("heading", { name: t("en", "segments.grid") }).waitFor();
-      await page.screenshot({ path: `${artifacts}segments-en.png`, fullPage: true });
+      await snapshot(page, "segments-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("link", { name: "Champions", exact: true }).click();
       await page.waitForURL(/\/app\/segments\/champions/);
       await page.locator("tbody tr").first().waitFor();
       expect(await page.locator("main, body").first().innerText()).not.toMatch(/@/);
-      await page.screenshot({ path: `${artifacts}segment-champions-en.png`, fullPage: true });
+      await snapshot(page, "segment-champions-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(`${demo.appUrl}/app/segments?locale=ja`);

@@ -1,36 +1,11 @@
 // The personas and campaigns pages in Chromium against the demo (offline AI): generate personas
 // from the demo's segments, switch them to French, write a French campaign from a template for
 // one of them and find it in the campaigns list. Screenshots and axe checks on every page.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
+import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
 import { startDemo, type RunningDemo } from "./demo-process.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const artifacts = fileURLToPath(new URL("../../artifacts/browser/", import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core in the page; serious and critical violations fail the journey. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.html.slice(0, 200)).join(", ")}`);
-}
 
 describe.skipIf(!hasChromium)(
   `personas and campaigns journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
@@ -40,7 +15,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
 
     beforeAll(async () => {
-      mkdirSync(artifacts, { recursive: true });
+      prepareArtifacts();
       [demo, browser] = await Promise.all([
         startDemo({ products: 10, customers: 60, orders: 300 }),
         chromium.launch({
@@ -77,7 +52,7 @@ describe.skipIf(!hasChromium)(
       // Written offline in the demo: labelled as such, with an avatar per persona.
       expect(await page.getByText(t("en", "marketing.offline"), { exact: true }).count()).toBe(cards);
       expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(cards);
-      await page.screenshot({ path: `${artifacts}personas-en.png`, fullPage: true });
+      await snapshot(page, "personas-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByLabel(t("en", "personas.language")).selectOption("fr");
@@ -87,7 +62,7 @@ describe.skipIf(!hasChromium)(
       await page.getByText(t("en", "personas.translated", { count: cards })).waitFor();
       expect(await page.getByRole("button", { name: translate }).count()).toBe(0);
       expect(await page.getByText(t("en", "personas.notTranslated")).count()).toBe(0);
-      await page.screenshot({ path: `${artifacts}personas-fr.png`, fullPage: true });
+      await snapshot(page, "personas-fr");
       expect(await seriousViolations(page)).toEqual([]);
     }, 120_000);
 
@@ -110,7 +85,7 @@ describe.skipIf(!hasChromium)(
       // French only: untick English (the admin's language, ticked by default), tick Français.
       await page.getByRole("checkbox", { name: "English" }).uncheck();
       await page.getByRole("checkbox", { name: "Français" }).check();
-      await page.screenshot({ path: `${artifacts}campaign-new-en.png`, fullPage: true });
+      await snapshot(page, "campaign-new-en");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: t("en", "campaigns.generate") }).click();
@@ -120,12 +95,12 @@ describe.skipIf(!hasChromium)(
       // The French copy of the email: the template's French greeting, merge tag kept.
       await page.getByText("Bonjour {{ customer.first_name }}", { exact: false }).first().waitFor();
       expect(await page.getByText(t("en", "marketing.offline"), { exact: true }).count()).toBeGreaterThan(0);
-      await page.screenshot({ path: `${artifacts}campaign-fr.png`, fullPage: true });
+      await snapshot(page, "campaign-fr");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(`${demo.appUrl}/app/campaigns`);
       await page.getByRole("link", { name: "Rentrée VIP" }).waitFor();
-      await page.screenshot({ path: `${artifacts}campaigns-en.png`, fullPage: true });
+      await snapshot(page, "campaigns-en");
       expect(await seriousViolations(page)).toEqual([]);
     }, 120_000);
   },
