@@ -29,6 +29,11 @@ export interface ParsedHtml {
   emptyBlockCount: number;
   /** Characters of markup, for the markup/text ratio. */
   htmlLength: number;
+  /**
+   * Line breaks between lines of text in a description without block tags or `<br>`: the storefront
+   * renders them as spaces, so the lines run together there.
+   */
+  plainTextLineBreaks: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -73,6 +78,8 @@ const HIDDEN_TAGS = new Set([
   "head",
   "title",
 ]);
+// Tags that lay text out in lines or blocks: with any of them, source line breaks are not layout.
+const STRUCTURE_RE = /<(?:p|br|div|li|h[1-6]|table|tr|td|section|article|blockquote|pre)\b/i;
 const LEGACY_TAGS = new Set(["font", "center", "marquee", "blink", "big"]);
 const EMPTY_CHECKED = new Set(["p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"]);
 
@@ -93,7 +100,9 @@ export function parseProductHtml(html: string): ParsedHtml {
     legacyTagCount: 0,
     emptyBlockCount: 0,
     htmlLength: html.length,
+    plainTextLineBreaks: 0,
   };
+  const structured = STRUCTURE_RE.test(html);
   let parts: string[] = [];
   let kind: TextBlock["kind"] = "paragraph";
   let level = 0;
@@ -167,8 +176,19 @@ export function parseProductHtml(html: string): ParsedHtml {
           markContent();
           lastWasBr = false;
         }
-        // Plain-text descriptions separate paragraphs with blank lines; single newlines end a line.
-        const pieces = text.includes("\n") ? text.split(/\n[ \t\r]*\n/) : [text];
+        if (!text.includes("\n")) {
+          parts.push(text);
+          return;
+        }
+        // In HTML laid out with tags, a line break in the source is a space, as browsers render
+        // it (pretty-printed or hard-wrapped HTML). Plain-text descriptions have only their line
+        // breaks for layout: a blank line separates paragraphs and a single one ends a line.
+        if (structured) {
+          parts.push(text.replace(/[\r\n]+/g, " "));
+          return;
+        }
+        out.plainTextLineBreaks += text.trim().split(/\s*\n\s*/).length - 1;
+        const pieces = text.split(/\n[ \t\r]*\n/);
         for (let i = 0; i < pieces.length; i++) {
           if (i > 0) flush();
           parts.push(pieces[i] ?? "");

@@ -194,6 +194,18 @@ describe("spam and import residue", () => {
     const messy = '<p style="a">1</p><p style="b">2</p><span style="c">3</span><font>4</font><p></p>';
     expect(get({ descriptionHtml: messy }, "htmlHygiene")?.messageKey).toBe("htmlHygiene.messy");
   });
+  it("warns that plain-text line breaks run together on the storefront", () => {
+    const plainText = get({ descriptionHtml: "Linen shirt\n\n- Breathes\n- Wash at 30 °C" }, "htmlHygiene");
+    expect(plainText).toMatchObject({
+      rating: "ok",
+      messageKey: "htmlHygiene.plainText",
+      params: { count: 2 },
+    });
+    // The same lines laid out with tags, or pretty-printed HTML, are fine.
+    const html = "<p>Linen shirt</p>\n<ul>\n<li>Breathes</li>\n<li>Wash at 30 °C</li>\n</ul>";
+    expect(get({ descriptionHtml: html }, "htmlHygiene")?.rating).toBe("good");
+    expect(get({ descriptionHtml: "One line of plain text." }, "htmlHygiene")?.rating).toBe("good");
+  });
 });
 
 describe("readability research", () => {
@@ -221,6 +233,14 @@ describe("regressions from the benchmark corpus", () => {
     });
     expect(r.research.paragraphCount).toBe(2);
     expect(r.research.sentenceCount).toBe(4);
+  });
+  it("reads source line breaks inside HTML as spaces, as browsers render them", () => {
+    const r = run({
+      descriptionHtml:
+        "<p>A linen shirt that keeps you cool\non the hottest summer days.</p>\n<p>It breathes.<br>Wash at 30 °C.</p>",
+    });
+    expect(r.research.sentenceCount).toBe(3);
+    expect(r.research.paragraphCount).toBe(2);
   });
   it("matches keyphrase words inside hyphenated words (Full-Zip)", () => {
     const r = run({

@@ -200,6 +200,8 @@ export function spamChecks(a: Analysis): CheckResult[] {
     out.push(result("htmlHygiene", "seo", "bad", "htmlHygiene.empty"));
   } else if (h.scriptOrStyleCount > 0) {
     out.push(result("htmlHygiene", "seo", "bad", "htmlHygiene.scripts", { count: h.scriptOrStyleCount }));
+  } else if (h.plainTextLineBreaks >= 2) {
+    out.push(result("htmlHygiene", "seo", "ok", "htmlHygiene.plainText", { count: h.plainTextLineBreaks }));
   } else if (h.inlineStyleCount + h.legacyTagCount > 3 || h.emptyBlockCount > 3) {
     out.push(
       result("htmlHygiene", "seo", "ok", "htmlHygiene.messy", {

@@ -139,6 +139,8 @@ export const de: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: sauber.",
   "htmlHygiene.empty": "HTML: die Beschreibung ist leer.",
   "htmlHygiene.scripts": "HTML: die Beschreibung enthält {count} Script- oder Style-Block/Blöcke.",
+  "htmlHygiene.plainText":
+    "HTML: die Beschreibung ist reiner Text; der Shop zeigt ihre {count} Zeilenumbrüche als Leerzeichen, Zeilen und Listen laufen also ineinander.",
   "htmlHygiene.messy":
     "HTML: {styles} Inline-Style(s) und {empty} leere(s) Element(e), typisch für eingefügte Inhalte.",
   "htmlHygiene.fix":

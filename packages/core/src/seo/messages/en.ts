@@ -132,6 +132,8 @@ export const en = {
   "htmlHygiene.good": "HTML: clean.",
   "htmlHygiene.empty": "HTML: the description is empty.",
   "htmlHygiene.scripts": "HTML: the description contains {count} script or style block(s).",
+  "htmlHygiene.plainText":
+    "HTML: the description is plain text; your store shows its {count} line breaks as spaces, so its lines and lists run together.",
   "htmlHygiene.messy":
     "HTML: {styles} inline style(s) and {empty} empty element(s), typical of pasted content.",
   "htmlHygiene.fix":

@@ -149,6 +149,8 @@ export const es: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: limpio.",
   "htmlHygiene.empty": "HTML: la descripción está vacía.",
   "htmlHygiene.scripts": "HTML: la descripción contiene {count} bloque(s) de script o estilo.",
+  "htmlHygiene.plainText":
+    "HTML: la descripción es texto sin formato; la tienda muestra sus {count} saltos de línea como espacios, así que sus líneas y listas aparecen seguidas.",
   "htmlHygiene.messy":
     "HTML: {styles} estilo(s) en línea y {empty} elemento(s) vacío(s), típico de contenido pegado.",
   "htmlHygiene.fix":

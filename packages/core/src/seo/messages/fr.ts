@@ -155,6 +155,8 @@ export const fr: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML : propre.",
   "htmlHygiene.empty": "HTML : la description est vide.",
   "htmlHygiene.scripts": "HTML : la description contient {count} bloc(s) script ou style.",
+  "htmlHygiene.plainText":
+    "HTML : la description est en texte brut ; la boutique affiche ses {count} retours à la ligne comme des espaces, ses lignes et listes se suivent donc sans séparation.",
   "htmlHygiene.messy":
     "HTML : {styles} style(s) en ligne et {empty} élément(s) vide(s), typique d'un contenu collé.",
   "htmlHygiene.fix":

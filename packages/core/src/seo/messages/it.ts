@@ -148,6 +148,8 @@ export const it: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: pulito.",
   "htmlHygiene.empty": "HTML: la descrizione è vuota.",
   "htmlHygiene.scripts": "HTML: la descrizione contiene {count} blocco/i script o style.",
+  "htmlHygiene.plainText":
+    "HTML: la descrizione è testo semplice; il negozio mostra i suoi {count} a capo come spazi, quindi righe ed elenchi si fondono.",
   "htmlHygiene.messy":
     "HTML: {styles} stile/i in linea e {empty} elemento/i vuoto/i, tipico di contenuti incollati.",
   "htmlHygiene.fix":

@@ -132,6 +132,8 @@ export const ja: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML：きれいです。",
   "htmlHygiene.empty": "HTML：説明文が空です。",
   "htmlHygiene.scripts": "HTML：説明文にscriptまたはstyleのブロックが{count}個あります。",
+  "htmlHygiene.plainText":
+    "HTML：説明文がプレーンテキストです。ストアでは {count} 個の改行が空白として表示されるため、行やリストがつながって見えます。",
   "htmlHygiene.messy":
     "HTML：インラインスタイルが{styles}個、空の要素が{empty}個あり、貼り付けた内容によく見られる状態です。",
   "htmlHygiene.fix":

@@ -135,6 +135,8 @@ export const nl: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: netjes.",
   "htmlHygiene.empty": "HTML: de beschrijving is leeg.",
   "htmlHygiene.scripts": "HTML: de beschrijving bevat {count} script- of style-blok(ken).",
+  "htmlHygiene.plainText":
+    "HTML: de beschrijving is platte tekst; de winkel toont de {count} regeleinden als spaties, dus regels en lijsten lopen in elkaar over.",
   "htmlHygiene.messy":
     "HTML: {styles} inline-stijl(en) en {empty} leeg/lege element(en), typisch voor geplakte inhoud.",
   "htmlHygiene.fix":

@@ -138,6 +138,8 @@ export const pl: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: czysty.",
   "htmlHygiene.empty": "HTML: opis jest pusty.",
   "htmlHygiene.scripts": "HTML: opis zawiera {count} blok(i) script lub style.",
+  "htmlHygiene.plainText":
+    "HTML: opis to zwykły tekst; sklep wyświetla jego {count} podziały wierszy jako spacje, więc wiersze i listy zlewają się w jeden ciąg.",
   "htmlHygiene.messy":
     "HTML: {styles} styl(e) inline i {empty} pusty/puste element(y), typowe dla wklejonej treści.",
   "htmlHygiene.fix": "Oczyść opis: zwykłe akapity, nagłówki i listy, bez stylów inline i skryptów.",

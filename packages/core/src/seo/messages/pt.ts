@@ -139,6 +139,8 @@ export const pt: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML: limpo.",
   "htmlHygiene.empty": "HTML: a descrição está vazia.",
   "htmlHygiene.scripts": "HTML: a descrição contém {count} bloco(s) de script ou style.",
+  "htmlHygiene.plainText":
+    "HTML: a descrição é texto simples; a loja mostra suas {count} quebras de linha como espaços, então linhas e listas ficam emendadas.",
   "htmlHygiene.messy":
     "HTML: {styles} estilo(s) inline e {empty} elemento(s) vazio(s), típico de conteúdo colado.",
   "htmlHygiene.fix":

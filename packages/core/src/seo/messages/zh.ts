@@ -120,6 +120,7 @@ export const zh: Record<MessageKey, string> = {
   "htmlHygiene.good": "HTML：整洁。",
   "htmlHygiene.empty": "HTML：描述为空。",
   "htmlHygiene.scripts": "HTML：描述中包含 {count} 个 script 或 style 块。",
+  "htmlHygiene.plainText": "HTML：描述是纯文本；商店会把其中 {count} 个换行显示为空格，行和列表会连成一片。",
   "htmlHygiene.messy": "HTML：有 {styles} 处内联样式和 {empty} 个空元素，这是粘贴内容的常见问题。",
   "htmlHygiene.fix": "清理描述：只保留段落、标题和列表，不要内联样式或脚本。",
   "structuredData.good": "结构化数据：Product 的所有字段都已具备。",
