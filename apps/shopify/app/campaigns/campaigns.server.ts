@@ -12,7 +12,7 @@
  *   updateCampaignCopy(deps, id, { variant, language, content }) → CampaignView  content within the channel's limits
  *   addVariantB(deps, id, { template? })                  → CampaignView   another template, or a fresh AI answer
  *   recordCampaignResults(deps, id, { A, B? })            → CampaignView   { sent, conversions } per variant
- *   exportCampaign(prisma, shop, id, { format, variant?, language? }) → { filename, contentType, body }
+ *   exportCampaign(prisma, shop, id, { format, variant?, language? }, adminLanguage) → { filename, contentType, body }
  *   publishShopCampaign(deps, ctx, id) / unpublishShopCampaign(deps, ctx, id) → CampaignView (storefront banner)
  *   archiveCampaign(deps, ctx, id)                        → CampaignView   (taken off the storefront first)
  * Every change is audited (recordAudit) in the transaction that writes it.
@@ -54,6 +54,7 @@ import {
   unpublishCampaign,
   type StorefrontContext,
 } from "~/storefront/metafields.server.js";
+import { t } from "~/i18n/t.js";
 import { recordAudit } from "~/trust/audit.server.js";
 import { emitEvent } from "~/trust/outgoing-webhooks.server.js";
 import {
@@ -833,6 +834,8 @@ export async function exportCampaign(
   shop: string,
   id: string,
   input: unknown,
+  /** The merchant's admin language, for the exports' field labels. */
+  adminLanguage: Language = "en",
 ): Promise<{ filename: string; contentType: string; body: string }> {
   const options = parseInput(exportSchema, input);
   const row = await findRow(prisma, shop, id);
@@ -856,7 +859,7 @@ export async function exportCampaign(
           .map((c) =>
             [
               `# ${row.name} · ${row.channel} · ${c.variant} · ${c.language}`,
-              ...contentFields(c.content).map(([k, v]) => `${k}:\n${v}`),
+              ...contentFields(c.content, adminLanguage).map(([k, v]) => `${k}:\n${v}`),
             ].join("\n\n"),
           )
           .join("\n\n----------\n\n"),
@@ -864,11 +867,17 @@ export async function exportCampaign(
     case "csv": {
       const labels: string[] = [];
       for (const c of copies)
-        for (const [k] of contentFields(c.content)) if (!labels.includes(k)) labels.push(k);
+        for (const [k] of contentFields(c.content, adminLanguage)) if (!labels.includes(k)) labels.push(k);
       const lines = [
-        ["Variant", "Language", ...labels].map(csvCell).join(","),
+        [
+          t(adminLanguage, "campaigns.export.columnVariant"),
+          t(adminLanguage, "campaigns.export.columnLanguage"),
+          ...labels,
+        ]
+          .map(csvCell)
+          .join(","),
         ...copies.map((c) => {
-          const fields = new Map(contentFields(c.content));
+          const fields = new Map(contentFields(c.content, adminLanguage));
           return [c.variant, c.language, ...labels.map((k) => fields.get(k) ?? "")].map(csvCell).join(",");
         }),
       ];

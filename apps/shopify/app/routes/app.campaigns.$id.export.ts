@@ -11,12 +11,19 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
   const { db } = await services();
   const query = new URL(request.url).searchParams;
+  const lang = languageFromRequest(request);
   try {
-    const file = await exportCampaign(db.prisma, session.shop, params.id ?? "", {
-      format: query.get("format") ?? "",
-      ...(query.get("variant") ? { variant: query.get("variant") } : {}),
-      ...(query.get("language") ? { language: query.get("language") } : {}),
-    });
+    const file = await exportCampaign(
+      db.prisma,
+      session.shop,
+      params.id ?? "",
+      {
+        format: query.get("format") ?? "",
+        ...(query.get("variant") ? { variant: query.get("variant") } : {}),
+        ...(query.get("language") ? { language: query.get("language") } : {}),
+      },
+      lang,
+    );
     return new Response(file.body, {
       headers: {
         "Content-Type": file.contentType,
@@ -27,7 +34,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     });
   } catch (error) {
     if (!(error instanceof MarketingError)) throw error;
-    const lang = languageFromRequest(request);
     const detail = Object.values(error.fields)[0];
     return new Response(t(lang, detail?.key ?? error.key, detail?.params), {
       status: error.code === "not_found" ? 404 : 400,

@@ -450,7 +450,7 @@ export default function CampaignDetail() {
                         onClick={() => {
                           void navigator.clipboard
                             ?.writeText(
-                              contentFields(copy.content)
+                              contentFields(copy.content, lang)
                                 .map(([, v]) => v)
                                 .filter(Boolean)
                                 .join("\n\n"),

@@ -437,6 +437,11 @@ describe("personas and campaigns services", () => {
       .split("\r\n");
     expect(lines[0]?.startsWith("Variant,Language,Subject,Preheader,")).toBe(true);
     expect(lines.slice(1).map((l) => l.slice(0, 4))).toEqual(["A,fr", "A,en", "B,fr", "B,en"]);
+    // Field labels follow the merchant's admin language; the copy stays in its own language.
+    const frenchAdmin = await exportCampaign(prisma(), shop, email.id, { format: "csv" }, "fr");
+    expect(frenchAdmin.body.replace(/^\uFEFF/, "").startsWith("Variante,Langue,Objet,")).toBe(true);
+    const frenchText = await exportCampaign(prisma(), shop, email.id, { format: "text" }, "fr");
+    expect(frenchText.body).toContain("Objet:\nNouveautés pour vous");
 
     const html = await exportCampaign(prisma(), shop, email.id, {
       format: "html",
