@@ -199,24 +199,30 @@ export async function runBulkFix(
       logger.warn("bulk fix: product failed", { shop, jobId, productId: id, error: String(error) });
       proposal = { failed: true, error: isNinjaLeadError(error) ? error.code : "internal" };
     }
-    await prisma.$transaction([
-      prisma.productFix.create({
-        data: {
-          shop,
-          jobId,
-          productId: BigInt(id),
-          before: proposal.failed ? {} : proposal.before,
-          after: proposal.failed ? {} : proposal.after,
-          status: proposal.failed ? "failed" : "proposed",
-          error: proposal.failed ? proposal.error : null,
-          generatedBy: proposal.failed ? "none" : proposal.provider,
-        },
-      }),
-      prisma.job.update({
+    // A second worker on the same job (a redelivered queue message) may have got here first: the
+    // unique (jobId, productId) index keeps one proposal, and only the insert that won counts.
+    await prisma.$transaction(async (tx) => {
+      const created = await tx.productFix.createMany({
+        data: [
+          {
+            shop,
+            jobId,
+            productId: BigInt(id),
+            before: proposal.failed ? {} : proposal.before,
+            after: proposal.failed ? {} : proposal.after,
+            status: proposal.failed ? "failed" : "proposed",
+            error: proposal.failed ? proposal.error : null,
+            generatedBy: proposal.failed ? "none" : proposal.provider,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) return;
+      await tx.job.update({
         where: { id: jobId },
         data: proposal.failed ? { failed: { increment: 1 } } : { done: { increment: 1 } },
-      }),
-    ]);
+      });
+    });
     done.add(id);
   }
   await finish(prisma, jobId, "succeeded");

@@ -176,6 +176,22 @@ describe("bulk Fix with AI", () => {
     // A job id of another shop runs nothing.
     await runBulkFix(deps, { shop: "other.myshopify.com", jobId: started.jobId });
     expect(await prisma().productFix.count({ where: { jobId: started.jobId } })).toBe(5);
+
+    // Two workers on the same job at once (a redelivered message): still one fix per product,
+    // and the progress counts each product once.
+    await prisma().productFix.deleteMany({ where: { jobId: started.jobId } });
+    await prisma().job.update({
+      where: { id: started.jobId },
+      data: { status: "running", done: 0, failed: 0 },
+    });
+    await Promise.all([
+      runBulkFix(deps, { shop, jobId: started.jobId }, 2),
+      runBulkFix(deps, { shop, jobId: started.jobId }, 2),
+    ]);
+    const raced = await prisma().productFix.findMany({ where: { jobId: started.jobId } });
+    expect(raced).toHaveLength(5);
+    expect(new Set(raced.map((f) => f.productId.toString())).size).toBe(5);
+    expect(await prisma().job.findUnique({ where: { id: started.jobId } })).toMatchObject({ done: 5 });
   });
 
   it("stops between products when cancelled midway", async () => {

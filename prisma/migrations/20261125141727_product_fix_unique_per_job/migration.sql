@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "ProductFix_jobId_productId_key" ON "ProductFix"("jobId", "productId");
