@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createQueues } from "../app/context.server.js";
 import { startTickers } from "../app/jobs/tickers.server.js";
 import { PRODUCT_DELETE, PRODUCT_UPDATE } from "../app/shopify/graphql/products.js";
+import { SYNC_CHECK_COOLDOWN_MS, requestSyncCheck } from "../app/admin/sync-check.server.js";
 import { queueReconciliation, queueScheduledReconciliations } from "../app/sync/reconcile-schedule.server.js";
 import { startHarness, type Harness } from "./helpers/harness.js";
 
@@ -80,6 +81,46 @@ describe("scheduled reconciliation", () => {
       expect((await queues.sync.stats()).waiting).toBe(6);
       await queueReconciliation(ctx, h.emulator.shop, ["products"]);
       expect((await queues.sync.stats()).waiting).toBe(7);
+    } finally {
+      await Promise.all([queues.sync.close(), queues.webhooks.close(), queues.ai.close()]);
+    }
+  });
+
+  it("runs a merchant's check now, once per few minutes and never during a sync", async () => {
+    const queues = createQueues(undefined, h.logger);
+    const prisma = h.ctx.db.prisma;
+    const shop = h.emulator.shop;
+    const actor = { type: "staff", id: "merchant" } as const;
+    try {
+      const deps = { prisma, queues };
+      const now = new Date();
+      expect(await requestSyncCheck(deps, shop, actor, now)).toEqual({ ok: true });
+      expect((await queues.sync.stats()).waiting).toBe(3); // products, customers, orders
+      expect(await prisma.auditEvent.count({ where: { shop, action: "sync.check_requested" } })).toBe(1);
+      // A second click within the cooldown queues nothing and says why.
+      expect(await requestSyncCheck(deps, shop, actor, new Date(now.getTime() + 60_000))).toEqual({
+        ok: false,
+        reason: "dashboard.syncCheckRecent",
+      });
+      expect((await queues.sync.stats()).waiting).toBe(3);
+      // After the cooldown, but with a sync running, it is refused too; a run stuck for hours is not.
+      const later = new Date(now.getTime() + SYNC_CHECK_COOLDOWN_MS + 1_000);
+      const run = await prisma.syncRun.create({
+        data: { shop, resource: "orders", status: "running", startedAt: later },
+      });
+      expect(await requestSyncCheck(deps, shop, actor, later)).toEqual({
+        ok: false,
+        reason: "dashboard.syncCheckRunning",
+      });
+      await prisma.syncRun.update({
+        where: { id: run.id },
+        data: { startedAt: new Date(later.getTime() - 2 * 3_600_000) },
+      });
+      expect(await requestSyncCheck(deps, shop, actor, later)).toEqual({ ok: true });
+      expect((await queues.sync.stats()).waiting).toBe(6);
+      // Another shop's activity never blocks this one.
+      expect(await requestSyncCheck(deps, "other.myshopify.com", actor, later)).toEqual({ ok: true });
+      await prisma.syncRun.delete({ where: { id: run.id } });
     } finally {
       await Promise.all([queues.sync.close(), queues.webhooks.close(), queues.ai.close()]);
     }

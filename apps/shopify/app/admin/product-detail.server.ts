@@ -13,7 +13,7 @@ import {
 import { z } from "zod";
 import { toSeoInput, withParts } from "~/catalog/products.server.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
-import { PRODUCT_UPDATE } from "~/shopify/graphql/products.js";
+import { FILE_ALT_UPDATE, PRODUCT_UPDATE } from "~/shopify/graphql/products.js";
 import { recordAudit, type Actor } from "~/trust/audit.server.js";
 import { auditSynced, ratingFor, scoreProducts } from "./seo-scores.server.js";
 
@@ -86,6 +86,15 @@ export interface ProductDetail {
     descriptionTruncated: boolean;
   };
   jsonLd: string;
+  /** The product's media in order, with their alt texts (editable on the page). */
+  images: ProductImage[];
+}
+
+export interface ProductImage {
+  /** The media's numeric id (`gid://shopify/MediaImage/<id>`). */
+  id: string;
+  url: string | null;
+  alt: string;
 }
 
 /**
@@ -153,6 +162,7 @@ export async function loadProductDetail(
     },
     // Indented for reading; the storefront embeds the compact form (serializeJsonLd).
     jsonLd: JSON.stringify(JSON.parse(serializeJsonLd(buildProductJsonLd(input).product)), null, 2),
+    images: parts.media.map((m) => ({ id: m.id.toString(), url: m.url, alt: m.alt ?? "" })),
   };
 }
 
@@ -249,6 +259,8 @@ export interface SeoSuggestions {
   provider: "openai" | "xai" | "offline";
   seoTitle: string | null;
   seoDescription: string | null;
+  /** Suggested alt texts by media id, for the images whose alt is missing or meaningless. */
+  altTexts: Record<string, string>;
 }
 
 /**
@@ -279,5 +291,108 @@ export async function suggestProductSeo(options: {
     provider: fixes.provider,
     seoTitle: change("seoTitle"),
     seoDescription: change("metaDescription"),
+    altTexts: altTextsByMedia(fixes.changes, parts.media),
   };
+}
+
+/** `images.<index>.alt` changes of suggestFixes, keyed by the media id at that index. */
+export function altTextsByMedia(
+  changes: readonly { field: string; after: string }[],
+  media: readonly { id: bigint }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of changes) {
+    const index = /^images\.(\d+)\.alt$/.exec(c.field)?.[1];
+    const id = index === undefined ? undefined : media[Number(index)]?.id;
+    if (id !== undefined) out[id.toString()] = c.after;
+  }
+  return out;
+}
+
+/** Shopify refuses alt texts above 512 characters. */
+export const ALT_MAX = 512;
+const altFormSchema = z
+  .array(
+    z.object({
+      id: z.string().regex(/^\d{1,20}$/, { message: "product.errorAltImage" }),
+      alt: z.string().trim().max(ALT_MAX, { message: "product.errorAltLong" }),
+    }),
+  )
+  .min(1, { message: "product.errorAltImage" })
+  .max(250, { message: "product.errorAltImage" });
+export type AltErrorKey = "product.errorAltLong" | "product.errorAltImage";
+
+export type SaveAltsResult =
+  | { ok: true; changed: number }
+  | {
+      ok: false;
+      /** i18n key per media id (or "form" for the whole form). */
+      fieldErrors: Record<string, AltErrorKey>;
+      storeErrors?: string[];
+    };
+
+/**
+ * Saves the alt texts of a product's images (form fields `alt:<mediaId>`): only those that changed,
+ * live through `fileUpdate` first (all or nothing at Shopify), then the mirror and the audit trail
+ * in one transaction. Ids that are not this product's media are refused before anything is written.
+ */
+export async function saveAltTexts(options: {
+  prisma: PrismaClient;
+  admin: AdminClient;
+  shop: string;
+  productId: bigint;
+  form: FormData;
+  actor: Actor;
+  requestId?: string;
+}): Promise<SaveAltsResult> {
+  const { prisma, admin, shop, productId, actor } = options;
+  const entries = [...options.form.entries()]
+    .filter(([key]) => key.startsWith("alt:"))
+    .map(([key, value]) => ({ id: key.slice(4), alt: typeof value === "string" ? value : "" }));
+  const parsed = altFormSchema.safeParse(entries);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, AltErrorKey> = {};
+    for (const issue of parsed.error.issues) {
+      const index = issue.path[0];
+      const id = typeof index === "number" ? entries[index]?.id : undefined;
+      fieldErrors[id && /^\d{1,20}$/.test(id) ? id : "form"] ??= issue.message as AltErrorKey;
+    }
+    return { ok: false, fieldErrors };
+  }
+  const media = await prisma.media.findMany({ where: { shop, productId }, select: { id: true, alt: true } });
+  if (media.length === 0 && !(await prisma.product.count({ where: { shop, id: productId } })))
+    throw new Response(null, { status: 404 });
+  const current = new Map(media.map((m) => [m.id.toString(), m.alt ?? ""]));
+  const unknown = parsed.data.find((e) => !current.has(e.id));
+  if (unknown) return { ok: false, fieldErrors: { form: "product.errorAltImage" } };
+  const changed = parsed.data.filter((e) => current.get(e.id) !== e.alt);
+  if (changed.length === 0) return { ok: true, changed: 0 };
+
+  const data = await admin.request<{
+    fileUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
+  }>(FILE_ALT_UPDATE, {
+    files: changed.map((e) => ({ id: `gid://shopify/MediaImage/${e.id}`, alt: e.alt })),
+  });
+  const userErrors = data.fileUpdate?.userErrors ?? [];
+  if (userErrors.length > 0)
+    return { ok: false, fieldErrors: {}, storeErrors: userErrors.map((e) => e.message) };
+
+  await prisma.$transaction(async (tx) => {
+    for (const e of changed)
+      await tx.media.update({
+        where: { shop_id: { shop, id: BigInt(e.id) } },
+        data: { alt: e.alt === "" ? null : e.alt, syncedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      shop,
+      actor,
+      action: "product.alt_texts_updated",
+      target: { type: "product", id: productId.toString() },
+      summary: {
+        images: changed.map((e) => ({ id: e.id, before: current.get(e.id) ?? "", after: e.alt })),
+      },
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    });
+  });
+  return { ok: true, changed: changed.length };
 }

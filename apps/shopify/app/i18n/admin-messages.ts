@@ -43,6 +43,15 @@ export type AdminMessageKey =
   | "product.saved"
   | "product.errorStore"
   | "product.errorTitleEmpty"
+  | "product.altTitle"
+  | "product.altHelp"
+  | "product.altLabel"
+  | "product.altSave"
+  | "product.altSaved"
+  | "product.altNone"
+  | "product.errorAltLong"
+  | "product.errorAltImage"
+  | "product.altTitleError"
   | "product.errorTitleLong"
   | "product.errorDescriptionLong"
   | "product.seoChecks"
@@ -62,6 +71,10 @@ export type AdminMessageKey =
   | "app.name"
   | "dashboard.sync"
   | "dashboard.syncNone"
+  | "dashboard.syncCheck"
+  | "dashboard.syncCheckQueued"
+  | "dashboard.syncCheckRecent"
+  | "dashboard.syncCheckRunning"
   | "dashboard.syncObjects"
   | "sync.products"
   | "sync.customers"
@@ -84,7 +97,6 @@ export type AdminMessageKey =
   | "dashboard.activity"
   | "dashboard.activityEmpty"
   | "dashboard.viewActivity"
-  | "action.product.seo_updated"
   | "dashboard.ratingCount"
   | "product.suggest"
   | "product.suggestion"
@@ -140,6 +152,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Saved to your store",
     "product.errorStore": "Your store refused the change",
     "product.errorTitleEmpty": "Enter an SEO title.",
+    "product.altTitle": "Image alt texts",
+    "product.altHelp":
+      "Describe what each photo shows in a few words: screen readers and Google Images read it. Saved live to your store.",
+    "product.altLabel": "Alt text of image {n}",
+    "product.altSave": "Save alt texts",
+    "product.altSaved": "{count} alt text(s) saved to your store.",
+    "product.altNone": "This product has no images.",
+    "product.errorAltLong": "At most 512 characters.",
+    "product.errorAltImage": "These images are not this product's any more: reload the page.",
+    "product.altTitleError": "The alt texts were not saved",
     "product.errorTitleLong": "The SEO title can have at most 70 characters.",
     "product.errorDescriptionLong": "The meta description can have at most 320 characters.",
     "product.seoChecks": "SEO checklist",
@@ -159,6 +181,12 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Sync with your store",
     "dashboard.syncNone": "The first sync has not started yet.",
+    "dashboard.syncCheck": "Check for changes now",
+    "dashboard.syncCheckQueued":
+      "Check queued: we compare your store with NinjaLead's copy in the background and repair any difference. The statuses above update when it is done.",
+    "dashboard.syncCheckRecent":
+      "A check was requested less than 5 minutes ago; it is still running or just finished.",
+    "dashboard.syncCheckRunning": "A sync is running; you can check again once it has finished.",
     "dashboard.syncObjects": "{count} synced",
     "sync.products": "Products",
     "sync.customers": "Customers",
@@ -181,7 +209,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Recent activity",
     "dashboard.activityEmpty": "Nothing yet: changes you make with NinjaLead appear here.",
     "dashboard.viewActivity": "View all activity",
-    "action.product.seo_updated": "SEO title and meta description changed",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Suggest with AI",
     "product.suggestion": "AI suggestion",
@@ -240,6 +267,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Enregistré dans votre boutique",
     "product.errorStore": "Votre boutique a refusé la modification",
     "product.errorTitleEmpty": "Saisissez un titre SEO.",
+    "product.altTitle": "Textes alternatifs des images",
+    "product.altHelp":
+      "Décrivez en quelques mots ce que montre chaque photo : les lecteurs d'écran et Google Images le lisent. Enregistré directement dans votre boutique.",
+    "product.altLabel": "Texte alternatif de l'image {n}",
+    "product.altSave": "Enregistrer les textes alternatifs",
+    "product.altSaved": "{count} texte(s) alternatif(s) enregistré(s) dans votre boutique.",
+    "product.altNone": "Ce produit n'a pas d'images.",
+    "product.errorAltLong": "512 caractères au maximum.",
+    "product.errorAltImage": "Ces images n'appartiennent plus à ce produit : rechargez la page.",
+    "product.altTitleError": "Les textes alternatifs n'ont pas été enregistrés",
     "product.errorTitleLong": "Le titre SEO ne peut pas dépasser 70 caractères.",
     "product.errorDescriptionLong": "La méta-description ne peut pas dépasser 320 caractères.",
     "product.seoChecks": "Liste de contrôle SEO",
@@ -259,6 +296,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisation avec votre boutique",
     "dashboard.syncNone": "La première synchronisation n'a pas encore commencé.",
+    "dashboard.syncCheck": "Vérifier les changements maintenant",
+    "dashboard.syncCheckQueued":
+      "Vérification lancée : nous comparons votre boutique à la copie de NinjaLead en arrière-plan et corrigeons les écarts. Les statuts ci-dessus se mettent à jour à la fin.",
+    "dashboard.syncCheckRecent":
+      "Une vérification a été demandée il y a moins de 5 minutes ; elle est en cours ou vient de se terminer.",
+    "dashboard.syncCheckRunning":
+      "Une synchronisation est en cours ; vous pourrez vérifier à nouveau quand elle sera terminée.",
     "dashboard.syncObjects": "{count} synchronisés",
     "sync.products": "Produits",
     "sync.customers": "Clients",
@@ -282,7 +326,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activityEmpty":
       "Rien pour l'instant : les modifications faites avec NinjaLead apparaîtront ici.",
     "dashboard.viewActivity": "Voir toute l'activité",
-    "action.product.seo_updated": "Titre SEO et méta-description modifiés",
     "dashboard.ratingCount": "{rating} : {count}",
     "product.suggest": "Suggérer avec l'IA",
     "product.suggestion": "Suggestion de l'IA",
@@ -341,6 +384,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Guardado en tu tienda",
     "product.errorStore": "Tu tienda rechazó el cambio",
     "product.errorTitleEmpty": "Introduce un título SEO.",
+    "product.altTitle": "Textos alternativos de las imágenes",
+    "product.altHelp":
+      "Describe en pocas palabras lo que muestra cada foto: lo leen los lectores de pantalla y Google Imágenes. Se guarda directamente en tu tienda.",
+    "product.altLabel": "Texto alternativo de la imagen {n}",
+    "product.altSave": "Guardar textos alternativos",
+    "product.altSaved": "{count} texto(s) alternativo(s) guardado(s) en tu tienda.",
+    "product.altNone": "Este producto no tiene imágenes.",
+    "product.errorAltLong": "Como máximo 512 caracteres.",
+    "product.errorAltImage": "Estas imágenes ya no son de este producto: recarga la página.",
+    "product.altTitleError": "No se guardaron los textos alternativos",
     "product.errorTitleLong": "El título SEO puede tener como máximo 70 caracteres.",
     "product.errorDescriptionLong": "La metadescripción puede tener como máximo 320 caracteres.",
     "product.seoChecks": "Lista de comprobación SEO",
@@ -360,6 +413,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Sincronización con tu tienda",
     "dashboard.syncNone": "La primera sincronización aún no ha empezado.",
+    "dashboard.syncCheck": "Buscar cambios ahora",
+    "dashboard.syncCheckQueued":
+      "Comprobación en cola: comparamos tu tienda con la copia de NinjaLead en segundo plano y corregimos cualquier diferencia. Los estados de arriba se actualizan al terminar.",
+    "dashboard.syncCheckRecent":
+      "Se pidió una comprobación hace menos de 5 minutos; sigue en curso o acaba de terminar.",
+    "dashboard.syncCheckRunning":
+      "Hay una sincronización en curso; podrás comprobar de nuevo cuando termine.",
     "dashboard.syncObjects": "{count} sincronizados",
     "sync.products": "Productos",
     "sync.customers": "Clientes",
@@ -382,7 +442,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Actividad reciente",
     "dashboard.activityEmpty": "Nada todavía: los cambios que hagas con NinjaLead aparecerán aquí.",
     "dashboard.viewActivity": "Ver toda la actividad",
-    "action.product.seo_updated": "Título SEO y metadescripción cambiados",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Sugerir con IA",
     "product.suggestion": "Sugerencia de la IA",
@@ -441,6 +500,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "In Ihrem Shop gespeichert",
     "product.errorStore": "Ihr Shop hat die Änderung abgelehnt",
     "product.errorTitleEmpty": "Geben Sie einen SEO-Titel ein.",
+    "product.altTitle": "Alt-Texte der Bilder",
+    "product.altHelp":
+      "Beschreibe in wenigen Worten, was jedes Foto zeigt: Screenreader und die Google-Bildersuche lesen ihn. Wird direkt in deinem Shop gespeichert.",
+    "product.altLabel": "Alt-Text von Bild {n}",
+    "product.altSave": "Alt-Texte speichern",
+    "product.altSaved": "{count} Alt-Text(e) in deinem Shop gespeichert.",
+    "product.altNone": "Dieses Produkt hat keine Bilder.",
+    "product.errorAltLong": "Höchstens 512 Zeichen.",
+    "product.errorAltImage": "Diese Bilder gehören nicht mehr zu diesem Produkt: Lade die Seite neu.",
+    "product.altTitleError": "Die Alt-Texte wurden nicht gespeichert",
     "product.errorTitleLong": "Der SEO-Titel darf höchstens 70 Zeichen haben.",
     "product.errorDescriptionLong": "Die Meta-Beschreibung darf höchstens 320 Zeichen haben.",
     "product.seoChecks": "SEO-Checkliste",
@@ -460,6 +529,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisierung mit Ihrem Shop",
     "dashboard.syncNone": "Die erste Synchronisierung hat noch nicht begonnen.",
+    "dashboard.syncCheck": "Jetzt auf Änderungen prüfen",
+    "dashboard.syncCheckQueued":
+      "Prüfung eingeplant: Wir vergleichen deinen Shop im Hintergrund mit der Kopie von NinjaLead und beheben Abweichungen. Die Status oben aktualisieren sich danach.",
+    "dashboard.syncCheckRecent":
+      "Vor weniger als 5 Minuten wurde bereits eine Prüfung angefordert; sie läuft noch oder ist gerade fertig.",
+    "dashboard.syncCheckRunning":
+      "Eine Synchronisierung läuft; du kannst erneut prüfen, sobald sie abgeschlossen ist.",
     "dashboard.syncObjects": "{count} synchronisiert",
     "sync.products": "Produkte",
     "sync.customers": "Kunden",
@@ -482,7 +558,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Letzte Aktivitäten",
     "dashboard.activityEmpty": "Noch nichts: Änderungen, die Sie mit NinjaLead vornehmen, erscheinen hier.",
     "dashboard.viewActivity": "Alle Aktivitäten ansehen",
-    "action.product.seo_updated": "SEO-Titel und Meta-Beschreibung geändert",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Mit KI vorschlagen",
     "product.suggestion": "KI-Vorschlag",
@@ -541,6 +616,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Salvato nel tuo negozio",
     "product.errorStore": "Il tuo negozio ha rifiutato la modifica",
     "product.errorTitleEmpty": "Inserisci un titolo SEO.",
+    "product.altTitle": "Testi alternativi delle immagini",
+    "product.altHelp":
+      "Descrivi in poche parole cosa mostra ogni foto: lo leggono gli screen reader e Google Immagini. Salvato direttamente nel tuo negozio.",
+    "product.altLabel": "Testo alternativo dell'immagine {n}",
+    "product.altSave": "Salva i testi alternativi",
+    "product.altSaved": "{count} testo/i alternativo/i salvato/i nel tuo negozio.",
+    "product.altNone": "Questo prodotto non ha immagini.",
+    "product.errorAltLong": "Al massimo 512 caratteri.",
+    "product.errorAltImage": "Queste immagini non appartengono più a questo prodotto: ricarica la pagina.",
+    "product.altTitleError": "I testi alternativi non sono stati salvati",
     "product.errorTitleLong": "Il titolo SEO può avere al massimo 70 caratteri.",
     "product.errorDescriptionLong": "La meta description può avere al massimo 320 caratteri.",
     "product.seoChecks": "Checklist SEO",
@@ -560,6 +645,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Sincronizzazione con il negozio",
     "dashboard.syncNone": "La prima sincronizzazione non è ancora iniziata.",
+    "dashboard.syncCheck": "Controlla le modifiche ora",
+    "dashboard.syncCheckQueued":
+      "Controllo in coda: confrontiamo il tuo negozio con la copia di NinjaLead in background e correggiamo ogni differenza. Gli stati qui sopra si aggiornano al termine.",
+    "dashboard.syncCheckRecent":
+      "Un controllo è stato richiesto meno di 5 minuti fa; è ancora in corso o è appena terminato.",
+    "dashboard.syncCheckRunning":
+      "È in corso una sincronizzazione; potrai controllare di nuovo quando sarà terminata.",
     "dashboard.syncObjects": "{count} sincronizzati",
     "sync.products": "Prodotti",
     "sync.customers": "Clienti",
@@ -583,7 +675,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Attività recenti",
     "dashboard.activityEmpty": "Ancora niente: le modifiche fatte con NinjaLead appariranno qui.",
     "dashboard.viewActivity": "Vedi tutte le attività",
-    "action.product.seo_updated": "Titolo SEO e meta description modificati",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Suggerisci con l'IA",
     "product.suggestion": "Suggerimento dell'IA",
@@ -640,6 +731,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Salvo na sua loja",
     "product.errorStore": "Sua loja recusou a alteração",
     "product.errorTitleEmpty": "Informe um título de SEO.",
+    "product.altTitle": "Textos alternativos das imagens",
+    "product.altHelp":
+      "Descreva em poucas palavras o que cada foto mostra: leitores de tela e o Google Imagens leem esse texto. Salvo direto na sua loja.",
+    "product.altLabel": "Texto alternativo da imagem {n}",
+    "product.altSave": "Salvar textos alternativos",
+    "product.altSaved": "{count} texto(s) alternativo(s) salvo(s) na sua loja.",
+    "product.altNone": "Este produto não tem imagens.",
+    "product.errorAltLong": "No máximo 512 caracteres.",
+    "product.errorAltImage": "Estas imagens não são mais deste produto: recarregue a página.",
+    "product.altTitleError": "Os textos alternativos não foram salvos",
     "product.errorTitleLong": "O título de SEO pode ter no máximo 70 caracteres.",
     "product.errorDescriptionLong": "A meta descrição pode ter no máximo 320 caracteres.",
     "product.seoChecks": "Checklist de SEO",
@@ -659,6 +760,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Sincronização com sua loja",
     "dashboard.syncNone": "A primeira sincronização ainda não começou.",
+    "dashboard.syncCheck": "Verificar alterações agora",
+    "dashboard.syncCheckQueued":
+      "Verificação na fila: comparamos sua loja com a cópia do NinjaLead em segundo plano e corrigimos qualquer diferença. Os status acima são atualizados ao final.",
+    "dashboard.syncCheckRecent":
+      "Uma verificação foi solicitada há menos de 5 minutos; ela ainda está em andamento ou acabou de terminar.",
+    "dashboard.syncCheckRunning":
+      "Uma sincronização está em andamento; você poderá verificar de novo quando ela terminar.",
     "dashboard.syncObjects": "{count} sincronizados",
     "sync.products": "Produtos",
     "sync.customers": "Clientes",
@@ -681,7 +789,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Atividade recente",
     "dashboard.activityEmpty": "Nada ainda: as alterações feitas com o NinjaLead aparecerão aqui.",
     "dashboard.viewActivity": "Ver toda a atividade",
-    "action.product.seo_updated": "Título de SEO e meta descrição alterados",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Sugerir com IA",
     "product.suggestion": "Sugestão da IA",
@@ -738,6 +845,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Opgeslagen in je winkel",
     "product.errorStore": "Je winkel heeft de wijziging geweigerd",
     "product.errorTitleEmpty": "Vul een SEO-titel in.",
+    "product.altTitle": "Alt-teksten van afbeeldingen",
+    "product.altHelp":
+      "Beschrijf in een paar woorden wat elke foto toont: schermlezers en Google Afbeeldingen lezen het. Direct in je winkel opgeslagen.",
+    "product.altLabel": "Alt-tekst van afbeelding {n}",
+    "product.altSave": "Alt-teksten opslaan",
+    "product.altSaved": "{count} alt-tekst(en) opgeslagen in je winkel.",
+    "product.altNone": "Dit product heeft geen afbeeldingen.",
+    "product.errorAltLong": "Maximaal 512 tekens.",
+    "product.errorAltImage": "Deze afbeeldingen horen niet meer bij dit product: laad de pagina opnieuw.",
+    "product.altTitleError": "De alt-teksten zijn niet opgeslagen",
     "product.errorTitleLong": "De SEO-titel mag maximaal 70 tekens hebben.",
     "product.errorDescriptionLong": "De metabeschrijving mag maximaal 320 tekens hebben.",
     "product.seoChecks": "SEO-checklist",
@@ -757,6 +874,13 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Synchronisatie met je winkel",
     "dashboard.syncNone": "De eerste synchronisatie is nog niet begonnen.",
+    "dashboard.syncCheck": "Nu op wijzigingen controleren",
+    "dashboard.syncCheckQueued":
+      "Controle ingepland: we vergelijken je winkel op de achtergrond met de kopie van NinjaLead en herstellen verschillen. De statussen hierboven worden daarna bijgewerkt.",
+    "dashboard.syncCheckRecent":
+      "Minder dan 5 minuten geleden is al een controle aangevraagd; die loopt nog of is net klaar.",
+    "dashboard.syncCheckRunning":
+      "Er loopt een synchronisatie; je kunt opnieuw controleren zodra die klaar is.",
     "dashboard.syncObjects": "{count} gesynchroniseerd",
     "sync.products": "Producten",
     "sync.customers": "Klanten",
@@ -779,7 +903,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Recente activiteit",
     "dashboard.activityEmpty": "Nog niets: wijzigingen die je met NinjaLead maakt, verschijnen hier.",
     "dashboard.viewActivity": "Alle activiteit bekijken",
-    "action.product.seo_updated": "SEO-titel en metabeschrijving gewijzigd",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Voorstellen met AI",
     "product.suggestion": "AI-voorstel",
@@ -836,6 +959,16 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "Zapisano w Twoim sklepie",
     "product.errorStore": "Sklep odrzucił zmianę",
     "product.errorTitleEmpty": "Wpisz tytuł SEO.",
+    "product.altTitle": "Teksty alternatywne zdjęć",
+    "product.altHelp":
+      "Opisz w kilku słowach, co pokazuje każde zdjęcie: czytają to czytniki ekranu i Grafika Google. Zapisywane od razu w Twoim sklepie.",
+    "product.altLabel": "Tekst alternatywny zdjęcia {n}",
+    "product.altSave": "Zapisz teksty alternatywne",
+    "product.altSaved": "Zapisano w sklepie teksty alternatywne: {count}.",
+    "product.altNone": "Ten produkt nie ma zdjęć.",
+    "product.errorAltLong": "Maksymalnie 512 znaków.",
+    "product.errorAltImage": "Te zdjęcia nie należą już do tego produktu: odśwież stronę.",
+    "product.altTitleError": "Nie zapisano tekstów alternatywnych",
     "product.errorTitleLong": "Tytuł SEO może mieć najwyżej 70 znaków.",
     "product.errorDescriptionLong": "Opis meta może mieć najwyżej 320 znaków.",
     "product.seoChecks": "Lista kontrolna SEO",
@@ -855,6 +988,12 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "Synchronizacja ze sklepem",
     "dashboard.syncNone": "Pierwsza synchronizacja jeszcze się nie rozpoczęła.",
+    "dashboard.syncCheck": "Sprawdź zmiany teraz",
+    "dashboard.syncCheckQueued":
+      "Sprawdzanie w kolejce: porównujemy Twój sklep z kopią NinjaLead w tle i naprawiamy różnice. Statusy powyżej zaktualizują się po zakończeniu.",
+    "dashboard.syncCheckRecent":
+      "Sprawdzenie zlecono mniej niż 5 minut temu; wciąż trwa lub właśnie się zakończyło.",
+    "dashboard.syncCheckRunning": "Trwa synchronizacja; możesz sprawdzić ponownie, gdy się zakończy.",
     "dashboard.syncObjects": "Zsynchronizowano: {count}",
     "sync.products": "Produkty",
     "sync.customers": "Klienci",
@@ -877,7 +1016,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "Ostatnia aktywność",
     "dashboard.activityEmpty": "Na razie nic: zmiany wprowadzone w NinjaLead pojawią się tutaj.",
     "dashboard.viewActivity": "Zobacz całą aktywność",
-    "action.product.seo_updated": "Zmieniono tytuł SEO i opis meta",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "Zaproponuj z AI",
     "product.suggestion": "Propozycja AI",
@@ -934,6 +1072,17 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "ストアに保存しました",
     "product.errorStore": "ストアが変更を拒否しました",
     "product.errorTitleEmpty": "SEOタイトルを入力してください。",
+    "product.altTitle": "画像の代替テキスト",
+    "product.altHelp":
+      "各写真に写っているものを短く説明してください。スクリーンリーダーや Google 画像検索が読み取ります。ストアに直接保存されます。",
+    "product.altLabel": "画像 {n} の代替テキスト",
+    "product.altSave": "代替テキストを保存",
+    "product.altSaved": "{count} 件の代替テキストをストアに保存しました。",
+    "product.altNone": "この商品には画像がありません。",
+    "product.errorAltLong": "512 文字以内で入力してください。",
+    "product.errorAltImage":
+      "これらの画像はこの商品のものではなくなりました。ページを再読み込みしてください。",
+    "product.altTitleError": "代替テキストは保存されませんでした",
     "product.errorTitleLong": "SEOタイトルは70文字以内にしてください。",
     "product.errorDescriptionLong": "メタディスクリプションは320文字以内にしてください。",
     "product.seoChecks": "SEOチェックリスト",
@@ -953,6 +1102,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "ストアとの同期",
     "dashboard.syncNone": "初回同期はまだ開始されていません。",
+    "dashboard.syncCheck": "今すぐ変更を確認",
+    "dashboard.syncCheckQueued":
+      "確認を開始しました。バックグラウンドでストアと NinjaLead のコピーを比較し、差分を修正します。完了すると上のステータスが更新されます。",
+    "dashboard.syncCheckRecent": "5 分以内に確認がリクエストされています。実行中か、終わったばかりです。",
+    "dashboard.syncCheckRunning": "同期の実行中です。完了後にもう一度確認できます。",
     "dashboard.syncObjects": "{count} 件同期済み",
     "sync.products": "商品",
     "sync.customers": "顧客",
@@ -975,7 +1129,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "最近のアクティビティ",
     "dashboard.activityEmpty": "まだありません。NinjaLeadで行った変更がここに表示されます。",
     "dashboard.viewActivity": "すべてのアクティビティを表示",
-    "action.product.seo_updated": "SEOタイトルとメタディスクリプションを変更",
     "dashboard.ratingCount": "{rating}: {count}",
     "product.suggest": "AIで提案",
     "product.suggestion": "AIの提案",
@@ -1031,6 +1184,15 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "product.saved": "已保存到您的商店",
     "product.errorStore": "您的商店拒绝了此更改",
     "product.errorTitleEmpty": "请输入 SEO 标题。",
+    "product.altTitle": "图片替代文本",
+    "product.altHelp": "用几个词描述每张照片的内容：屏幕阅读器和 Google 图片会读取它。直接保存到您的商店。",
+    "product.altLabel": "图片 {n} 的替代文本",
+    "product.altSave": "保存替代文本",
+    "product.altSaved": "已将 {count} 条替代文本保存到您的商店。",
+    "product.altNone": "此商品没有图片。",
+    "product.errorAltLong": "最多 512 个字符。",
+    "product.errorAltImage": "这些图片已不属于此商品：请刷新页面。",
+    "product.altTitleError": "替代文本未保存",
     "product.errorTitleLong": "SEO 标题最多 70 个字符。",
     "product.errorDescriptionLong": "元描述最多 320 个字符。",
     "product.seoChecks": "SEO 检查清单",
@@ -1050,6 +1212,11 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "app.name": "NinjaLead",
     "dashboard.sync": "与商店同步",
     "dashboard.syncNone": "首次同步尚未开始。",
+    "dashboard.syncCheck": "立即检查更改",
+    "dashboard.syncCheckQueued":
+      "检查已排队：我们会在后台将您的商店与 NinjaLead 的副本进行比较并修复差异。完成后上方状态会更新。",
+    "dashboard.syncCheckRecent": "不到 5 分钟前已请求过检查；它仍在进行或刚刚完成。",
+    "dashboard.syncCheckRunning": "正在同步；同步完成后可以再次检查。",
     "dashboard.syncObjects": "已同步 {count} 个",
     "sync.products": "产品",
     "sync.customers": "客户",
@@ -1072,7 +1239,6 @@ export const adminMessages: MessageCatalog<AdminMessageKey> = {
     "dashboard.activity": "最近活动",
     "dashboard.activityEmpty": "暂无记录：您通过 NinjaLead 所做的更改将显示在这里。",
     "dashboard.viewActivity": "查看全部活动",
-    "action.product.seo_updated": "已更改 SEO 标题和元描述",
     "dashboard.ratingCount": "{rating}：{count}",
     "product.suggest": "AI 建议",
     "product.suggestion": "AI 建议",

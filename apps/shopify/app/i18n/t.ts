@@ -1,4 +1,5 @@
 import { LANGUAGES, translate, type Language, type MessageCatalog } from "@ninjalead/core/i18n";
+import { activityMessages, type ActivityMessageKey } from "./activity-messages.js";
 import { adminMessages, type AdminMessageKey } from "./admin-messages.js";
 import { importMessages, type ImportMessageKey } from "./import-messages.js";
 import { marketingMessages, type MarketingMessageKey } from "./marketing-messages.js";
@@ -14,7 +15,8 @@ export type MessageKey =
   | ImportMessageKey
   | WorkbenchMessageKey
   | MarketingMessageKey
-  | StorefrontMessageKey;
+  | StorefrontMessageKey
+  | ActivityMessageKey;
 
 /** Every app UI string, one catalog per feature area merged into one. */
 export const catalog = Object.fromEntries(
@@ -28,6 +30,7 @@ export const catalog = Object.fromEntries(
       ...workbenchMessages[l],
       ...marketingMessages[l],
       ...storefrontMessages[l],
+      ...activityMessages[l],
     },
   ]),
 ) as unknown as MessageCatalog<MessageKey>;

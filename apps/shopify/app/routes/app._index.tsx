@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -20,10 +21,13 @@ import { catalogFigures, forgetCatalogFigures } from "~/admin/catalog-figures.se
 import { fillScores } from "~/admin/seo-scores.server.js";
 import { ClientChart } from "~/components/ClientChart.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { auditActionLabel } from "~/i18n/audit-actions.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
-import { services } from "~/services.server.js";
+import { requestSyncCheck } from "~/admin/sync-check.server.js";
+import { appContext, services } from "~/services.server.js";
 import { ensureShop } from "~/shops.server.js";
+import { staffActor } from "~/trust/actor.server.js";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
@@ -59,6 +63,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { lang, sync, seo, segments, activity };
 };
 
+/** "Check for changes now": a reconciliation of products, customers and orders, in the background. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, demo } = await requireAdmin(request);
+  const { db } = await services();
+  return requestSyncCheck(
+    { prisma: db.prisma, queues: appContext().queues },
+    session.shop,
+    staffActor(session, demo),
+  );
+};
+
 const SYNC_RESOURCE: Record<string, MessageKey> = {
   products: "sync.products",
   customers: "sync.customers",
@@ -73,11 +88,12 @@ const SYNC_STATUS = {
 
 export default function Dashboard() {
   const { lang, sync, seo, segments, activity } = useLoaderData<typeof loader>();
+  const check = useFetcher<typeof action>();
+  const checking = check.state !== "idle";
   const number = new Intl.NumberFormat(lang);
   const when = (iso: string) =>
     new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-  const actionLabel = (action: string) =>
-    action === "product.seo_updated" ? t(lang, "action.product.seo_updated") : action;
+  const actionLabel = (action: string) => auditActionLabel(lang, action);
 
   return (
     <Page title={t(lang, "home.title")}>
@@ -86,9 +102,21 @@ export default function Dashboard() {
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "dashboard.sync")}
-                </Text>
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {t(lang, "dashboard.sync")}
+                  </Text>
+                  <check.Form method="post">
+                    <Button submit variant="plain" loading={checking} disabled={sync.length === 0}>
+                      {t(lang, "dashboard.syncCheck")}
+                    </Button>
+                  </check.Form>
+                </InlineStack>
+                {check.data && !checking ? (
+                  <Banner tone={check.data.ok ? "info" : "warning"}>
+                    {t(lang, check.data.ok ? "dashboard.syncCheckQueued" : check.data.reason)}
+                  </Banner>
+                ) : null}
                 {sync.length === 0 ? (
                   <Text as="p" tone="subdued">
                     {t(lang, "dashboard.syncNone")}

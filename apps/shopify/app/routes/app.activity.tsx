@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Button, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
+import { auditActionLabel } from "~/i18n/audit-actions.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t } from "~/i18n/t.js";
 import { services } from "~/services.server.js";
@@ -71,10 +72,11 @@ export default function Activity() {
                       <IndexTable.Cell>
                         <BlockStack gap="050">
                           <Text as="span" fontWeight="semibold">
-                            {e.action}
+                            {auditActionLabel(lang, e.action)}
                           </Text>
-                          <Text as="span" tone="subdued">
-                            {e.target}
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {e.target ? `${e.target} · ` : ""}
+                            {e.action}
                           </Text>
                         </BlockStack>
                       </IndexTable.Cell>

@@ -19,11 +19,18 @@ import {
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { aiForShop } from "~/ai.server.js";
-import { loadProductDetail, saveProductSeo, suggestProductSeo } from "~/admin/product-detail.server.js";
+import {
+  loadProductDetail,
+  saveAltTexts,
+  saveProductSeo,
+  suggestProductSeo,
+} from "~/admin/product-detail.server.js";
+import { AltTextsCard } from "~/components/AltTextsCard.js";
 import { AuditChecklist } from "~/components/AuditChecklist.js";
 import { GooglePreview } from "~/components/GooglePreview.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
+import { SuggestionBox } from "~/components/SuggestionBox.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { appContext, services } from "~/services.server.js";
@@ -80,6 +87,17 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     });
     if (!suggestions) throw new Response(null, { status: 404 });
     return { intent: "suggest" as const, suggestions };
+  }
+  if (form.get("intent") === "alts") {
+    const saved = await saveAltTexts({
+      prisma: db.prisma,
+      admin: appContext().admin(session.shop),
+      shop: session.shop,
+      productId: id,
+      form,
+      actor: staffActor(session, demo),
+    });
+    return { intent: "alts" as const, ...saved };
   }
   const saved = await saveProductSeo({
     prisma: db.prisma,
@@ -224,6 +242,12 @@ export default function ProductDetail() {
                 </BlockStack>
               </Form>
             </Card>
+            <AltTextsCard
+              lang={lang}
+              images={product.images}
+              suggestions={suggestions}
+              productTitle={product.title}
+            />
             <StorefrontSection lang={lang} storefront={storefront} />
             <Card>
               <BlockStack gap="300">
@@ -465,41 +489,6 @@ function StorefrontSection({ lang, storefront }: { lang: Language; storefront: P
         </BlockStack>
       </BlockStack>
     </Card>
-  );
-}
-
-/** One AI suggestion under its field; offline output says so (it is not a model's writing). */
-function SuggestionBox({
-  lang,
-  provider,
-  text,
-  onUse,
-}: {
-  lang: Language;
-  provider: "openai" | "xai" | "offline";
-  text: string;
-  onUse: (text: string) => void;
-}) {
-  return (
-    <Box background="bg-surface-secondary" padding="300" borderRadius="200">
-      <BlockStack gap="200">
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="span" fontWeight="semibold">
-            {t(lang, "product.suggestion")}
-          </Text>
-          {provider === "offline" ? <Badge tone="info">{t(lang, "product.offline")}</Badge> : null}
-        </InlineStack>
-        <Text as="p">{text}</Text>
-        {provider === "offline" ? (
-          <Text as="p" tone="subdued" variant="bodySm">
-            {t(lang, "product.offlineHelp")}
-          </Text>
-        ) : null}
-        <InlineStack>
-          <Button onClick={() => onUse(text)}>{t(lang, "product.useSuggestion")}</Button>
-        </InlineStack>
-      </BlockStack>
-    </Box>
   );
 }
 

@@ -81,6 +81,20 @@ describe.skipIf(!hasChromium)(
       expect(await rows.locator("a").allTextContents()).not.toContain(firstPage[0]);
     });
 
+    it("checks the store for changes on demand, once per few minutes", async () => {
+      await page.goto(`${demo.appUrl}/app`);
+      const check = page.getByRole("button", { name: t("en", "dashboard.syncCheck") });
+      await check.click();
+      await page.getByText(t("en", "dashboard.syncCheckQueued")).waitFor();
+      // At once again: the reconciliation is running or was just asked for; nothing more is queued.
+      await check.click();
+      await page
+        .getByText(t("en", "dashboard.syncCheckRecent"))
+        .or(page.getByText(t("en", "dashboard.syncCheckRunning")))
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     it("opens a product, rejects an empty title, saves live to the store, accepts an AI fix", async () => {
       await page.goto(`${demo.appUrl}/app/products`);
       const link = page.locator("tbody tr a").first();
@@ -112,7 +126,7 @@ describe.skipIf(!hasChromium)(
       });
 
       // Accept the AI's title (the demo has no model: offline, and labelled so), save, see it in the store.
-      await page.getByRole("button", { name: t("en", "product.suggest") }).click();
+      await page.getByRole("button", { name: t("en", "product.suggest") }).first().click();
       await page.getByText(t("en", "product.suggestion")).first().waitFor();
       await page.getByText(t("en", "product.offline"), { exact: true }).first().waitFor();
       await page
@@ -130,8 +144,27 @@ describe.skipIf(!hasChromium)(
       // The "saved" banner of the first save may still be on screen: wait for the store itself.
       await expect.poll(async () => (await stored()).product.seo.title, { timeout: 15_000 }).toBe(suggested);
 
+      // Alt texts: on a product with images, edit the first one's, save, see it in the store.
+      const withImages = await demo.adminQuery<{
+        products: { nodes: { id: string; media: { nodes: { id: string }[] } }[] };
+      }>(`{ products(first: 30) { nodes { id media(first: 1) { nodes { id } } } } }`);
+      const pictured = withImages.products.nodes.find((p) => p.media.nodes.length > 0)?.id ?? "";
+      const pictureId = pictured.split("/").pop() ?? "";
+      await page.goto(`${demo.appUrl}/app/products/${pictureId}`);
+      const altField = page.getByLabel(t("en", "product.altLabel", { n: 1 }));
+      await altField.fill("Front of the product on a white background");
+      await page.getByRole("button", { name: t("en", "product.altSave") }).click();
+      await page.getByText(t("en", "product.altSaved", { count: 1 })).waitFor();
+      const alts = await demo.adminQuery<{ product: { media: { nodes: { alt: string | null }[] } } }>(
+        `query ($id: ID!) { product(id: $id) { media(first: 5) { nodes { alt } } } }`,
+        { id: pictured },
+      );
+      expect(alts.product.media.nodes[0]?.alt).toBe("Front of the product on a white background");
+      expect(await seriousViolations(page)).toEqual([]);
+
       await page.goto(`${demo.appUrl}/app/activity`);
-      await page.getByText("product.seo_updated").first().waitFor();
+      await page.getByText(t("en", "activity.action.product.seo_updated")).first().waitFor();
+      await page.getByText(t("en", "activity.action.product.alt_texts_updated")).first().waitFor();
     });
 
     it("shows the pages in Japanese with ?locale=ja", async () => {

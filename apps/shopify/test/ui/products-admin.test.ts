@@ -7,6 +7,7 @@ import { catalogFigures } from "../../app/admin/catalog-figures.server.js";
 import { recentActivity, segmentSummary, seoHealth } from "../../app/admin/dashboard.server.js";
 import {
   loadProductDetail,
+  saveAltTexts,
   saveProductSeo,
   suggestProductSeo,
   truncateToWidth,
@@ -200,11 +201,120 @@ describe("admin products, product detail and dashboard helpers", () => {
     expect(suggestions?.seoTitle).not.toBe("Tee");
   });
 
+  it("saves image alt texts live through fileUpdate, only the changed ones, with AI suggestions per image", async () => {
+    const groups = await prisma().media.groupBy({
+      by: ["productId"],
+      where: { shop },
+      _count: { _all: true },
+      orderBy: { productId: "asc" },
+    });
+    const productId = groups.find((g) => g._count._all >= 2)?.productId;
+    if (productId === undefined) throw new Error("the generated store has no product with two images");
+    const media = await prisma().media.findMany({ where: { shop, productId }, orderBy: { position: "asc" } });
+    const [first, second] = media;
+    if (!first || !second) throw new Error("two images expected");
+    const admin = h.ctx.admin(shop);
+    const actor = { type: "staff" as const, id: "test" };
+    const storeAlts = async () =>
+      (
+        await admin.request<{ product: { media: { nodes: { id: string; alt: string | null }[] } } }>(
+          `query ($id: ID!) { product(id: $id) { media(first: 20) { nodes { id alt } } } }`,
+          { id: `gid://shopify/Product/${productId}` },
+        )
+      ).product.media.nodes.map((n) => n.alt);
+    const form = (alts: Record<string, string>) => {
+      const f = new FormData();
+      f.set("intent", "alts");
+      for (const [id, alt] of Object.entries(alts)) f.set(`alt:${id}`, alt);
+      return f;
+    };
+    const save = (alts: Record<string, string>) =>
+      saveAltTexts({ prisma: prisma(), admin, shop, productId, form: form(alts), actor });
+    const before = await storeAlts();
+    const audits = () => prisma().auditEvent.count({ where: { shop, action: "product.alt_texts_updated" } });
+
+    // A file name as alt text: the AI (offline here) suggests a real one for that image.
+    await prisma().media.update({
+      where: { shop_id: { shop, id: first.id } },
+      data: { alt: "IMG_0042.jpg" },
+    });
+    const suggestions = await suggestProductSeo({
+      prisma: prisma(),
+      ai: createAI({ cache: createMemoryCache() }),
+      shop,
+      productId,
+      shopLanguage: "en",
+    });
+    expect(Object.keys(suggestions?.altTexts ?? {})).toContain(first.id.toString());
+    expect(suggestions?.altTexts[first.id.toString()]).not.toMatch(/IMG_0042/);
+
+    // Too long, or an image of another product: refused, nothing written anywhere.
+    expect(await save({ [first.id.toString()]: "x".repeat(513) })).toEqual({
+      ok: false,
+      fieldErrors: { [first.id.toString()]: "product.errorAltLong" },
+    });
+    const foreign = await prisma().media.findFirstOrThrow({ where: { shop, productId: { not: productId } } });
+    expect(
+      await save({ [first.id.toString()]: "Linen shirt, front", [foreign.id.toString()]: "Not mine" }),
+    ).toEqual({ ok: false, fieldErrors: { form: "product.errorAltImage" } });
+    expect(await storeAlts()).toEqual(before);
+    expect(await audits()).toBe(0);
+
+    // Two changed, one unchanged: one fileUpdate, the mirror and one audit event.
+    const third = media[2];
+    const result = await save({
+      [first.id.toString()]: "  Linen shirt, front view ",
+      [second.id.toString()]: "Linen shirt, back view",
+      ...(third ? { [third.id.toString()]: third.alt ?? "" } : {}),
+    });
+    expect(result).toEqual({ ok: true, changed: 2 });
+    const after = await storeAlts();
+    expect(after.slice(0, 2)).toEqual(["Linen shirt, front view", "Linen shirt, back view"]);
+    expect(after.slice(2)).toEqual(before.slice(2));
+    const mirrored = await prisma().media.findMany({
+      where: { shop, productId },
+      orderBy: { position: "asc" },
+    });
+    expect(mirrored.slice(0, 2).map((m) => m.alt)).toEqual([
+      "Linen shirt, front view",
+      "Linen shirt, back view",
+    ]);
+    const [event] = await prisma().auditEvent.findMany({
+      where: { shop, action: "product.alt_texts_updated" },
+    });
+    expect(event?.summary).toEqual({
+      images: [
+        { id: first.id.toString(), before: "IMG_0042.jpg", after: "Linen shirt, front view" },
+        { id: second.id.toString(), before: second.alt ?? "", after: "Linen shirt, back view" },
+      ],
+    });
+    // Saving the same values again writes nothing.
+    expect(await save({ [first.id.toString()]: "Linen shirt, front view" })).toEqual({
+      ok: true,
+      changed: 0,
+    });
+    expect(await audits()).toBe(1);
+
+    // In the mirror but gone from the store: Shopify refuses, the mirror keeps its value.
+    const ghost = await prisma().media.create({
+      data: { shop, id: 999_999_998n, productId, alt: "Old", url: first.url, position: 99 },
+    });
+    const refused = await save({ [ghost.id.toString()]: "New" });
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? [] : (refused.storeErrors ?? [])).not.toEqual([]);
+    expect((await prisma().media.findUniqueOrThrow({ where: { shop_id: { shop, id: ghost.id } } })).alt).toBe(
+      "Old",
+    );
+    expect(await audits()).toBe(1);
+    await prisma().media.delete({ where: { shop_id: { shop, id: ghost.id } } });
+  });
+
   it("summarises SEO health in SQL and caches the segment analysis", async () => {
     const health = seoHealth(await catalogFigures(prisma(), createMemoryCache(), shop), "fr");
-    // Every product has a score row; the one saved above is stale (re-audited on its next view).
+    // Every product has a score row; the two changed above (SEO fields, alt texts) are stale
+    // (re-audited on their next view).
     expect(health.ratings.good + health.ratings.ok + health.ratings.bad).toBe(PRODUCTS);
-    expect(health.scored).toBe(PRODUCTS - 1);
+    expect(health.scored).toBe(PRODUCTS - 2);
     expect(health.topIssues.length).toBeGreaterThan(0);
     expect(health.topIssues[0]?.fix).not.toMatch(/\.fix$/);
 

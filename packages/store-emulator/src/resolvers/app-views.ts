@@ -112,7 +112,7 @@ export function bulkOperationView(op: BulkOperationRecord, ctx: ResolverContext)
 
 export function fileView(file: FileRecord): View {
   if (file.kind === "MediaImage") {
-    return mediaView({
+    const view = mediaView({
       id: file.id,
       alt: file.alt,
       url: file.url,
@@ -121,6 +121,7 @@ export function fileView(file: FileRecord): View {
       mimeType: file.mimeType,
       createdAt: file.createdAt,
     });
+    return { ...view, updatedAt: file.updatedAt };
   }
   return {
     __typename: "GenericFile",

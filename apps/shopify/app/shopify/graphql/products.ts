@@ -50,3 +50,21 @@ export const PRODUCTS_WITH_VARIANTS = `#graphql
     }
   }
 `;
+
+// Product images are files: their alt text changes through fileUpdate (productUpdateMedia is
+// deprecated). All or nothing: one userError and Shopify changes none of them.
+export const FILE_ALT_UPDATE = `#graphql
+  mutation FileAltUpdate($files: [FileUpdateInput!]!) {
+    fileUpdate(files: $files) {
+      files {
+        id
+        alt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
