@@ -126,7 +126,10 @@ describe.skipIf(!hasChromium)(
       });
 
       // Accept the AI's title (the demo has no model: offline, and labelled so), save, see it in the store.
-      await page.getByRole("button", { name: t("en", "product.suggest") }).first().click();
+      await page
+        .getByRole("button", { name: t("en", "product.suggest") })
+        .first()
+        .click();
       await page.getByText(t("en", "product.suggestion")).first().waitFor();
       await page.getByText(t("en", "product.offline"), { exact: true }).first().waitFor();
       await page
