@@ -9,7 +9,7 @@ import type { WorkbenchMessageKey } from "../i18n/workbench-messages.js";
 import { aiQueueJobId, type AiJob } from "../jobs/ai-jobs.server.js";
 import type { JobQueue } from "../jobs/queue.server.js";
 import type { AdminClient } from "../shopify/admin-client.server.js";
-import { PRODUCT_UPDATE } from "../shopify/graphql/products.js";
+import { FILE_ALT_UPDATE, PRODUCT_UPDATE } from "../shopify/graphql/products.js";
 import { recordAudit, type Actor } from "../trust/audit.server.js";
 import { auditSynced } from "./seo-scores.server.js";
 
@@ -30,10 +30,17 @@ export const BULK_FIX_MAX = 250;
 /** Queue attempts: a provider outage retries the job (done products are skipped). */
 export const BULK_FIX_ATTEMPTS = 3;
 
-/** The SEO fields a fix may change: the ones productUpdate can write. */
+/** The SEO fields a fix may change through productUpdate; image alt texts go through fileUpdate. */
 export const FIX_FIELDS = ["seoTitle", "seoDescription"] as const;
 export type FixField = (typeof FIX_FIELDS)[number];
-export type FixValues = Partial<Record<FixField, string | null>>;
+/** One image's alt text: the media id, its 1-based place among the product's media, the text. */
+// A type, not an interface: Prisma's JSON input needs the implicit index signature.
+export type AltText = {
+  mediaId: string;
+  image: number;
+  alt: string;
+};
+export type FixValues = Partial<Record<FixField, string | null>> & { altTexts?: AltText[] };
 
 const jobInputSchema = z.object({ productIds: z.array(z.string().regex(/^\d{1,20}$/)).min(1) });
 
@@ -251,13 +258,20 @@ async function propose(
   const before: FixValues = {};
   const after: FixValues = {};
   for (const change of fixes.changes) {
-    // Alt texts are media updates, not productUpdate fields: the product page handles them.
     if (change.field === "seoTitle") {
       before.seoTitle = product.seoTitle;
       after.seoTitle = change.after;
     } else if (change.field === "metaDescription") {
       before.seoDescription = product.seoDescription;
       after.seoDescription = change.after;
+    } else {
+      // `images.<index>.alt`: the index is the media's place in the audit's input (by position).
+      const index = /^images\.(\d+)\.alt$/.exec(change.field)?.[1];
+      const media = index === undefined ? undefined : parts.media[Number(index)];
+      if (!media) continue;
+      const image = Number(index) + 1;
+      (before.altTexts ??= []).push({ mediaId: media.id.toString(), image, alt: media.alt ?? "" });
+      (after.altTexts ??= []).push({ mediaId: media.id.toString(), image, alt: change.after });
     }
   }
   return { failed: false, before, after, provider: fixes.provider };
@@ -279,7 +293,19 @@ async function finish(
 // Review: approve (apply live), reject, undo
 
 const fixValuesSchema = z
-  .object({ seoTitle: z.string().nullable().optional(), seoDescription: z.string().nullable().optional() })
+  .object({
+    seoTitle: z.string().nullable().optional(),
+    seoDescription: z.string().nullable().optional(),
+    altTexts: z
+      .array(
+        z.object({
+          mediaId: z.string().regex(/^\d{1,20}$/),
+          image: z.number().int().min(1),
+          alt: z.string(),
+        }),
+      )
+      .optional(),
+  })
   .strip();
 
 function values(json: Prisma.JsonValue): FixValues {
@@ -287,6 +313,7 @@ function values(json: Prisma.JsonValue): FixValues {
   if (!parsed.success) return {};
   const out: FixValues = {};
   for (const field of FIX_FIELDS) if (parsed.data[field] !== undefined) out[field] = parsed.data[field];
+  if (parsed.data.altTexts && parsed.data.altTexts.length > 0) out.altTexts = parsed.data.altTexts;
   return out;
 }
 
@@ -307,15 +334,40 @@ async function fixOf(prisma: PrismaClient, shop: string, fixId: string): Promise
   return fix;
 }
 
-/** Writes SEO values to the store; Shopify's userErrors come back verbatim (Shopify words them). */
-async function writeLive(admin: AdminClient, productId: bigint, fields: FixValues): Promise<string[]> {
+/** Writes alt texts in one fileUpdate (all or nothing at Shopify); userErrors verbatim. */
+async function writeAlts(admin: AdminClient, alts: readonly AltText[]): Promise<string[]> {
+  if (alts.length === 0) return [];
+  const data = await admin.request<{
+    fileUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
+  }>(FILE_ALT_UPDATE, {
+    files: alts.map((a) => ({ id: `gid://shopify/MediaImage/${a.mediaId}`, alt: a.alt })),
+  });
+  return (data.fileUpdate?.userErrors ?? []).map((e) => e.message);
+}
+
+/**
+ * Writes a fix's values to the store; Shopify's userErrors come back verbatim (Shopify words them).
+ * Alt texts first, then the SEO fields; if Shopify refuses the SEO fields, the alt texts are put
+ * back to `previous`, so the store never keeps half a fix.
+ */
+async function writeLive(
+  admin: AdminClient,
+  productId: bigint,
+  fields: FixValues,
+  previous: FixValues,
+): Promise<string[]> {
+  const altErrors = await writeAlts(admin, fields.altTexts ?? []);
+  if (altErrors.length > 0) return altErrors;
   const seo: { title?: string; description?: string } = {};
   if (fields.seoTitle !== undefined) seo.title = fields.seoTitle ?? "";
   if (fields.seoDescription !== undefined) seo.description = fields.seoDescription ?? "";
+  if (Object.keys(seo).length === 0) return [];
   const data = await admin.request<{
     productUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
   }>(PRODUCT_UPDATE, { product: { id: `gid://shopify/Product/${productId}`, seo } });
-  return (data.productUpdate?.userErrors ?? []).map((e) => e.message);
+  const seoErrors = (data.productUpdate?.userErrors ?? []).map((e) => e.message);
+  if (seoErrors.length > 0 && fields.altTexts?.length) await writeAlts(admin, previous.altTexts ?? []);
+  return seoErrors;
 }
 
 /** A fix moves from `from` to `to`, with the mirror and the audit event, in one transaction. */
@@ -338,10 +390,16 @@ async function transition(
     });
     if (moved.count === 0) return false;
     if (mirror) {
+      const { altTexts, ...seo } = mirror;
       await tx.product.updateMany({
         where: { shop: deps.shop, id: fix.productId },
-        data: { ...mirror, syncedAt: new Date() },
+        data: { ...seo, syncedAt: new Date() },
       });
+      for (const a of altTexts ?? [])
+        await tx.media.updateMany({
+          where: { shop: deps.shop, productId: fix.productId, id: BigInt(a.mediaId) },
+          data: { alt: a.alt === "" ? null : a.alt, syncedAt: new Date() },
+        });
     }
     await recordAudit(tx, {
       shop: deps.shop,
@@ -361,7 +419,7 @@ export async function applyFix(deps: ReviewDeps, fixId: string): Promise<ReviewR
   const after = values(fix.after);
   if ((fix.status !== "proposed" && fix.status !== "undone") || Object.keys(after).length === 0)
     return { ok: false, stale: true };
-  const storeErrors = await writeLive(deps.admin, fix.productId, after);
+  const storeErrors = await writeLive(deps.admin, fix.productId, after, values(fix.before));
   if (storeErrors.length > 0) return { ok: false, storeErrors };
   const moved = await transition(deps, fix, ["proposed", "undone"], "applied", after, "product.fix_applied");
   return moved ? { ok: true } : { ok: false, stale: true };
@@ -379,7 +437,7 @@ export async function undoFix(deps: ReviewDeps, fixId: string): Promise<ReviewRe
   const fix = await fixOf(deps.prisma, deps.shop, fixId);
   if (fix.status !== "applied") return { ok: false, stale: true };
   const before = values(fix.before);
-  const storeErrors = await writeLive(deps.admin, fix.productId, before);
+  const storeErrors = await writeLive(deps.admin, fix.productId, before, values(fix.after));
   if (storeErrors.length > 0) return { ok: false, storeErrors };
   const moved = await transition(deps, fix, ["applied"], "undone", before, "product.fix_undone");
   return moved ? { ok: true } : { ok: false, stale: true };
@@ -468,7 +526,8 @@ export interface FixView {
   /** "offline" = written from the product's own data, without a model: the page says so. */
   provider: string;
   error: string | null;
-  rows: { field: FixField; before: string; after: string }[];
+  /** Per changed field: the SEO fields, then each image's alt text (`image` is its 1-based place). */
+  rows: { key: string; field: FixField | "imageAlt"; image?: number; before: string; after: string }[];
 }
 
 export interface FixJobView {
@@ -523,11 +582,21 @@ export async function loadFixJob(
         status: f.status,
         provider: f.generatedBy,
         error: f.error,
-        rows: FIX_FIELDS.filter((field) => after[field] !== undefined).map((field) => ({
-          field,
-          before: before[field] ?? "",
-          after: after[field] ?? "",
-        })),
+        rows: [
+          ...FIX_FIELDS.filter((field) => after[field] !== undefined).map((field) => ({
+            key: field,
+            field,
+            before: before[field] ?? "",
+            after: after[field] ?? "",
+          })),
+          ...(after.altTexts ?? []).map((a) => ({
+            key: `alt:${a.mediaId}`,
+            field: "imageAlt" as const,
+            image: a.image,
+            before: before.altTexts?.find((b) => b.mediaId === a.mediaId)?.alt ?? "",
+            after: a.alt,
+          })),
+        ],
       };
     }),
   };

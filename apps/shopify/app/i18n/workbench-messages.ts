@@ -169,7 +169,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.undo": "Undo",
     "fixes.failedMissing": "This product is no longer in your catalog.",
     "fixes.failedOther": "No proposal could be written for this product.",
-    "fixes.nothingToFix": "Nothing to fix: its SEO title and meta description already pass the checks.",
+    "fixes.nothingToFix":
+      "Nothing to fix: its SEO title, meta description and image alt texts already pass the checks.",
     "fixes.colField": "Field",
     "fixes.colBefore": "Now",
     "fixes.colAfter": "Proposed",
@@ -301,7 +302,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.failedMissing": "Ce produit n'est plus dans votre catalogue.",
     "fixes.failedOther": "Aucune proposition n'a pu être rédigée pour ce produit.",
     "fixes.nothingToFix":
-      "Rien à corriger : son titre SEO et sa méta-description passent déjà les contrôles.",
+      "Rien à corriger : son titre SEO, sa méta-description et les textes alternatifs de ses images passent déjà les contrôles.",
     "fixes.colField": "Champ",
     "fixes.colBefore": "Actuel",
     "fixes.colAfter": "Proposé",
@@ -440,7 +441,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.failedMissing": "Este producto ya no está en tu catálogo.",
     "fixes.failedOther": "No se pudo redactar una propuesta para este producto.",
     "fixes.nothingToFix":
-      "Nada que corregir: su título SEO y su metadescripción ya superan las comprobaciones.",
+      "Nada que corregir: su título SEO, su metadescripción y los textos alternativos de sus imágenes ya superan las comprobaciones.",
     "fixes.colField": "Campo",
     "fixes.colBefore": "Actual",
     "fixes.colAfter": "Propuesto",
@@ -577,7 +578,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.failedMissing": "Dieses Produkt ist nicht mehr in Ihrem Katalog.",
     "fixes.failedOther": "Für dieses Produkt konnte kein Vorschlag erstellt werden.",
     "fixes.nothingToFix":
-      "Nichts zu korrigieren: SEO-Titel und Meta-Beschreibung bestehen die Prüfungen bereits.",
+      "Nichts zu korrigieren: SEO-Titel, Meta-Beschreibung und Alt-Texte der Bilder bestehen die Prüfungen bereits.",
     "fixes.colField": "Feld",
     "fixes.colBefore": "Aktuell",
     "fixes.colAfter": "Vorgeschlagen",
@@ -710,7 +711,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.undo": "Annulla modifica",
     "fixes.failedMissing": "Questo prodotto non è più nel tuo catalogo.",
     "fixes.failedOther": "Non è stato possibile scrivere una proposta per questo prodotto.",
-    "fixes.nothingToFix": "Niente da correggere: titolo SEO e meta description superano già i controlli.",
+    "fixes.nothingToFix":
+      "Niente da correggere: titolo SEO, meta description e testi alternativi delle immagini superano già i controlli.",
     "fixes.colField": "Campo",
     "fixes.colBefore": "Attuale",
     "fixes.colAfter": "Proposto",
@@ -846,7 +848,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.undo": "Desfazer",
     "fixes.failedMissing": "Este produto não está mais no seu catálogo.",
     "fixes.failedOther": "Não foi possível escrever uma proposta para este produto.",
-    "fixes.nothingToFix": "Nada a corrigir: o título de SEO e a meta description já passam nas verificações.",
+    "fixes.nothingToFix":
+      "Nada a corrigir: o título de SEO, a meta description e os textos alternativos das imagens já passam nas verificações.",
     "fixes.colField": "Campo",
     "fixes.colBefore": "Atual",
     "fixes.colAfter": "Proposto",
@@ -983,7 +986,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.failedMissing": "Dit product staat niet meer in je catalogus.",
     "fixes.failedOther": "Voor dit product kon geen voorstel worden geschreven.",
     "fixes.nothingToFix":
-      "Niets te verbeteren: de SEO-titel en metabeschrijving slagen al voor de controles.",
+      "Niets te verbeteren: de SEO-titel, metabeschrijving en alt-teksten van de afbeeldingen slagen al voor de controles.",
     "fixes.colField": "Veld",
     "fixes.colBefore": "Nu",
     "fixes.colAfter": "Voorgesteld",
@@ -1119,7 +1122,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.undo": "Cofnij",
     "fixes.failedMissing": "Tego produktu nie ma już w katalogu.",
     "fixes.failedOther": "Nie udało się przygotować propozycji dla tego produktu.",
-    "fixes.nothingToFix": "Nic do poprawy: tytuł SEO i opis meta już przechodzą kontrole.",
+    "fixes.nothingToFix":
+      "Nic do poprawy: tytuł SEO, opis meta i teksty alternatywne zdjęć już przechodzą kontrole.",
     "fixes.colField": "Pole",
     "fixes.colBefore": "Obecnie",
     "fixes.colAfter": "Proponowane",
@@ -1254,7 +1258,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.failedMissing": "この商品はカタログにありません。",
     "fixes.failedOther": "この商品の提案を作成できませんでした。",
     "fixes.nothingToFix":
-      "修正不要です。SEO タイトルとメタディスクリプションはすでにチェックに合格しています。",
+      "修正不要です。SEO タイトル、メタディスクリプション、画像の代替テキストはすでにチェックに合格しています。",
     "fixes.colField": "項目",
     "fixes.colBefore": "現在",
     "fixes.colAfter": "提案",
@@ -1386,7 +1390,7 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.undo": "撤销",
     "fixes.failedMissing": "该商品已不在您的目录中。",
     "fixes.failedOther": "无法为此商品生成建议。",
-    "fixes.nothingToFix": "无需修复：其 SEO 标题和元描述已通过检查。",
+    "fixes.nothingToFix": "无需修复：其 SEO 标题、元描述和图片替代文本已通过检查。",
     "fixes.colField": "字段",
     "fixes.colBefore": "当前",
     "fixes.colAfter": "建议",

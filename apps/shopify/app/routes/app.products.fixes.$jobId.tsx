@@ -268,8 +268,11 @@ function FixCard({ lang, fix }: { lang: Language; fix: FixView }) {
               after: t(lang, "fixes.colAfter"),
             }}
             rows={fix.rows.map((row) => ({
-              key: row.field,
-              label: t(lang, FIELD[row.field] ?? "fixes.fieldSeoTitle"),
+              key: row.key,
+              label:
+                row.field === "imageAlt"
+                  ? t(lang, "product.altLabel", { n: row.image ?? 1 })
+                  : t(lang, FIELD[row.field] ?? "fixes.fieldSeoTitle"),
               before: row.before,
               after: row.after,
             }))}

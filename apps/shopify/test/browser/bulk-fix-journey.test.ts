@@ -10,9 +10,19 @@ import { startDemo, type RunningDemo } from "./demo-process.js";
 const PRODUCTS = 20;
 
 type StoreSeo = {
-  products: { nodes: { id: string; seo: { title: string | null; description: string | null } }[] };
+  products: {
+    nodes: {
+      id: string;
+      seo: { title: string | null; description: string | null };
+      media: { nodes: { alt: string | null }[] };
+    }[];
+  };
 };
-const STORE_SEO = `query { products(first: 50) { nodes { id seo { title description } } } }`;
+// What a fix may change: the SEO fields and the images' alt texts.
+const STORE_SEO = `query { products(first: 25) { nodes { id seo { title description } media(first: 10) { nodes { alt } } } } }`;
+// An empty alt text is no alt text: undo may write "" where there was none.
+const fixable = (p: StoreSeo["products"]["nodes"][number]) =>
+  JSON.stringify([p.seo, p.media.nodes.map((m) => m.alt ?? "")]);
 
 describe.skipIf(!hasChromium)(
   `bulk fix journey in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
@@ -71,14 +81,16 @@ describe.skipIf(!hasChromium)(
       await snapshot(page, "bulk-fix-applied-en");
 
       const after = await demo.adminQuery<StoreSeo>(STORE_SEO);
-      const old = new Map(before.products.nodes.map((p) => [p.id, p.seo]));
-      const changed = after.products.nodes.filter(
-        (p) => JSON.stringify(p.seo) !== JSON.stringify(old.get(p.id)),
-      );
+      const old = new Map(before.products.nodes.map((p) => [p.id, fixable(p)]));
+      const changed = after.products.nodes.filter((p) => fixable(p) !== old.get(p.id));
       expect(changed).toHaveLength(count);
       const text = await page.locator("body").innerText();
       for (const p of changed) {
-        const value = p.seo.title ?? p.seo.description ?? "";
+        const previous = before.products.nodes.find((b) => b.id === p.id);
+        const value =
+          JSON.stringify(p.seo) !== JSON.stringify(previous?.seo)
+            ? (p.seo.title ?? p.seo.description ?? "")
+            : (p.media.nodes.find((m, i) => m.alt !== previous?.media.nodes[i]?.alt)?.alt ?? "");
         expect(text).toContain(value);
       }
       // Undo the first applied one: its old values are back in the store.
@@ -91,9 +103,7 @@ describe.skipIf(!hasChromium)(
         .first()
         .waitFor();
       const undone = await demo.adminQuery<StoreSeo>(STORE_SEO);
-      const stillChanged = undone.products.nodes.filter(
-        (p) => JSON.stringify(p.seo) !== JSON.stringify(old.get(p.id)),
-      );
+      const stillChanged = undone.products.nodes.filter((p) => fixable(p) !== old.get(p.id));
       expect(stillChanged).toHaveLength(count - 1);
     }, 120_000);
 

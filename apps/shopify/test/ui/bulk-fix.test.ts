@@ -31,6 +31,8 @@ describe("bulk Fix with AI", () => {
   let h: Harness;
   let shop: string;
   let ids: string[];
+  // A product whose first image has a file name for alt text (the fix proposes a real one).
+  let pictured: { productId: bigint; mediaId: bigint };
   let shopAI: (shop: string) => Promise<AIEngine>;
   // Each AI call waits this long (the cancel test needs a job that takes a while).
   let delayMs = 0;
@@ -92,6 +94,21 @@ describe("bulk Fix with AI", () => {
       where: { shop_id: { shop, id: BigInt(ids[0] ?? "0") } },
       data: { seoTitle: "Tee", seoDescription: null, syncedAt: new Date() },
     });
+    const media = await prisma().media.findFirstOrThrow({
+      where: { shop, productId: { in: ids.slice(1).map((id) => BigInt(id)) } },
+      orderBy: [{ productId: "asc" }, { position: "asc" }],
+    });
+    pictured = { productId: media.productId, mediaId: media.id };
+    await h.ctx
+      .admin(shop)
+      .request(
+        `mutation ($files: [FileUpdateInput!]!) { fileUpdate(files: $files) { userErrors { message } } }`,
+        { files: [{ id: `gid://shopify/MediaImage/${media.id}`, alt: "IMG_0001.jpg" }] },
+      );
+    await h.settle();
+    expect((await prisma().media.findUniqueOrThrow({ where: { shop_id: { shop, id: media.id } } })).alt).toBe(
+      "IMG_0001.jpg",
+    );
   }, 180_000);
   afterAll(async () => {
     await h?.close();
@@ -262,6 +279,45 @@ describe("bulk Fix with AI", () => {
       await prisma().auditEvent.findMany({ where: { shop, targetId: ids[0] }, orderBy: { createdAt: "asc" } })
     ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["product.fix_applied", "product.fix_undone"]));
+  });
+
+  it("fixes image alt texts too: live through fileUpdate, shown per image, undone back", async () => {
+    const storeAlt = async () =>
+      (
+        await h.ctx
+          .admin(shop)
+          .request<{ node: { alt: string | null } | null }>(
+            `query ($id: ID!) { node(id: $id) { ... on MediaImage { alt } } }`,
+            { id: `gid://shopify/MediaImage/${pictured.mediaId}` },
+          )
+      ).node?.alt;
+    const fix = await prisma().productFix.findFirstOrThrow({
+      where: { shop, productId: pictured.productId, status: "proposed" },
+      orderBy: { createdAt: "asc" },
+    });
+    const after = fix.after as { altTexts?: { mediaId: string; image: number; alt: string }[] };
+    const proposed = after.altTexts?.find((a) => a.mediaId === pictured.mediaId.toString());
+    expect(proposed?.alt).toBeTruthy();
+    expect(proposed?.alt).not.toMatch(/IMG_0001/);
+    const view = await loadFixJob(prisma(), shop, fix.jobId ?? "");
+    expect(view?.fixes.find((f) => f.id === fix.id)?.rows).toContainEqual({
+      key: `alt:${pictured.mediaId}`,
+      field: "imageAlt",
+      image: proposed?.image,
+      before: "IMG_0001.jpg",
+      after: proposed?.alt,
+    });
+
+    const deps = { prisma: prisma(), admin: h.ctx.admin(shop), shop, actor };
+    expect(await applyFix(deps, fix.id)).toEqual({ ok: true });
+    expect(await storeAlt()).toBe(proposed?.alt);
+    const mirrored = () =>
+      prisma().media.findUniqueOrThrow({ where: { shop_id: { shop, id: pictured.mediaId } } });
+    expect((await mirrored()).alt).toBe(proposed?.alt);
+
+    expect(await undoFix(deps, fix.id)).toEqual({ ok: true });
+    expect(await storeAlt()).toBe("IMG_0001.jpg");
+    expect((await mirrored()).alt).toBe("IMG_0001.jpg");
   });
 
   it("approves all, rejects, and never finds another shop's fix", async () => {
