@@ -11,6 +11,7 @@ import type { JobQueue } from "../jobs/queue.server.js";
 import type { AdminClient } from "../shopify/admin-client.server.js";
 import { FILE_ALT_UPDATE, PRODUCT_UPDATE } from "../shopify/graphql/products.js";
 import { recordAudit, type Actor } from "../trust/audit.server.js";
+import { matchingProductIds, parseProductQuery } from "./products.server.js";
 import { auditSynced } from "./seo-scores.server.js";
 
 /**
@@ -62,6 +63,36 @@ const startForm = z.object({
 
 export type StartResult = { ok: true; jobId: string } | { ok: false; errors: { ids: FieldError } };
 
+/** The selection to fix: the ids sent, or with `scope=all` every product matching the filters sent. */
+async function selectedIds(
+  prisma: PrismaClient,
+  shop: string,
+  form: FormData,
+): Promise<{ ok: true; ids: string[] } | { ok: false; error: FieldError }> {
+  if (form.get("scope") === "all") {
+    // The products page's own filters (malformed ones dropped, as on the page itself).
+    const filters = new URL("http://filters/");
+    for (const key of ["q", "rating", "issue", "status"]) {
+      const value = form.get(key);
+      if (typeof value === "string" && value !== "") filters.searchParams.set(key, value);
+    }
+    const ids = await matchingProductIds(prisma, shop, parseProductQuery(filters), BULK_FIX_MAX);
+    if (ids.length === 0) return { ok: false, error: { key: "fixes.errorSelection" } };
+    if (ids.length > BULK_FIX_MAX)
+      return { ok: false, error: { key: "fixes.errorTooManyMatching", params: { max: BULK_FIX_MAX } } };
+    return { ok: true, ids };
+  }
+  const parsed = startForm.safeParse({ "ids[]": form.getAll("ids[]").filter((v) => typeof v === "string") });
+  if (!parsed.success) {
+    const key = (parsed.error.issues[0]?.message ?? "fixes.errorSelection") as WorkbenchMessageKey;
+    return { ok: false, error: { key, params: { max: BULK_FIX_MAX } } };
+  }
+  const ids = parsed.data["ids[]"];
+  const known = await prisma.product.count({ where: { shop, id: { in: ids.map((id) => BigInt(id)) } } });
+  if (known !== ids.length) return { ok: false, error: { key: "fixes.errorSelection" } };
+  return { ok: true, ids };
+}
+
 /**
  * Starts a bulk fix of the selected products (ids of the shop's mirror; unknown ids are refused):
  * a Job row, its audit event, then the queued run (by the job's id, so a retry never queues twice).
@@ -75,16 +106,9 @@ export async function startBulkFix(options: {
   requestId?: string;
 }): Promise<StartResult> {
   const { prisma, shop } = options;
-  const parsed = startForm.safeParse({
-    "ids[]": options.form.getAll("ids[]").filter((v) => typeof v === "string"),
-  });
-  if (!parsed.success) {
-    const key = (parsed.error.issues[0]?.message ?? "fixes.errorSelection") as WorkbenchMessageKey;
-    return { ok: false, errors: { ids: { key, params: { max: BULK_FIX_MAX } } } };
-  }
-  const ids = parsed.data["ids[]"];
-  const known = await prisma.product.count({ where: { shop, id: { in: ids.map((id) => BigInt(id)) } } });
-  if (known !== ids.length) return { ok: false, errors: { ids: { key: "fixes.errorSelection" } } };
+  const selection = await selectedIds(prisma, shop, options.form);
+  if (!selection.ok) return { ok: false, errors: { ids: selection.error } };
+  const { ids } = selection;
 
   const job = await prisma.$transaction(async (tx) => {
     const created = await tx.job.create({

@@ -58,6 +58,35 @@ type Listed = Product & {
   scoredSyncedAt: Date | null;
 };
 
+/** The filters of the products page (search, status, rating, failing check), without the cursor. */
+function filterSql(shop: string, query: ProductQuery): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`p.shop = ${shop}`];
+  if (query.q) where.push(Prisma.sql`p.title ILIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (query.status) where.push(Prisma.sql`p.status = ${query.status}`);
+  if (query.rating) where.push(Prisma.sql`s.rating = ${query.rating}`);
+  if (query.issue) where.push(Prisma.sql`${query.issue} = ANY(s.issues)`);
+  return where;
+}
+
+/**
+ * The ids of every product matching the page's filters (cursors ignored), in id order, at most
+ * `limit + 1` of them so the caller can tell "more than `limit`".
+ */
+export async function matchingProductIds(
+  prisma: PrismaClient,
+  shop: string,
+  query: ProductQuery,
+  limit: number,
+): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>`
+    SELECT p.id FROM "Product" p
+    LEFT JOIN "ProductSeoScore" s ON s.shop = p.shop AND s."productId" = p.id
+    WHERE ${Prisma.join(filterSql(shop, query), " AND ")}
+    ORDER BY p.id
+    LIMIT ${limit + 1}`;
+  return rows.map((r) => r.id.toString());
+}
+
 /**
  * One page of the synced catalog with its stored SEO scores, keyset-paginated by product id in SQL
  * (constant cost on page 2,000 of 50,000 products). Products on the page that are not scored yet,
@@ -70,11 +99,7 @@ export async function listProducts(
   query: ProductQuery,
   logger: Logger,
 ): Promise<ProductPage> {
-  const where: Prisma.Sql[] = [Prisma.sql`p.shop = ${shop}`];
-  if (query.q) where.push(Prisma.sql`p.title ILIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}`);
-  if (query.status) where.push(Prisma.sql`p.status = ${query.status}`);
-  if (query.rating) where.push(Prisma.sql`s.rating = ${query.rating}`);
-  if (query.issue) where.push(Prisma.sql`${query.issue} = ANY(s.issues)`);
+  const where = filterSql(shop, query);
   const backwards = query.before !== undefined && query.after === undefined;
   if (query.after) where.push(Prisma.sql`p.id > ${BigInt(query.after)}`);
   if (backwards && query.before) where.push(Prisma.sql`p.id < ${BigInt(query.before)}`);

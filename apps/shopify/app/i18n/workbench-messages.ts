@@ -9,6 +9,7 @@ export type WorkbenchMessageKey =
   | "fixes.errorTitle"
   | "fixes.errorSelection"
   | "fixes.errorTooMany"
+  | "fixes.errorTooManyMatching"
   | "fixes.errorRequest"
   | "fixes.latest"
   | "fixes.open"
@@ -133,6 +134,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "The request could not be done",
     "fixes.errorSelection": "Select at least one product of your catalog.",
     "fixes.errorTooMany": "Select at most {max} products at a time.",
+    "fixes.errorTooManyMatching":
+      "More than {max} products match these filters; Fix with AI takes at most {max} at a time. Narrow the filters (status, rating, search) and run it again.",
     "fixes.errorRequest": "This action is not valid for this job.",
     "fixes.latest": "Latest AI fix: {done} of {total} products processed",
     "fixes.open": "Open",
@@ -265,6 +268,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "La demande n'a pas pu aboutir",
     "fixes.errorSelection": "Sélectionnez au moins un produit de votre catalogue.",
     "fixes.errorTooMany": "Sélectionnez au plus {max} produits à la fois.",
+    "fixes.errorTooManyMatching":
+      "Plus de {max} produits correspondent à ces filtres ; Corriger avec l'IA en traite au plus {max} à la fois. Affinez les filtres (statut, note, recherche) et relancez.",
     "fixes.errorRequest": "Cette action n'est pas valide pour cette tâche.",
     "fixes.latest": "Dernière correction IA : {done} produits traités sur {total}",
     "fixes.open": "Ouvrir",
@@ -404,6 +409,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "No se pudo realizar la solicitud",
     "fixes.errorSelection": "Selecciona al menos un producto de tu catálogo.",
     "fixes.errorTooMany": "Selecciona como máximo {max} productos a la vez.",
+    "fixes.errorTooManyMatching":
+      "Más de {max} productos coinciden con estos filtros; Corregir con IA procesa como máximo {max} a la vez. Acota los filtros (estado, valoración, búsqueda) y vuelve a ejecutarlo.",
     "fixes.errorRequest": "Esta acción no es válida para esta tarea.",
     "fixes.latest": "Última corrección con IA: {done} de {total} productos procesados",
     "fixes.open": "Abrir",
@@ -541,6 +548,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "Die Anfrage konnte nicht ausgeführt werden",
     "fixes.errorSelection": "Wählen Sie mindestens ein Produkt Ihres Katalogs aus.",
     "fixes.errorTooMany": "Wählen Sie höchstens {max} Produkte auf einmal aus.",
+    "fixes.errorTooManyMatching":
+      "Mehr als {max} Produkte passen zu diesen Filtern; Mit KI korrigieren verarbeitet höchstens {max} auf einmal. Grenze die Filter ein (Status, Bewertung, Suche) und starte erneut.",
     "fixes.errorRequest": "Diese Aktion ist für diesen Auftrag nicht gültig.",
     "fixes.latest": "Letzte KI-Korrektur: {done} von {total} Produkten bearbeitet",
     "fixes.open": "Öffnen",
@@ -675,6 +684,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "Impossibile eseguire la richiesta",
     "fixes.errorSelection": "Seleziona almeno un prodotto del tuo catalogo.",
     "fixes.errorTooMany": "Seleziona al massimo {max} prodotti alla volta.",
+    "fixes.errorTooManyMatching":
+      "Più di {max} prodotti corrispondono a questi filtri; Correggi con l'IA ne elabora al massimo {max} alla volta. Restringi i filtri (stato, valutazione, ricerca) e riprova.",
     "fixes.errorRequest": "Questa azione non è valida per questa attività.",
     "fixes.latest": "Ultima correzione IA: {done} di {total} prodotti elaborati",
     "fixes.open": "Apri",
@@ -812,6 +823,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "Não foi possível concluir a solicitação",
     "fixes.errorSelection": "Selecione pelo menos um produto do seu catálogo.",
     "fixes.errorTooMany": "Selecione no máximo {max} produtos por vez.",
+    "fixes.errorTooManyMatching":
+      "Mais de {max} produtos correspondem a estes filtros; Corrigir com IA processa no máximo {max} por vez. Refine os filtros (status, avaliação, busca) e execute de novo.",
     "fixes.errorRequest": "Esta ação não é válida para esta tarefa.",
     "fixes.latest": "Última correção com IA: {done} de {total} produtos processados",
     "fixes.open": "Abrir",
@@ -949,6 +962,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "Het verzoek kon niet worden uitgevoerd",
     "fixes.errorSelection": "Selecteer minstens één product uit je catalogus.",
     "fixes.errorTooMany": "Selecteer maximaal {max} producten tegelijk.",
+    "fixes.errorTooManyMatching":
+      "Meer dan {max} producten passen bij deze filters; Verbeteren met AI verwerkt er maximaal {max} tegelijk. Verfijn de filters (status, beoordeling, zoeken) en probeer het opnieuw.",
     "fixes.errorRequest": "Deze actie is niet geldig voor deze taak.",
     "fixes.latest": "Laatste AI-verbetering: {done} van {total} producten verwerkt",
     "fixes.open": "Openen",
@@ -1086,6 +1101,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "Nie udało się wykonać żądania",
     "fixes.errorSelection": "Wybierz co najmniej jeden produkt z katalogu.",
     "fixes.errorTooMany": "Wybierz naraz maksymalnie {max} produktów.",
+    "fixes.errorTooManyMatching":
+      "Tym filtrom odpowiada ponad {max} produktów; Popraw z AI obsługuje naraz najwyżej {max}. Zawęź filtry (status, ocena, wyszukiwanie) i uruchom ponownie.",
     "fixes.errorRequest": "Ta akcja jest nieprawidłowa dla tego zadania.",
     "fixes.latest": "Ostatnia poprawka AI: przetworzono {done} z {total} produktów",
     "fixes.open": "Otwórz",
@@ -1221,6 +1238,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "リクエストを実行できませんでした",
     "fixes.errorSelection": "カタログから少なくとも 1 つの商品を選択してください。",
     "fixes.errorTooMany": "一度に選択できる商品は最大 {max} 件です。",
+    "fixes.errorTooManyMatching":
+      "この条件に一致する商品が {max} 件を超えています。AI で修正は一度に最大 {max} 件までです。フィルター（ステータス、評価、検索）を絞り込んで再実行してください。",
     "fixes.errorRequest": "この操作はこのジョブでは無効です。",
     "fixes.latest": "最新の AI 修正: {total} 件中 {done} 件の商品を処理済み",
     "fixes.open": "開く",
@@ -1354,6 +1373,8 @@ export const workbenchMessages: MessageCatalog<WorkbenchMessageKey> = {
     "fixes.errorTitle": "无法完成该请求",
     "fixes.errorSelection": "请至少从目录中选择一个商品。",
     "fixes.errorTooMany": "一次最多选择 {max} 个商品。",
+    "fixes.errorTooManyMatching":
+      "符合这些筛选条件的商品超过 {max} 个；AI 修复一次最多处理 {max} 个。请缩小筛选范围（状态、评级、搜索）后重试。",
     "fixes.errorRequest": "此操作对该任务无效。",
     "fixes.latest": "最近一次 AI 修复：已处理 {done}/{total} 个商品",
     "fixes.open": "打开",

@@ -92,8 +92,14 @@ export default function Products() {
   useEffect(() => clearSelection(), [page.rows[0]?.id]);
   const fixSelected = () => {
     const form = new FormData();
-    const ids = allResourcesSelected ? page.rows.map((r) => r.id) : selectedResources;
-    for (const id of ids) form.append("ids[]", id);
+    if (allResourcesSelected) {
+      // "Select all N+ products": every product matching the filters, resolved on the server.
+      form.set("scope", "all");
+      for (const key of ["q", "rating", "issue", "status"] as const) {
+        const value = query[key];
+        if (value) form.set(key, value);
+      }
+    } else for (const id of selectedResources) form.append("ids[]", id);
     submit(form, { method: "post" });
   };
   const [params] = useSearchParams();
@@ -265,6 +271,7 @@ export default function Products() {
             <IndexTable
               resourceName={{ singular: t(lang, "products.one"), plural: t(lang, "products.many") }}
               itemCount={page.rows.length}
+              hasMoreItems={page.next !== null || page.previous !== null}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
               onSelectionChange={handleSelectionChange}
               promotedBulkActions={[{ content: t(lang, "fixes.fixWithAi"), onAction: fixSelected }]}

@@ -95,6 +95,17 @@ describe.skipIf(!hasChromium)(
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    it("selects every matching product across pages for Fix with AI", async () => {
+      await page.goto(`${demo.appUrl}/app/products`);
+      await page.locator("tbody tr").first().waitFor();
+      await page.locator("thead input[type=checkbox]").first().check({ force: true });
+      // Polaris offers "Select all 25+ products" when there are more pages.
+      await page.getByRole("button", { name: /^Select all 25\+/ }).click();
+      await page.getByRole("button", { name: t("en", "fixes.fixWithAi") }).click();
+      await page.waitForURL(/\/app\/products\/fixes\//);
+      await page.getByText(t("en", "fixes.progress", { done: 40, total: 40 })).waitFor({ timeout: 60_000 });
+    });
+
     it("opens a product, rejects an empty title, saves live to the store, accepts an AI fix", async () => {
       await page.goto(`${demo.appUrl}/app/products`);
       const link = page.locator("tbody tr a").first();

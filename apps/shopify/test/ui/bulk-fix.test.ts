@@ -134,6 +134,11 @@ describe("bulk Fix with AI", () => {
       ok: false,
       errors: { ids: { key: "fixes.errorTooMany" } },
     });
+    // "All matching" with filters nothing matches.
+    const none = new FormData();
+    none.set("scope", "all");
+    none.set("q", "no product is called this");
+    expect(await refuse(none)).toMatchObject({ ok: false, errors: { ids: { key: "fixes.errorSelection" } } });
     expect(await prisma().job.count({ where: { shop } })).toBe(0);
   });
 
@@ -354,5 +359,23 @@ describe("bulk Fix with AI", () => {
       ok: false,
       error: { key: "fixes.errorRequest" },
     });
+  });
+
+  it("fixes every product matching the page's filters when 'all' is selected", async () => {
+    const draft = await prisma().product.findMany({ where: { shop, status: "DRAFT" }, select: { id: true } });
+    const form = new FormData();
+    form.set("scope", "all");
+    form.set("status", draft.length > 0 ? "DRAFT" : "ACTIVE");
+    form.set("rating", "not-a-rating"); // malformed filters are dropped, as on the page
+    const expected =
+      draft.length > 0 ? draft : await prisma().product.findMany({ where: { shop, status: "ACTIVE" } });
+    const started = await startBulkFix({ prisma: prisma(), queue: h.ctx.queues.ai, shop, actor, form });
+    if (!started.ok) throw new Error("not started");
+    const job = await prisma().job.findUniqueOrThrow({ where: { id: started.jobId } });
+    expect(job.total).toBe(expected.length);
+    expect(new Set((job.input as { productIds: string[] }).productIds)).toEqual(
+      new Set(expected.map((p) => p.id.toString())),
+    );
+    await h.ctx.queues.ai.idle(60_000);
   });
 });

@@ -12,7 +12,12 @@ import {
   suggestProductSeo,
   truncateToWidth,
 } from "../../app/admin/product-detail.server.js";
-import { listProducts, parseProductQuery, PAGE_SIZE } from "../../app/admin/products.server.js";
+import {
+  listProducts,
+  matchingProductIds,
+  parseProductQuery,
+  PAGE_SIZE,
+} from "../../app/admin/products.server.js";
 import { fillScores, scoreCoverage } from "../../app/admin/seo-scores.server.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -84,6 +89,17 @@ describe("admin products, product detail and dashboard helpers", () => {
     expect(rows.every((r) => r.issues.includes(top?.id ?? ""))).toBe(true);
 
     expect(query("rating=great&status=gone&issue=a;b&after=1;DROP&q=")).toEqual({});
+  });
+
+  it("lists every product matching the filters for 'select all', cursors ignored, bounded", async () => {
+    const all = await matchingProductIds(prisma(), shop, query(`after=1`), 1_000);
+    expect(all).toHaveLength(PRODUCTS);
+    // limit + 1: the caller can tell "more than the limit".
+    expect(await matchingProductIds(prisma(), shop, query(), 5)).toHaveLength(6);
+    const page = await listProducts(prisma(), shop, "en", query("rating=bad"), h.logger);
+    const bad = await matchingProductIds(prisma(), shop, query("rating=bad"), 1_000);
+    expect(bad.slice(0, page.rows.length)).toEqual(page.rows.map((r) => r.id));
+    expect(await matchingProductIds(prisma(), "other.myshopify.com", query(), 1_000)).toEqual([]);
   });
 
   it("re-audits a product whose mirror row changed since its score", async () => {
