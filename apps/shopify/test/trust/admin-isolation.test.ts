@@ -69,7 +69,9 @@ const CASES: Record<string, Case> = {
     skip: "storefront app proxy: the shop comes from Shopify's signed query (proxy fuzz suite)",
   },
   app: {},
-  "app._index": {},
+  // "Check for changes now": no ids to send; it only ever queues the session's own shop
+  // (reconcile-schedule.test.ts checks the shop and the refusals).
+  "app._index": { intents: (): Form[] => [] },
   "app.activity": {},
   "app.activity.export": {},
   "app.segments._index": {},
@@ -93,6 +95,7 @@ const CASES: Record<string, Case> = {
     intents: (): Form[] => [
       { intent: "save", title: "Hijacked", seoTitle: "x", seoDescription: "y" },
       { intent: "suggest" },
+      { intent: "alts", "alt:9101": "Hijacked" },
     ],
   },
   "app.products.fixes.$jobId": {
@@ -218,6 +221,7 @@ describe("tenant isolation of the admin routes", () => {
     await prisma.product.create({
       data: { ...shop(A), id: 1001n, title: "Alpha tee", handle: "alpha-tee", status: "ACTIVE" },
     });
+    await prisma.media.create({ data: { shop: B, id: 9101n, productId: 9001n, alt: `${MARKER} photo` } });
     for (let i = 0; i < 8; i++) {
       await prisma.customer.create({ data: { ...base, id: BigInt(500 + i), countryCode: "DE" } });
       for (let o = 0; o <= i % 3; o++) {

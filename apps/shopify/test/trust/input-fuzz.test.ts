@@ -280,7 +280,7 @@ describe("the admin form actions", () => {
   const ACTIONS: Record<string, string[]> = {
     "app.import": ["preview", "create"],
     "app.products._index": [""],
-    "app.products.$id": ["save", "suggest"],
+    "app.products.$id": ["save", "suggest", "alts"],
     "app.products.fixes.$jobId": ["apply", "reject", "undo", "applyAll", "cancel"],
     "app.personas._index": ["regenerate", "translate", "generate"],
     "app.personas.$id": ["save", "regenerate", "translate"],
@@ -314,6 +314,12 @@ describe("the admin form actions", () => {
     "personaId",
     "variant",
     "content",
+    "scope",
+    "alt:42",
+    "q",
+    "status",
+    "rating",
+    "issue",
   ];
 
   it.each(Object.entries(ACTIONS))(
