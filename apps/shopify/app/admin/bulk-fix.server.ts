@@ -9,7 +9,8 @@ import type { WorkbenchMessageKey } from "../i18n/workbench-messages.js";
 import { aiQueueJobId, type AiJob } from "../jobs/ai-jobs.server.js";
 import type { JobQueue } from "../jobs/queue.server.js";
 import type { AdminClient } from "../shopify/admin-client.server.js";
-import { FILE_ALT_UPDATE, PRODUCT_UPDATE } from "../shopify/graphql/products.js";
+import { PRODUCT_UPDATE } from "../shopify/graphql/products.js";
+import { writeAltTexts } from "../shopify/media-alt.server.js";
 import { recordAudit, type Actor } from "../trust/audit.server.js";
 import { matchingProductIds, parseProductQuery } from "./products.server.js";
 import { auditSynced } from "./seo-scores.server.js";
@@ -358,17 +359,6 @@ async function fixOf(prisma: PrismaClient, shop: string, fixId: string): Promise
   return fix;
 }
 
-/** Writes alt texts in one fileUpdate (all or nothing at Shopify); userErrors verbatim. */
-async function writeAlts(admin: AdminClient, alts: readonly AltText[]): Promise<string[]> {
-  if (alts.length === 0) return [];
-  const data = await admin.request<{
-    fileUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
-  }>(FILE_ALT_UPDATE, {
-    files: alts.map((a) => ({ id: `gid://shopify/MediaImage/${a.mediaId}`, alt: a.alt })),
-  });
-  return (data.fileUpdate?.userErrors ?? []).map((e) => e.message);
-}
-
 /**
  * Writes a fix's values to the store; Shopify's userErrors come back verbatim (Shopify words them).
  * Alt texts first, then the SEO fields; if Shopify refuses the SEO fields, the alt texts are put
@@ -380,7 +370,7 @@ async function writeLive(
   fields: FixValues,
   previous: FixValues,
 ): Promise<string[]> {
-  const altErrors = await writeAlts(admin, fields.altTexts ?? []);
+  const altErrors = await writeAltTexts(admin, fields.altTexts ?? []);
   if (altErrors.length > 0) return altErrors;
   const seo: { title?: string; description?: string } = {};
   if (fields.seoTitle !== undefined) seo.title = fields.seoTitle ?? "";
@@ -390,7 +380,7 @@ async function writeLive(
     productUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
   }>(PRODUCT_UPDATE, { product: { id: `gid://shopify/Product/${productId}`, seo } });
   const seoErrors = (data.productUpdate?.userErrors ?? []).map((e) => e.message);
-  if (seoErrors.length > 0 && fields.altTexts?.length) await writeAlts(admin, previous.altTexts ?? []);
+  if (seoErrors.length > 0 && fields.altTexts?.length) await writeAltTexts(admin, previous.altTexts ?? []);
   return seoErrors;
 }
 

@@ -13,7 +13,8 @@ import {
 import { z } from "zod";
 import { toSeoInput, withParts } from "~/catalog/products.server.js";
 import type { AdminClient } from "~/shopify/admin-client.server.js";
-import { FILE_ALT_UPDATE, PRODUCT_UPDATE } from "~/shopify/graphql/products.js";
+import { PRODUCT_UPDATE } from "~/shopify/graphql/products.js";
+import { writeAltTexts } from "~/shopify/media-alt.server.js";
 import { recordAudit, type Actor } from "~/trust/audit.server.js";
 import { auditSynced, ratingFor, scoreProducts } from "./seo-scores.server.js";
 
@@ -368,14 +369,11 @@ export async function saveAltTexts(options: {
   const changed = parsed.data.filter((e) => current.get(e.id) !== e.alt);
   if (changed.length === 0) return { ok: true, changed: 0 };
 
-  const data = await admin.request<{
-    fileUpdate: { userErrors: { field: string[] | null; message: string }[] } | null;
-  }>(FILE_ALT_UPDATE, {
-    files: changed.map((e) => ({ id: `gid://shopify/MediaImage/${e.id}`, alt: e.alt })),
-  });
-  const userErrors = data.fileUpdate?.userErrors ?? [];
-  if (userErrors.length > 0)
-    return { ok: false, fieldErrors: {}, storeErrors: userErrors.map((e) => e.message) };
+  const storeErrors = await writeAltTexts(
+    admin,
+    changed.map((e) => ({ mediaId: e.id, alt: e.alt })),
+  );
+  if (storeErrors.length > 0) return { ok: false, fieldErrors: {}, storeErrors };
 
   await prisma.$transaction(async (tx) => {
     for (const e of changed)

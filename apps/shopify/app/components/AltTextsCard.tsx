@@ -20,6 +20,7 @@ import type {
 } from "~/admin/product-detail.server.js";
 import { t } from "~/i18n/t.js";
 import { SuggestionBox } from "./SuggestionBox.js";
+import { StoreErrorsBanner } from "./StoreErrorsBanner.js";
 
 type AltsAction = { intent: "alts" } & SaveAltsResult;
 
@@ -69,16 +70,10 @@ export function AltTextsCard({
             <Banner tone="success" title={t(lang, "product.altSaved", { count: result.changed })} />
           ) : null}
           {result && !result.ok && (result.storeErrors?.length || formError) ? (
-            <Banner tone="critical" title={t(lang, "product.altTitleError")}>
-              <BlockStack gap="100">
-                {formError ? <Text as="p">{formError}</Text> : null}
-                {(result.storeErrors ?? []).map((message) => (
-                  <Text as="p" key={message}>
-                    {message}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Banner>
+            <StoreErrorsBanner
+              title={t(lang, "product.altTitleError")}
+              messages={[...(formError ? [formError] : []), ...(result.storeErrors ?? [])]}
+            />
           ) : null}
           {images.length === 0 ? (
             <Text as="p" tone="subdued">

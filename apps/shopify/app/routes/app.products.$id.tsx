@@ -30,6 +30,7 @@ import { AuditChecklist } from "~/components/AuditChecklist.js";
 import { GooglePreview } from "~/components/GooglePreview.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
+import { StoreErrorsBanner } from "~/components/StoreErrorsBanner.js";
 import { SuggestionBox } from "~/components/SuggestionBox.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
@@ -166,15 +167,7 @@ export default function ProductDetail() {
         ) : null}
         {result && !result.ok && result.storeErrors ? (
           <Layout.Section>
-            <Banner tone="critical" title={t(lang, "product.errorStore")}>
-              <BlockStack gap="100">
-                {result.storeErrors.map((message) => (
-                  <Text as="p" key={message}>
-                    {message}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Banner>
+            <StoreErrorsBanner title={t(lang, "product.errorStore")} messages={result.storeErrors} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -377,15 +370,7 @@ function StorefrontSection({ lang, storefront }: { lang: Language; storefront: P
         </BlockStack>
         {result?.ok ? <Banner tone="success" title={t(lang, DONE[result.intent])} /> : null}
         {result && !result.ok && result.storeErrors ? (
-          <Banner tone="critical" title={t(lang, "storefront.errorStore")}>
-            <BlockStack gap="100">
-              {result.storeErrors.map((message) => (
-                <Text as="p" key={message}>
-                  {message}
-                </Text>
-              ))}
-            </BlockStack>
-          </Banner>
+          <StoreErrorsBanner title={t(lang, "storefront.errorStore")} messages={result.storeErrors} />
         ) : null}
         <InlineStack gap="200" blockAlign="center" align="space-between">
           <Text as="h3" variant="headingSm">

@@ -20,6 +20,7 @@ import { requireAdmin } from "~/admin-auth.server.js";
 import { loadFixJob, reviewAction, type FixView } from "~/admin/bulk-fix.server.js";
 import { BeforeAfter } from "~/components/BeforeAfter.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { StoreErrorsBanner } from "~/components/StoreErrorsBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { appContext, services } from "~/services.server.js";
@@ -150,20 +151,14 @@ export default function FixJob() {
         </Layout.Section>
         {answer && !answer.ok ? (
           <Layout.Section>
-            <Banner
-              tone="critical"
+            <StoreErrorsBanner
               title={t(lang, answer.storeErrors ? "fixes.storeError" : "fixes.errorTitle")}
-            >
-              <BlockStack gap="100">
-                {(answer.storeErrors ?? []).map((message) => (
-                  <Text as="p" key={message}>
-                    {message}
-                  </Text>
-                ))}
-                {answer.error ? <Text as="p">{t(lang, answer.error.key, answer.error.params)}</Text> : null}
-                {answer.stale ? <Text as="p">{t(lang, "fixes.stale")}</Text> : null}
-              </BlockStack>
-            </Banner>
+              messages={[
+                ...(answer.storeErrors ?? []),
+                ...(answer.error ? [t(lang, answer.error.key, answer.error.params)] : []),
+                ...(answer.stale ? [t(lang, "fixes.stale")] : []),
+              ]}
+            />
           </Layout.Section>
         ) : null}
         {answer?.ok && answer.intent === "applyAll" ? (
