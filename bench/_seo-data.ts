@@ -50,6 +50,9 @@ const VOCAB = {
       "For example, you can wear it to work and to dinner.",
       "Each piece is checked by hand before it leaves our studio.",
     ],
+    specs: ["Material: 100% {m}", "Weight: 180 g", "Size: 42 x 30 cm", "Care: machine wash at 30 °C"],
+    care: ["Wash inside out with similar colours.", "Do not tumble dry.", "Iron on a low setting."],
+    materials: ["linen", "cotton", "wool", "leather"],
     heading: "Why you will love the {p}",
   },
   fr: {
@@ -74,6 +77,13 @@ const VOCAB = {
       "Par exemple, vous pouvez la porter au bureau et au dîner.",
       "Chaque pièce est vérifiée à la main avant de quitter l'atelier.",
     ],
+    specs: ["Matière : 100 % {m}", "Poids : 180 g", "Taille : 42 x 30 cm", "Entretien : lavage à 30 °C"],
+    care: [
+      "Lavez à l'envers avec des couleurs proches.",
+      "Pas de sèche-linge.",
+      "Repassez à basse température.",
+    ],
+    materials: ["lin", "coton", "laine", "cuir"],
     heading: "Pourquoi vous allez aimer la {p}",
   },
   es: {
@@ -98,6 +108,9 @@ const VOCAB = {
       "Por ejemplo, puedes llevarla al trabajo y a cenar.",
       "Revisamos cada pieza a mano antes de que salga del taller.",
     ],
+    specs: ["Material: 100 % {m}", "Peso: 180 g", "Tamaño: 42 x 30 cm", "Cuidado: lavado a 30 °C"],
+    care: ["Lava del revés con colores parecidos.", "No uses secadora.", "Plancha a baja temperatura."],
+    materials: ["lino", "algodón", "lana", "cuero"],
     heading: "Por qué te encantará la {p}",
   },
   de: {
@@ -122,6 +135,18 @@ const VOCAB = {
       "Zum Beispiel kannst du es im Büro und beim Abendessen tragen.",
       "Jedes Teil wird von Hand geprüft, bevor es unsere Werkstatt verlässt.",
     ],
+    specs: [
+      "Material: 100 % {m}",
+      "Gewicht: 180 g",
+      "Größe: 42 x 30 cm",
+      "Pflege: Maschinenwäsche bei 30 °C",
+    ],
+    care: [
+      "Auf links mit ähnlichen Farben waschen.",
+      "Nicht im Trockner trocknen.",
+      "Bei niedriger Temperatur bügeln.",
+    ],
+    materials: ["Leinen", "Baumwolle", "Wolle", "Leder"],
     heading: "Darum wirst du das {p} lieben",
   },
 } as const;
@@ -141,10 +166,16 @@ export function generatePage(language: BenchPage["language"], i: number): BenchP
   const n = 2 + Math.floor(r() * 6);
   for (let k = 0; k < n; k++) {
     const sentences = Array.from({ length: 2 + Math.floor(r() * 4) }, () => fill(pick(r, v.sentences)));
+    // Some pages emphasise a phrase inside a sentence, as merchants do.
+    if (k === 0 && r() < 0.4) sentences[0] = (sentences[0] ?? "").replace(a, `<strong>${a}</strong>`);
     paragraphs.push(`<p>${sentences.join(" ")}</p>`);
     if (k === 1 && r() < 0.6) paragraphs.push(`<h2>${fill(v.heading)}</h2>`);
   }
-  if (r() < 0.5) paragraphs.push(`<ul><li>${a}</li><li>${p}</li></ul>`);
+  // A spec list (figures and units) on half the pages, care lines separated by <br> on a third.
+  const material = pick(r, v.materials);
+  if (r() < 0.5)
+    paragraphs.push(`<ul>${v.specs.map((x) => `<li>${x.replace("{m}", material)}</li>`).join("")}</ul>`);
+  if (r() < 0.33) paragraphs.push(`<p>${v.care.join("<br>")}</p>`);
   const title = `${p.charAt(0).toUpperCase()}${p.slice(1)} ${a}`;
   const text = paragraphs
     .join(" ")
