@@ -460,22 +460,33 @@ async function writeCopies(
 }
 
 /**
- * Writes a campaign per channel for the persona and products, in every language, and stores them
- * with their audit event and a `campaign.generated` webhook event, all in one transaction.
+ * Checks a campaign request without writing anything (no AI call): the schema, what the template
+ * needs, the products in the mirror and the persona in this shop. Throws the same `invalid_input`
+ * MarketingError as `createCampaigns` (the marketing jobs check a request with it before queueing).
  */
-export async function createCampaigns(deps: MarketingDeps, input: unknown): Promise<CampaignView[]> {
+export async function campaignRequestOrThrow(prisma: PrismaClient, shop: string, input: unknown) {
   const values = parseInput(campaignCreateSchema, input, offerField);
   if (values.template) {
     const needs = templateNeeds(values.template, values);
     if (Object.keys(needs).length > 0)
       throw new MarketingError("invalid_input", "marketing.error.form", needs);
   }
+  const [first = "en"] = values.languages;
+  const [products, persona] = await Promise.all([
+    mirrorProducts(prisma, shop, values.productIds),
+    personaFor(prisma, shop, values.personaId, first),
+  ]);
+  return { values, products, persona };
+}
+
+/**
+ * Writes a campaign per channel for the persona and products, in every language, and stores them
+ * with their audit event and a `campaign.generated` webhook event, all in one transaction.
+ */
+export async function createCampaigns(deps: MarketingDeps, input: unknown): Promise<CampaignView[]> {
+  const { values, products, persona } = await campaignRequestOrThrow(deps.prisma, deps.shop, input);
   const languages = values.languages;
   const [first = "en"] = languages;
-  const [products, persona] = await Promise.all([
-    mirrorProducts(deps.prisma, deps.shop, values.productIds),
-    personaFor(deps.prisma, deps.shop, values.personaId, first),
-  ]);
   const shop = { name: shopName(deps.shop), url: `https://${deps.shop}` };
   const offer = values.offer ?? null;
   const written: { channel: Channel; copies: Partial<Record<Language, Campaign>> }[] = [];
@@ -871,7 +882,7 @@ export async function exportCampaign(
       const lines = [
         [
           t(adminLanguage, "campaigns.export.columnVariant"),
-          t(adminLanguage, "campaigns.export.columnLanguage"),
+          t(adminLanguage, "personas.language"),
           ...labels,
         ]
           .map(csvCell)

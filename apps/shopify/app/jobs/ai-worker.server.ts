@@ -2,6 +2,7 @@ import type { AIEngine } from "@ninjalead/core/ai";
 import { runBulkFix } from "../admin/bulk-fix.server.js";
 import { aiForShop } from "../ai.server.js";
 import type { AppContext } from "../context.server.js";
+import { runMarketingJob } from "../marketing/marketing-jobs.server.js";
 import { reportError } from "../observability/sentry.server.js";
 import type { AiJob } from "./ai-jobs.server.js";
 
@@ -20,6 +21,9 @@ export async function processAiJob(ctx: AppContext, job: AiJob, attempt = 1): Pr
   switch (job.kind) {
     case "bulk-fix":
       await runBulkFix({ prisma: ctx.db.prisma, ai, logger: ctx.logger }, job, attempt);
+      return;
+    case "marketing":
+      await runMarketingJob({ prisma: ctx.db.prisma, ai, logger: ctx.logger }, job, attempt);
       return;
   }
 }

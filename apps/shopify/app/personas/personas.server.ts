@@ -287,7 +287,7 @@ function freshAnswers(ai: AIEngine): AIEngine {
 }
 
 /** Core errors that mean "the shop's data cannot ground personas" become a typed refusal. */
-async function personaRequestOrThrow(prisma: PrismaClient, shop: string): Promise<PersonaRequest> {
+export async function personaRequestOrThrow(prisma: PrismaClient, shop: string): Promise<PersonaRequest> {
   const request = await shopPersonaRequest(prisma, shop);
   if (!request) throw new MarketingError("no_customers", "marketing.error.noCustomers");
   return request;

@@ -4,7 +4,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
 import { CHANNELS, TEMPLATE_IDS } from "@ninjalead/core/campaigns";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@ninjalead/core/i18n";
 import {
@@ -23,23 +30,29 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { campaignFormInput, searchMirrorProducts } from "~/campaigns/campaign-form.server.js";
-import { createCampaigns } from "~/campaigns/campaigns.server.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { fieldErrorText } from "~/i18n/form-errors.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
+import { loadMarketingJob, startMarketingJob } from "~/marketing/marketing-jobs.server.js";
 import { listPersonas } from "~/personas/personas.server.js";
 import { answer, marketingRequest } from "~/personas/route.server.js";
-import { services } from "~/services.server.js";
+import { appContext, services } from "~/services.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
   const { db } = await services();
   const lang = languageFromRequest(request);
   const params = new URL(request.url).searchParams;
+  // `?job=`: the campaign being written on the ai queue (the action redirects here to follow it).
+  const jobId = params.get("job");
+  const job = jobId === null ? null : await loadMarketingJob(db.prisma, session.shop, jobId);
+  if (jobId !== null && job?.kind !== "campaigns.create") throw new Response(null, { status: 404 });
+  const created = job?.status === "succeeded" ? (job.result?.campaignIds ?? []) : [];
+  if (created[0]) return redirect(`/app/campaigns/${created[0]}?created=${created.length}`);
   const [personas, products] = await Promise.all([
     listPersonas(db.prisma, session.shop, lang),
     searchMirrorProducts(db.prisma, session.shop, params.get("q") ?? ""),
@@ -53,17 +66,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     // Sent from the server: core's campaigns module in a component would ship its AI engine to the browser.
     channelIds: [...CHANNELS],
     templateIds: [...TEMPLATE_IDS],
+    job,
   };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { deps } = await marketingRequest(request);
   const form = await request.formData();
-  const result = await answer("create", async () => ({
-    ids: (await createCampaigns(deps, campaignFormInput(form))).map((c) => c.id),
-  }));
-  if (result.ok && result.ids[0])
-    return redirect(`/app/campaigns/${result.ids[0]}?created=${result.ids.length}`);
+  // Validated now (field errors come back inline), then written on the ai queue: the page polls it.
+  const result = await answer("create", () =>
+    startMarketingJob(
+      { ...deps, queue: appContext().queues.ai },
+      "campaigns.create",
+      campaignFormInput(form),
+    ),
+  );
+  if (result.ok) return redirect(`/app/campaigns/new?job=${result.jobId}`);
   return result;
 };
 
@@ -80,10 +98,22 @@ function inClickOrder(previous: string[], next: string[]): string[] {
   return [...previous.filter((v) => next.includes(v)), ...next.filter((v) => !previous.includes(v))];
 }
 
+const POLL_MS = 1_000;
+
 export default function NewCampaign() {
-  const { lang, personas, products, persona, channelIds, templateIds } = useLoaderData<typeof loader>();
+  const { lang, personas, products, persona, channelIds, templateIds, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const running = job !== null && (job.status === "queued" || job.status === "running");
+  // The job lives in the database: poll it while it runs; on success the loader redirects to it.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
   const writing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const search = useFetcher<typeof loader>();
   const error = (name: string) => fieldErrorText(lang, result && !result.ok ? result : undefined, name);
@@ -106,6 +136,25 @@ export default function NewCampaign() {
     search.load(`/app/campaigns/new?q=${encodeURIComponent(value)}`);
   };
 
+  if (running)
+    return (
+      <Page
+        title={t(lang, "campaigns.newTitle")}
+        backAction={{ content: t(lang, "campaigns.title"), url: "/app/campaigns" }}
+      >
+        <Layout>
+          <Layout.Section>
+            <Card>
+              <InlineStack gap="300" blockAlign="center" wrap={false}>
+                <Spinner size="small" accessibilityLabel={t(lang, "campaigns.generating")} />
+                <Text as="p">{t(lang, "campaigns.jobRunning")}</Text>
+              </InlineStack>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    );
+
   return (
     <Page
       title={t(lang, "campaigns.newTitle")}
@@ -119,6 +168,10 @@ export default function NewCampaign() {
                 <Banner tone="critical">
                   <Text as="p">{t(lang, result.message)}</Text>
                   {error("form") ? <Text as="p">{error("form")}</Text> : null}
+                </Banner>
+              ) : job?.status === "failed" && job.error && !writing ? (
+                <Banner tone="critical">
+                  <Text as="p">{t(lang, job.error)}</Text>
                 </Banner>
               ) : null}
               {writing ? (

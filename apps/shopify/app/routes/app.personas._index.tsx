@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useFetcher, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "@ninjalead/core/i18n";
 import {
   Badge,
@@ -23,15 +24,10 @@ import { requireAdmin } from "~/admin-auth.server.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
-import {
-  generateShopPersonas,
-  listPersonas,
-  regeneratePersona,
-  translateShopPersonas,
-  type PersonaView,
-} from "~/personas/personas.server.js";
+import { latestPersonasJob, startMarketingJob } from "~/marketing/marketing-jobs.server.js";
+import { listPersonas, regeneratePersona, type PersonaView } from "~/personas/personas.server.js";
 import { answer, field, marketingRequest } from "~/personas/route.server.js";
-import { services } from "~/services.server.js";
+import { appContext, services } from "~/services.server.js";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await requireAdmin(request);
@@ -39,14 +35,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const lang = languageFromRequest(request);
   const asked = new URL(request.url).searchParams.get("language") ?? "";
   const language: Language = isLanguage(asked) ? asked : lang;
-  const [list, buyer] = await Promise.all([
+  const [list, buyer, job] = await Promise.all([
     listPersonas(db.prisma, session.shop, language),
     db.prisma.order.findFirst({
       where: { shop: session.shop, customerId: { not: null } },
       select: { id: true },
     }),
+    // Generation and translation run on the ai queue: the page follows the latest one.
+    latestPersonasJob(db.prisma, session.shop),
   ]);
-  return { lang, ...list, hasCustomers: buyer !== null };
+  return { lang, ...list, hasCustomers: buyer !== null, job };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -60,13 +58,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         persona: await regeneratePersona(deps, field(form, "id")),
       }));
     case "translate":
-      return answer(intent, async () => ({
-        count: (await translateShopPersonas(deps, { language: field(form, "language") })).length,
+    default: {
+      // Long AI work: validated now (inline errors), then run as a job the page polls.
+      const kind = intent === "translate" ? "personas.translate" : "personas.generate";
+      return answer(intent === "translate" ? intent : "generate", async () => ({
+        count: 0,
+        ...(await startMarketingJob({ ...deps, queue: appContext().queues.ai }, kind, {
+          language: field(form, "language"),
+        })),
       }));
-    default:
-      return answer("generate", async () => ({
-        count: (await generateShopPersonas(deps, { language: field(form, "language") })).length,
-      }));
+    }
   }
 };
 
@@ -105,10 +106,13 @@ function PersonaCard({
   lang,
   persona,
   translated,
+  locked,
 }: {
   lang: Language;
   persona: PersonaView;
   translated: boolean;
+  /** A generation or translation job is running: no single regeneration meanwhile. */
+  locked: boolean;
 }) {
   const fetcher = useFetcher<typeof action>();
   const busy = fetcher.state !== "idle";
@@ -174,6 +178,7 @@ function PersonaCard({
           <Button url={`/app/personas/${persona.id}`}>{t(lang, "personas.edit")}</Button>
           <Button
             loading={busy}
+            disabled={locked}
             onClick={() => fetcher.submit({ intent: "regenerate", id: persona.id }, { method: "post" })}
           >
             {t(lang, "personas.regenerate")}
@@ -184,13 +189,51 @@ function PersonaCard({
   );
 }
 
+const POLL_MS = 1_000;
+
 export default function Personas() {
-  const { lang, language, personas, missing, hasCustomers } = useLoaderData<typeof loader>();
+  const { lang, language, personas, missing, hasCustomers, job } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const revalidator = useRevalidator();
   const generator = useFetcher<typeof action>();
-  const busy = generator.state !== "idle";
-  const busyIntent = busy ? generator.formData?.get("intent") : null;
-  const result = generator.data;
+  const running = job !== null && (job.status === "queued" || job.status === "running");
+  // The jobs this page saw running: their success banner shows once (not again after a reload).
+  const [watched, setWatched] = useState<string[]>([]);
+  useEffect(() => {
+    if (running && job && !watched.includes(job.id)) setWatched((ids) => [...ids, job.id]);
+  }, [running, job, watched]);
+  // The job lives in the database: poll it while it runs (a reload picks it up again).
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const submitting = generator.state !== "idle";
+  const busy = submitting || running;
+  const busyIntent = submitting
+    ? generator.formData?.get("intent")
+    : running
+      ? job.kind === "personas.translate"
+        ? "translate"
+        : "generate"
+      : null;
+  const answered = generator.data;
+  // The job this page started (it may have finished before the page first saw it running).
+  const startedHere = answered?.ok && "jobId" in answered ? answered.jobId : null;
+  const jobIntent = job?.kind === "personas.translate" ? "translate" : "generate";
+  // What to say: a refusal of the request itself, else the job's outcome.
+  const result =
+    answered && !answered.ok
+      ? answered
+      : answered?.intent === "regenerate"
+        ? answered
+        : job?.status === "failed" && job.error
+          ? { ok: false as const, intent: jobIntent, message: job.error }
+          : job && job.status === "succeeded" && (watched.includes(job.id) || startedHere === job.id)
+            ? { ok: true as const, intent: jobIntent, count: job.result?.personas ?? 0 }
+            : null;
   const generate = () => generator.submit({ intent: "generate", language }, { method: "post" });
   const name = languageName(lang, language);
 
@@ -224,10 +267,13 @@ export default function Personas() {
             </Box>
             {busy ? (
               <Banner tone="info">
-                <InlineStack gap="200" blockAlign="center">
+                <InlineStack gap="200" blockAlign="center" wrap={false}>
                   <Spinner size="small" />
                   <Text as="p">
-                    {t(lang, busyIntent === "translate" ? "personas.translating" : "personas.generating")}
+                    {t(
+                      lang,
+                      busyIntent === "translate" ? "personas.jobTranslating" : "personas.jobGenerating",
+                    )}
                   </Text>
                 </InlineStack>
               </Banner>
@@ -288,7 +334,13 @@ export default function Personas() {
             ) : (
               <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
                 {personas.map((p) => (
-                  <PersonaCard key={p.groupId} lang={lang} persona={p} translated={p.translated} />
+                  <PersonaCard
+                    key={p.groupId}
+                    lang={lang}
+                    persona={p}
+                    translated={p.translated}
+                    locked={running}
+                  />
                 ))}
               </InlineGrid>
             )}

@@ -49,6 +49,12 @@ describe.skipIf(!hasChromium)(
         .waitFor();
       const cards = await page.getByRole("heading", { name: t("en", "personas.goals") }).count();
       expect(cards).toBeGreaterThanOrEqual(3);
+      // Written by a job on the ai queue: the page followed it to the end and says so once.
+      await page.getByText(t("en", "personas.generated", { count: cards })).waitFor();
+      expect(await page.getByText(t("en", "personas.jobGenerating")).count()).toBe(0);
+      expect(await page.getByRole("button", { name: t("en", "personas.regenerateAll") }).isDisabled()).toBe(
+        false,
+      );
       // Written offline in the demo: labelled as such, with an avatar per persona.
       expect(await page.getByText(t("en", "marketing.offline"), { exact: true }).count()).toBe(cards);
       expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(cards);
@@ -89,7 +95,9 @@ describe.skipIf(!hasChromium)(
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: t("en", "campaigns.generate") }).click();
-      await page.waitForURL(/\/app\/campaigns\/[a-z0-9]+\?created=1/);
+      // The campaign is written by a job: the page follows it (`?job=`), then opens the campaign.
+      await page.waitForURL(/\/app\/campaigns\/new\?job=[a-z0-9]+|\/app\/campaigns\/[a-z0-9]+\?created=1/);
+      await page.waitForURL(/\/app\/campaigns\/[a-z0-9]+\?created=1/, { timeout: 30_000 });
       await page.getByText(t("en", "campaigns.created", { count: 1 })).waitFor();
       await page.getByRole("tab", { name: t("en", "campaigns.variant", { id: "A" }) }).waitFor();
       // The French copy of the email: the template's French greeting, merge tag kept.

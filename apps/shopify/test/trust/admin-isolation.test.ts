@@ -41,7 +41,17 @@ const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
 const routeName = (path: string) => path.replace("../../app/routes/", "").replace(/\.tsx?$/, "");
 
 /** Shop B's ids, filled in beforeAll. */
-const b = { product: "9001", persona: "", campaign: "", job: "", fix: "", apiKey: "", delivery: "" };
+const b = {
+  product: "9001",
+  persona: "",
+  campaign: "",
+  job: "",
+  fix: "",
+  apiKey: "",
+  delivery: "",
+  personasJob: "",
+  campaignJob: "",
+};
 
 type Form = Record<string, string>;
 
@@ -50,8 +60,8 @@ interface Case {
   params?: () => Record<string, string>;
   /** Action forms to send (each an intent with shop B's ids). */
   intents?: () => Record<string, string>[];
-  /** A query string for the loader. */
-  query?: string;
+  /** A query string for the loader (may name shop B's ids: read when the case runs). */
+  query?: string | (() => string);
   /** Why the route is outside the admin session's reach (checked elsewhere). */
   skip?: string;
 }
@@ -125,6 +135,8 @@ const CASES: Record<string, Case> = {
   },
   "app.campaigns._index": {},
   "app.campaigns.new": {
+    // A campaign job of shop B, followed by id: a 404, never a redirect to B's campaign.
+    query: () => `?job=${b.campaignJob}`,
     intents: (): Form[] => [
       { name: "Steal", personaId: b.persona, productIds: b.product, channels: "sms", languages: "en" },
     ],
@@ -260,6 +272,31 @@ describe("tenant isolation of the admin routes", () => {
       data: { shop: B, kind: "bulk_fix", status: "succeeded", total: 1, done: 1, input: { marker: MARKER } },
     });
     b.job = job.id;
+    // Marketing jobs of shop B (the personas page follows the latest; the new-campaign page by id).
+    b.personasJob = (
+      await prisma.job.create({
+        data: {
+          shop: B,
+          kind: "personas.generate",
+          status: "running",
+          total: 1,
+          input: { params: { language: "en" }, marker: MARKER },
+        },
+      })
+    ).id;
+    b.campaignJob = (
+      await prisma.job.create({
+        data: {
+          shop: B,
+          kind: "campaigns.create",
+          status: "succeeded",
+          total: 1,
+          done: 1,
+          input: { params: { name: MARKER }, marker: MARKER },
+          result: { campaignIds: [b.campaign] },
+        },
+      })
+    ).id;
     b.fix = (
       await prisma.productFix.create({
         data: {
@@ -343,11 +380,15 @@ describe("tenant isolation of the admin routes", () => {
       if (mod.loader) {
         const res = await run(
           () =>
-            mod.loader?.({ request: request(`${path}${c.query ?? ""}`), params, context: {} }) ??
-            Promise.resolve(null),
+            mod.loader?.({
+              request: request(`${path}${typeof c.query === "function" ? c.query() : (c.query ?? "")}`),
+              params,
+              context: {},
+            }) ?? Promise.resolve(null),
         );
         expect(res.text, `${name} loader`).not.toContain(MARKER);
         for (const id of Object.values(b)) if (id.length > 8) expect(res.text).not.toContain(id);
+        if (name === "app.campaigns.new") expect(res.status, `${name} loader status`).toBe(404);
         if (Object.keys(params).length && name !== "app.segments.$segment") {
           expect([403, 404], `${name} loader status`).toContain(res.status);
         }
