@@ -35,6 +35,12 @@ export type MarketingJobKind = (typeof MARKETING_JOB_KINDS)[number];
 export const MARKETING_JOB_ATTEMPTS = BULK_FIX_ATTEMPTS;
 /** The personas page shows the latest personas job started within this window. */
 export const RECENT_PERSONAS_JOB_MS = 10 * 60_000;
+/**
+ * A run takes a minute or two at most (provider deadlines and retries included): a job still
+ * queued or running after this lost its worker (a crash, an in-memory queue restarted) and is
+ * shown as failed, so no page waits for it forever.
+ */
+export const ABANDONED_JOB_MS = 15 * 60_000;
 /** What a failed job shows when the error was not a refusal the merchant can act on. */
 const GENERIC_ERROR: MarketingMessageKey = "marketing.job.failed";
 
@@ -163,10 +169,13 @@ export async function runMarketingJob(
     await finish(prisma, jobId, { status: "failed", error: GENERIC_ERROR });
     return;
   }
-  await prisma.job.update({
-    where: { id: jobId },
+  // Claim the run: a message delivered twice (a stalled worker's job handed to another) finds
+  // the job running and leaves it to the first worker, so no campaign is written twice.
+  const claimed = await prisma.job.updateMany({
+    where: { id: jobId, status: "queued" },
     data: { status: "running", startedAt: row.startedAt ?? new Date() },
   });
+  if (claimed.count === 0) return;
   const marketing: MarketingDeps = {
     prisma,
     ai: await deps.ai(shop),
@@ -191,6 +200,8 @@ export async function runMarketingJob(
   } catch (error) {
     if (isRetryable(error) && attempt < MARKETING_JOB_ATTEMPTS) {
       logger.warn("marketing job: provider unavailable, retrying", { shop, jobId, attempt });
+      // Back in the queue: the retry claims it again.
+      await prisma.job.update({ where: { id: jobId }, data: { status: "queued" } });
       throw error;
     }
     if (error instanceof MarketingError) {
@@ -238,21 +249,27 @@ export interface MarketingJobView {
 const isMessageKey = (key: string | null): key is MarketingMessageKey =>
   key !== null && key.startsWith("marketing.");
 
-function viewOf(row: {
-  id: string;
-  kind: string;
-  status: string;
-  error: string | null;
-  result: Prisma.JsonValue;
-  createdAt: Date;
-}): MarketingJobView | null {
+function viewOf(
+  row: {
+    id: string;
+    kind: string;
+    status: string;
+    error: string | null;
+    result: Prisma.JsonValue;
+    createdAt: Date;
+  },
+  now = Date.now(),
+): MarketingJobView | null {
   if (!isKind(row.kind)) return null;
   const result = storedResult.safeParse(row.result);
+  const abandoned =
+    (row.status === "queued" || row.status === "running") && now - row.createdAt.getTime() > ABANDONED_JOB_MS;
+  const status = abandoned ? "failed" : row.status;
   return {
     id: row.id,
     kind: row.kind,
-    status: row.status,
-    error: row.status === "failed" ? (isMessageKey(row.error) ? row.error : GENERIC_ERROR) : null,
+    status,
+    error: status === "failed" ? (isMessageKey(row.error) ? row.error : GENERIC_ERROR) : null,
     result: result.success ? result.data : null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -195,6 +195,31 @@ describe("marketing jobs", () => {
       status: "succeeded",
       finishedAt: done.finishedAt,
     });
+
+    // A job another worker is running (its message delivered twice) is left to that worker.
+    const busy = await prisma().job.create({
+      data: {
+        shop,
+        kind: "personas.generate",
+        status: "running",
+        total: 1,
+        input: { params: { language: "en" } },
+      },
+    });
+    await runMarketingJob(runDeps(), { shop, jobId: busy.id }, 1);
+    expect(await prisma().persona.findMany({ where: { shop }, select: { id: true } })).toEqual(personas);
+    expect(await audits("persona.generated")).toBe(events);
+    // Still running a quarter of an hour later: its worker is gone, and the page says it failed.
+    expect(await loadMarketingJob(prisma(), shop, busy.id)).toMatchObject({ status: "running" });
+    await prisma().job.update({
+      where: { id: busy.id },
+      data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+    });
+    expect(await loadMarketingJob(prisma(), shop, busy.id)).toMatchObject({
+      status: "failed",
+      error: "marketing.job.failed",
+    });
+    await prisma().job.delete({ where: { id: busy.id } });
   });
 
   it("retries on a provider outage, then fails with a translated message after the last attempt", async () => {
