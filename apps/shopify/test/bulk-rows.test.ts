@@ -16,6 +16,8 @@ import {
   isPlainMetafield,
   isPlainProduct,
   isPlainVariant,
+  ProductPayload,
+  productPayloadToRows,
 } from "../app/sync/rows.server.js";
 import {
   copyField,
@@ -103,7 +105,7 @@ const variantLine = withExtra(
 const mediaLine = withExtra(
   fc.record(
     {
-      id: gid("MediaImage"),
+      id: fc.oneof(gid("MediaImage"), gid("Video"), gid("Model3d")),
       __parentId: gid("Product"),
       alt: maybeBroken(nullableText),
       mimeType: maybeBroken(nullableText),
@@ -169,7 +171,8 @@ describe("the bulk fast path agrees with zod", () => {
         if (!isPlainMedia(line)) return;
         const row = zodRow(line);
         expect(row?.table).toBe("Media");
-        const { head, parent: productId } = mediaCopyHead(shopField, idOf(line), line);
+        const type = line.id.split("/").at(-2) ?? "";
+        const { head, parent: productId } = mediaCopyHead(shopField, idOf(line), line, type);
         expect(`${head}0\n`).toBe(copyLine(MEDIA, row?.row ?? {}));
         expect(productId).toBe(row?.table === "Media" ? row.parentId : undefined);
       }),
@@ -212,5 +215,45 @@ describe("the bulk fast path agrees with zod", () => {
 
     const bad = new BulkEncoder({ shop: SHOP, batchSize: 100 }, () => undefined);
     expect(() => bad.write(`${JSON.stringify({ ...lenient, title: 7 })}\n`)).toThrow(/line 1: .*title/s);
+  });
+});
+
+describe("media keep their file type (alt texts are written by file id)", () => {
+  it("from bulk lines (the gid's type) and from webhook payloads (media_content_type)", () => {
+    const video = bulkLineToRow(SHOP, {
+      id: "gid://shopify/Video/77",
+      __parentId: "gid://shopify/Product/1",
+      alt: "Unboxing",
+      mimeType: null,
+    });
+    expect(video?.row).toMatchObject({ mediaType: "Video" });
+    const payload = ProductPayload.parse({
+      id: 1,
+      title: "Linen shirt",
+      handle: "linen-shirt",
+      status: "active",
+      tags: "",
+      template_suffix: null,
+      created_at: "2026-01-01T00:00:00Z",
+      updated_at: "2026-01-02T00:00:00Z",
+      media: [
+        { id: 10, alt: "Front", media_content_type: "IMAGE" },
+        { id: 11, alt: "Unboxing", media_content_type: "VIDEO" },
+        { id: 12, alt: null, media_content_type: "MODEL_3D" },
+        { id: 13, alt: null, media_content_type: "SOMETHING_NEW" },
+      ],
+    });
+    expect(productPayloadToRows(SHOP, payload).media.map((m) => m.mediaType)).toEqual([
+      "MediaImage",
+      "Video",
+      "Model3d",
+      null,
+    ]);
+    const imagesOnly = ProductPayload.parse({
+      ...payload,
+      media: [],
+      images: [{ id: 20, alt: "Front", src: "https://cdn.example/1.jpg" }],
+    });
+    expect(productPayloadToRows(SHOP, imagesOnly).media[0]?.mediaType).toBe("MediaImage");
   });
 });

@@ -41,6 +41,8 @@ export type AltText = {
   mediaId: string;
   image: number;
   alt: string;
+  /** The media's file type (MediaImage, Video…), for its file id; absent means MediaImage. */
+  mediaType?: string;
 };
 export type FixValues = Partial<Record<FixField, string | null>> & { altTexts?: AltText[] };
 
@@ -295,8 +297,13 @@ async function propose(
       const media = index === undefined ? undefined : parts.media[Number(index)];
       if (!media) continue;
       const image = Number(index) + 1;
-      (before.altTexts ??= []).push({ mediaId: media.id.toString(), image, alt: media.alt ?? "" });
-      (after.altTexts ??= []).push({ mediaId: media.id.toString(), image, alt: change.after });
+      const ref = {
+        mediaId: media.id.toString(),
+        image,
+        ...(media.mediaType ? { mediaType: media.mediaType } : {}),
+      };
+      (before.altTexts ??= []).push({ ...ref, alt: media.alt ?? "" });
+      (after.altTexts ??= []).push({ ...ref, alt: change.after });
     }
   }
   return { failed: false, before, after, provider: fixes.provider };
@@ -327,6 +334,7 @@ const fixValuesSchema = z
           mediaId: z.string().regex(/^\d{1,20}$/),
           image: z.number().int().min(1),
           alt: z.string(),
+          mediaType: z.enum(["MediaImage", "Video", "ExternalVideo", "Model3d"]).optional(),
         }),
       )
       .optional(),

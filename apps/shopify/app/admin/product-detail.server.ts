@@ -360,10 +360,14 @@ export async function saveAltTexts(options: {
     }
     return { ok: false, fieldErrors };
   }
-  const media = await prisma.media.findMany({ where: { shop, productId }, select: { id: true, alt: true } });
+  const media = await prisma.media.findMany({
+    where: { shop, productId },
+    select: { id: true, alt: true, mediaType: true },
+  });
   if (media.length === 0 && !(await prisma.product.count({ where: { shop, id: productId } })))
     throw new Response(null, { status: 404 });
   const current = new Map(media.map((m) => [m.id.toString(), m.alt ?? ""]));
+  const types = new Map(media.map((m) => [m.id.toString(), m.mediaType]));
   const unknown = parsed.data.find((e) => !current.has(e.id));
   if (unknown) return { ok: false, fieldErrors: { form: "product.errorAltImage" } };
   const changed = parsed.data.filter((e) => current.get(e.id) !== e.alt);
@@ -371,7 +375,7 @@ export async function saveAltTexts(options: {
 
   const storeErrors = await writeAltTexts(
     admin,
-    changed.map((e) => ({ mediaId: e.id, alt: e.alt })),
+    changed.map((e) => ({ mediaId: e.id, alt: e.alt, mediaType: types.get(e.id) })),
   );
   if (storeErrors.length > 0) return { ok: false, fieldErrors: {}, storeErrors };
 

@@ -880,11 +880,7 @@ export async function exportCampaign(
       for (const c of copies)
         for (const [k] of contentFields(c.content, adminLanguage)) if (!labels.includes(k)) labels.push(k);
       const lines = [
-        [
-          t(adminLanguage, "campaigns.export.columnVariant"),
-          t(adminLanguage, "personas.language"),
-          ...labels,
-        ]
+        [t(adminLanguage, "campaigns.export.columnVariant"), t(adminLanguage, "personas.language"), ...labels]
           .map(csvCell)
           .join(","),
         ...copies.map((c) => {

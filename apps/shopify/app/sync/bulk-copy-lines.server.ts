@@ -41,13 +41,18 @@ export function metafieldCopyLine(shop: string, id: string, m: BulkMetafieldLine
 }
 
 /** A media line up to its position (see MediaLines), and its product's numeric id. */
-export function mediaCopyHead(shop: string, id: string, m: BulkMediaLine): { head: string; parent: string } {
+export function mediaCopyHead(
+  shop: string,
+  id: string,
+  m: BulkMediaLine,
+  mediaType: string,
+): { head: string; parent: string } {
   const parent = gidId(m.__parentId);
   const url = m.image?.url ?? m.preview?.image?.url;
   return {
     parent,
     head: `${shop}\t${id}\t${parent}\t${text(m.alt)}\t${text(url)}\t${text(m.mimeType)}\t${int(
       m.image?.width,
-    )}\t${int(m.image?.height)}\t`,
+    )}\t${int(m.image?.height)}\t${text(mediaType)}\t`,
   };
 }

@@ -166,7 +166,7 @@ export class BulkEncoder {
       return this.add("ProductMetafield", id, metafieldCopyLine(this.shopField, id, line));
     }
     if (type && MEDIA_TYPES.has(type) && isPlainMedia(line)) {
-      const { head, parent } = mediaCopyHead(this.shopField, id, line);
+      const { head, parent } = mediaCopyHead(this.shopField, id, line, type);
       return this.addMedia(id, parent, head);
     }
     // Anything else: validated by zod (which names the field that is wrong) into a row.

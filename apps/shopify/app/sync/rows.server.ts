@@ -235,6 +235,13 @@ export type BulkRow =
 
 /** The GID types of a product's media. */
 export const MEDIA_TYPES = new Set(["MediaImage", "Video", "ExternalVideo", "Model3d"]);
+/** Webhook payloads' `media_content_type` → the GraphQL type of the media (its file id's type). */
+const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  IMAGE: "MediaImage",
+  VIDEO: "Video",
+  EXTERNAL_VIDEO: "ExternalVideo",
+  MODEL_3D: "Model3d",
+};
 
 /**
  * One JSONL line → one row (or null for objects the mirror does not keep). Throws a ZodError
@@ -316,6 +323,7 @@ export function bulkLineToRow(shop: string, line: Record<string, unknown>): Bulk
         url: m.image?.url ?? m.preview?.image?.url ?? null,
         mimeType: m.mimeType ?? null,
         width: m.image?.width ?? null,
+        mediaType: type,
         height: m.image?.height ?? null,
         position: 0,
       },
@@ -529,6 +537,7 @@ export function productPayloadToRows(
             alt: m.alt,
             url: m.preview_image?.src ?? null,
             mimeType: null,
+            mediaType: MEDIA_CONTENT_TYPES[m.media_content_type ?? ""] ?? null,
             width: m.preview_image?.width ?? null,
             height: m.preview_image?.height ?? null,
             position: m.position ?? i,
@@ -540,6 +549,7 @@ export function productPayloadToRows(
             alt: m.alt,
             url: m.src,
             mimeType: null,
+            mediaType: "MediaImage",
             width: m.width ?? null,
             height: m.height ?? null,
             position: m.position ?? i,

@@ -223,6 +223,7 @@ export const MEDIA: TableSpec = {
     mimeType: "text",
     width: "integer",
     height: "integer",
+    mediaType: "text",
     position: "integer",
   },
 };

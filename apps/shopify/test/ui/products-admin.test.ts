@@ -229,6 +229,8 @@ describe("admin products, product detail and dashboard helpers", () => {
     const media = await prisma().media.findMany({ where: { shop, productId }, orderBy: { position: "asc" } });
     const [first, second] = media;
     if (!first || !second) throw new Error("two images expected");
+    // The sync keeps each media's file type: its alt text is written by that file id.
+    expect(media.map((m) => m.mediaType)).toEqual(media.map(() => "MediaImage"));
     const admin = h.ctx.admin(shop);
     const actor = { type: "staff" as const, id: "test" };
     const storeAlts = async () =>
@@ -312,12 +314,23 @@ describe("admin products, product detail and dashboard helpers", () => {
     expect(await audits()).toBe(1);
 
     // In the mirror but gone from the store: Shopify refuses, the mirror keeps its value.
+    // (A video here: its file id is a Video's.)
     const ghost = await prisma().media.create({
-      data: { shop, id: 999_999_998n, productId, alt: "Old", url: first.url, position: 99 },
+      data: {
+        shop,
+        id: 999_999_998n,
+        productId,
+        alt: "Old",
+        url: first.url,
+        position: 99,
+        mediaType: "Video",
+      },
     });
     const refused = await save({ [ghost.id.toString()]: "New" });
     expect(refused.ok).toBe(false);
-    expect(refused.ok ? [] : (refused.storeErrors ?? [])).not.toEqual([]);
+    expect((refused.ok ? [] : (refused.storeErrors ?? [])).join(" ")).toContain(
+      "gid://shopify/Video/999999998",
+    );
     expect((await prisma().media.findUniqueOrThrow({ where: { shop_id: { shop, id: ghost.id } } })).alt).toBe(
       "Old",
     );
