@@ -1,46 +1,23 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
-import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
-import { startDemo, type RunningDemo } from "./demo-process.js";
+import { hasChromium, seriousViolations, snapshot, startJourney, type Journey } from "./browser-kit.js";
+import type { RunningDemo } from "./demo-process.js";
 
 describe.skipIf(!hasChromium)(
   `admin journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed; apt-get install -y chromium)"}`,
   () => {
     let demo: RunningDemo;
-    let browser: Browser;
+    let journey: Journey;
     let page: Page;
 
     beforeAll(async () => {
-      prepareArtifacts();
-      [demo, browser] = await Promise.all([
-        startDemo({ products: 40, customers: 60, orders: 300 }),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }),
-      ]);
-      // bypassCSP: the app's CSP (nonces) rightly refuses the injected axe-core script.
-      page = await browser.newPage({
-        viewport: { width: 1280, height: 900 },
-        locale: "en-US",
-        bypassCSP: true,
-      });
-      // Charts and progress bars settle at once (polaris-viz honours it): screenshots show final values.
-      await page.emulateMedia({ reducedMotion: "reduce" });
+      journey = await startJourney({ products: 40, customers: 60, orders: 300 }, { signIn: false });
+      ({ demo, page } = journey);
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await demo?.stop();
+      await journey?.close();
     });
 
     it("first visit: the dashboard, then the synced catalog with scores", async () => {

@@ -1,11 +1,11 @@
 // Bulk "Fix with AI" in Chromium against the demo: select 20 products, watch the job reach 100 %,
 // approve the proposals and find the new SEO fields in the store emulator; then the SEO overview
 // and Settings pages. Screenshots and axe checks along the way.
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
-import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
-import { startDemo, type RunningDemo } from "./demo-process.js";
+import { hasChromium, seriousViolations, snapshot, startJourney, type Journey } from "./browser-kit.js";
+import type { RunningDemo } from "./demo-process.js";
 
 const PRODUCTS = 20;
 
@@ -28,29 +28,15 @@ describe.skipIf(!hasChromium)(
   `bulk fix journey in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
   () => {
     let demo: RunningDemo;
-    let browser: Browser;
+    let journey: Journey;
     let page: Page;
 
     beforeAll(async () => {
-      prepareArtifacts();
-      [demo, browser] = await Promise.all([
-        startDemo({ products: PRODUCTS, customers: 20, orders: 40 }),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        }),
-      ]);
-      page = await browser.newPage({
-        viewport: { width: 1280, height: 900 },
-        locale: "en-US",
-        bypassCSP: true,
-      });
-      await page.goto(`${demo.appUrl}/demo`);
-      await page.waitForURL(/\/app$/);
+      journey = await startJourney({ products: PRODUCTS, customers: 20, orders: 40 });
+      ({ demo, page } = journey);
     });
     afterAll(async () => {
-      await browser?.close();
-      await demo?.stop();
+      await journey?.close();
     });
 
     it("bulk-fixes 20 products with progress to 100 %, approves, and the store has the new fields", async () => {

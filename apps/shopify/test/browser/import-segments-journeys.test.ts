@@ -1,11 +1,11 @@
 // The import and customers & segments pages in Chromium against the demo: import a DS API payload
 // as a draft and find it in the store emulator; browse the RFM grid and a segment's customers.
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
-import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
-import { startDemo, type RunningDemo } from "./demo-process.js";
+import { hasChromium, seriousViolations, snapshot, startJourney, type Journey } from "./browser-kit.js";
+import type { RunningDemo } from "./demo-process.js";
 
 const payload = readFileSync(
   new URL("../../../../packages/core/test/catalog/fixtures/ds-product-full.json", import.meta.url),
@@ -17,29 +17,15 @@ describe.skipIf(!hasChromium)(
   () => {
     // Several server round trips (two previews, a create, the store query) on a shared 2-core machine.
     let demo: RunningDemo;
-    let browser: Browser;
+    let journey: Journey;
     let page: Page;
 
     beforeAll(async () => {
-      prepareArtifacts();
-      [demo, browser] = await Promise.all([
-        startDemo({ products: 10, customers: 60, orders: 300 }),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        }),
-      ]);
-      page = await browser.newPage({
-        viewport: { width: 1280, height: 900 },
-        locale: "en-US",
-        bypassCSP: true,
-      });
-      await page.goto(`${demo.appUrl}/demo`);
-      await page.waitForURL(/\/app$/);
+      journey = await startJourney({ products: 10, customers: 60, orders: 300 });
+      ({ demo, page } = journey);
     });
     afterAll(async () => {
-      await browser?.close();
-      await demo?.stop();
+      await journey?.close();
     });
 
     it("imports an AliExpress payload as a draft and finds it in the store", async () => {

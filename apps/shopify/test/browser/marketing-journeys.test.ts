@@ -1,39 +1,25 @@
 // The personas and campaigns pages in Chromium against the demo (offline AI): generate personas
 // from the demo's segments, switch them to French, write a French campaign from a template for
 // one of them and find it in the campaigns list. Screenshots and axe checks on every page.
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../app/i18n/t.js";
-import { CHROMIUM, hasChromium, prepareArtifacts, seriousViolations, snapshot } from "./browser-kit.js";
-import { startDemo, type RunningDemo } from "./demo-process.js";
+import { hasChromium, seriousViolations, snapshot, startJourney, type Journey } from "./browser-kit.js";
+import type { RunningDemo } from "./demo-process.js";
 
 describe.skipIf(!hasChromium)(
   `personas and campaigns journeys in Chromium${hasChromium ? "" : " (skipped: /usr/bin/chromium is not installed)"}`,
   () => {
     let demo: RunningDemo;
-    let browser: Browser;
+    let journey: Journey;
     let page: Page;
 
     beforeAll(async () => {
-      prepareArtifacts();
-      [demo, browser] = await Promise.all([
-        startDemo({ products: 10, customers: 60, orders: 300 }),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        }),
-      ]);
-      page = await browser.newPage({
-        viewport: { width: 1280, height: 900 },
-        locale: "en-US",
-        bypassCSP: true,
-      });
-      await page.goto(`${demo.appUrl}/demo`);
-      await page.waitForURL(/\/app$/);
+      journey = await startJourney({ products: 10, customers: 60, orders: 300 });
+      ({ demo, page } = journey);
     });
     afterAll(async () => {
-      await browser?.close();
-      await demo?.stop();
+      await journey?.close();
     });
 
     it("generates personas from the segments and switches them to French", async () => {
