@@ -4,14 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-} from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { CHANNELS, TEMPLATE_IDS } from "@ninjalead/core/campaigns";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@ninjalead/core/i18n";
 import {
@@ -30,10 +23,11 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { campaignFormInput, searchMirrorProducts } from "~/campaigns/campaign-form.server.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { usePollWhile } from "~/components/use-poll-while.js";
 import { fieldErrorText } from "~/i18n/form-errors.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
@@ -98,22 +92,13 @@ function inClickOrder(previous: string[], next: string[]): string[] {
   return [...previous.filter((v) => next.includes(v)), ...next.filter((v) => !previous.includes(v))];
 }
 
-const POLL_MS = 1_000;
-
 export default function NewCampaign() {
   const { lang, personas, products, persona, channelIds, templateIds, job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const running = job !== null && (job.status === "queued" || job.status === "running");
-  // The job lives in the database: poll it while it runs; on success the loader redirects to it.
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  // On success the loader redirects to the campaign.
+  usePollWhile(running);
   const writing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const search = useFetcher<typeof loader>();
   const error = (name: string) => fieldErrorText(lang, result && !result.ok ? result : undefined, name);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useEffect, useState } from "react";
-import { useFetcher, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "@ninjalead/core/i18n";
 import {
   Badge,
@@ -22,6 +22,7 @@ import {
 } from "@shopify/polaris";
 import { requireAdmin } from "~/admin-auth.server.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { usePollWhile } from "~/components/use-poll-while.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
 import { latestPersonasJob, startMarketingJob } from "~/marketing/marketing-jobs.server.js";
@@ -189,12 +190,9 @@ function PersonaCard({
   );
 }
 
-const POLL_MS = 1_000;
-
 export default function Personas() {
   const { lang, language, personas, missing, hasCustomers, job } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
-  const revalidator = useRevalidator();
   const generator = useFetcher<typeof action>();
   const running = job !== null && (job.status === "queued" || job.status === "running");
   // The jobs this page saw running: their success banner shows once (not again after a reload).
@@ -202,14 +200,7 @@ export default function Personas() {
   useEffect(() => {
     if (running && job && !watched.includes(job.id)) setWatched((ids) => [...ids, job.id]);
   }, [running, job, watched]);
-  // The job lives in the database: poll it while it runs (a reload picks it up again).
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  usePollWhile(running);
   const submitting = generator.state !== "idle";
   const busy = submitting || running;
   const busyIntent = submitting

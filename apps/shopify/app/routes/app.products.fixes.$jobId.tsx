@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import type { Language } from "@ninjalead/core/i18n";
 import {
   Badge,
@@ -20,6 +19,7 @@ import { requireAdmin } from "~/admin-auth.server.js";
 import { loadFixJob, reviewAction, type FixView } from "~/admin/bulk-fix.server.js";
 import { BeforeAfter } from "~/components/BeforeAfter.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { usePollWhile } from "~/components/use-poll-while.js";
 import { StoreErrorsBanner } from "~/components/StoreErrorsBanner.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
@@ -71,21 +71,12 @@ const FIELD: Record<string, MessageKey> = {
   seoTitle: "fixes.fieldSeoTitle",
   seoDescription: "fixes.fieldSeoDescription",
 };
-const POLL_MS = 1_000;
 
 export default function FixJob() {
   const { lang, job } = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
   const control = useFetcher<typeof action>({ key: `fix-job-${job.id}` });
   const running = job.status === "queued" || job.status === "running";
-  // Progress is polled while the job runs; it lives in the database, so a reload picks it up.
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  usePollWhile(running);
 
   const reviewable = job.fixes.filter((f) => f.status === "proposed" && f.rows.length > 0).length;
   const offline = job.fixes.some((f) => f.provider === "offline" && f.rows.length > 0);
