@@ -1,5 +1,4 @@
-import { startOpenAIEmulator, type Emulator } from "@ninjalead/openai-emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAI } from "../../src/ai/index.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
 import {
@@ -12,6 +11,7 @@ import {
 } from "../../src/seo/index.js";
 import { parseSeoProduct } from "../../src/seo/schema.js";
 import { FIXTURES, productFrom } from "./fixtures/languages.js";
+import { useLocalOpenAI } from "./helpers.js";
 
 const offline = createAI();
 
@@ -123,27 +123,18 @@ describe("offline FAQ", () => {
 });
 
 describe("FAQ through the local OpenAI server", () => {
-  let server: Emulator;
-  beforeAll(async () => {
-    server = await startOpenAIEmulator({ apiKey: "sk-test" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const openai = useLocalOpenAI();
 
   it.each(["en", "de", "ja"] as const)(
     "never returns an FAQ that breaks the limits or the facts (%s)",
     async (language) => {
       const f = FIXTURES.find((x) => x.language === language);
       if (!f) throw new Error("fixture");
-      const ai = createAI({
-        openai: { apiKey: "sk-test", baseURL: server.baseURL },
-        retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      });
+      const ai = openai.ai();
       const product = productFrom(f);
-      const before = server.stats().byPath["POST /v1/chat/completions"] ?? 0;
+      const before = openai.chatCalls();
       const faq = await generateProductFaq(product, { ai, shopId: "shop-1" });
-      expect(server.stats().byPath["POST /v1/chat/completions"] ?? 0).toBeGreaterThan(before);
+      expect(openai.chatCalls()).toBeGreaterThan(before);
       if (faq.provider === "offline") expect(faq.fallbackReason).toMatch(/failed its contract/);
       else expect(faq.provider).toBe("openai");
       expect(faq.language).toBe(language);

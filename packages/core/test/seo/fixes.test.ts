@@ -1,5 +1,4 @@
-import { startOpenAIEmulator, type Emulator } from "@ninjalead/openai-emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAI } from "../../src/ai/index.js";
 import type { Language } from "../../src/i18n/index.js";
 import {
@@ -14,6 +13,7 @@ import {
 import { blocksOf, renderDescription } from "../../src/seo/rewrite.js";
 import { splitSentences } from "../../src/seo/text.js";
 import { FIXTURES, productFrom } from "./fixtures/languages.js";
+import { useLocalOpenAI } from "./helpers.js";
 
 const offline = createAI();
 
@@ -161,27 +161,18 @@ describe("suggestFixes", () => {
 });
 
 describe("suggestFixes through the local OpenAI server", () => {
-  let server: Emulator;
-  beforeAll(async () => {
-    server = await startOpenAIEmulator({ apiKey: "sk-test" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const openai = useLocalOpenAI();
 
   it.each(["en", "de", "ja"] as const)(
     "never returns a suggestion that breaks the limits (%s)",
     async (language) => {
       const f = FIXTURES.find((x) => x.language === language);
       if (!f) throw new Error("fixture");
-      const ai = createAI({
-        openai: { apiKey: "sk-test", baseURL: server.baseURL },
-        retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      });
+      const ai = openai.ai();
       const product = broken(f);
-      const requestsBefore = server.stats().byPath["POST /v1/chat/completions"] ?? 0;
+      const requestsBefore = openai.chatCalls();
       const fixes = await suggestFixes(product, auditProduct(product), { ai, shopId: "shop-1" });
-      expect(server.stats().byPath["POST /v1/chat/completions"] ?? 0).toBeGreaterThan(requestsBefore);
+      expect(openai.chatCalls()).toBeGreaterThan(requestsBefore);
       // Either the model's answer met every limit, or it was replaced by the offline suggestion.
       if (fixes.provider === "offline") expect(fixes.fallbackReason).toMatch(/failed its contract/);
       else expect(fixes.provider).toBe("openai");
@@ -193,10 +184,7 @@ describe("suggestFixes through the local OpenAI server", () => {
   it.each(["en", "fr", "ja"] as const)("rewrites a description within its limits (%s)", async (language) => {
     const f = FIXTURES.find((x) => x.language === language);
     if (!f) throw new Error("fixture");
-    const ai = createAI({
-      openai: { apiKey: "sk-test", baseURL: server.baseURL },
-      retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    });
+    const ai = openai.ai();
     const product = messy(f);
     const fixes = await suggestFixes(product, auditProduct(product), { ai, rewriteDescription: true });
     if (fixes.provider === "offline") expect(fixes.fallbackReason).toMatch(/failed its contract/);
