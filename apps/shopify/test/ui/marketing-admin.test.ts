@@ -22,7 +22,6 @@ import {
   type CampaignView,
 } from "../../app/campaigns/campaigns.server.js";
 import { sanitizeSvg } from "../../app/personas/avatar.server.js";
-import { MarketingError } from "../../app/personas/errors.server.js";
 import {
   generateShopPersonas,
   getPersona,
@@ -36,19 +35,9 @@ import {
   type PersonaView,
 } from "../../app/personas/personas.server.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { refusal } from "../helpers/refusal.js";
 
 const OTHER = "someone-else.myshopify.com";
-
-/** The refusal a call throws (fails the test when it does not throw one). */
-async function refusal(work: Promise<unknown>): Promise<MarketingError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof MarketingError) return error;
-    throw error;
-  }
-  throw new Error("expected a MarketingError");
-}
 
 describe("personas and campaigns services", () => {
   let h: Harness;

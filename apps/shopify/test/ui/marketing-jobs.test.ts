@@ -16,22 +16,11 @@ import {
   startMarketingJob,
   type MarketingJobKind,
 } from "../../app/marketing/marketing-jobs.server.js";
-import { MarketingError } from "../../app/personas/errors.server.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
+import { refusal } from "../helpers/refusal.js";
 
 const OTHER = "someone-else.myshopify.com";
 const actor = { type: "staff" as const, id: "test" };
-
-/** The refusal a call throws (fails the test when it does not throw one). */
-async function refusal(work: Promise<unknown>): Promise<MarketingError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof MarketingError) return error;
-    throw error;
-  }
-  throw new Error("expected a MarketingError");
-}
 
 describe("marketing jobs", () => {
   let h: Harness;
