@@ -598,7 +598,7 @@ export async function updateCampaign(deps: MarketingDeps, id: string, input: unk
     });
     return updated;
   });
-  return toView(deps.prisma, saved, (row.languages[0] as Language | undefined) ?? "en");
+  return toView(deps.prisma, saved, firstLanguage(row));
 }
 
 /** Saves the merchant's copy for one variant and language; refused when it breaks a channel limit. */
@@ -927,6 +927,10 @@ function publishError(error: unknown): never {
   throw error;
 }
 
+/** The language a campaign view opens in: its first one. */
+const firstLanguage = (row: { languages: string[] }): Language =>
+  (row.languages[0] as Language | undefined) ?? "en";
+
 /** Publishes the campaign (variant A) as the storefront banner; the previously published one goes back to draft. */
 export async function publishShopCampaign(
   deps: MarketingDeps,
@@ -938,7 +942,7 @@ export async function publishShopCampaign(
   await publishCampaign(ctx, deps.shop, row.id, { actor: deps.actor, ...auditRequest(deps) }).catch(
     publishError,
   );
-  return getCampaign(deps.prisma, deps.shop, row.id, (row.languages[0] as Language | undefined) ?? "en");
+  return getCampaign(deps.prisma, deps.shop, row.id, firstLanguage(row));
 }
 
 /** Takes the campaign off the storefront (back to draft). */
@@ -951,7 +955,7 @@ export async function unpublishShopCampaign(
   await unpublishCampaign(ctx, deps.shop, row.id, { actor: deps.actor, ...auditRequest(deps) }).catch(
     publishError,
   );
-  return getCampaign(deps.prisma, deps.shop, row.id, (row.languages[0] as Language | undefined) ?? "en");
+  return getCampaign(deps.prisma, deps.shop, row.id, firstLanguage(row));
 }
 
 /** Archives the campaign (read-only from then on), taking it off the storefront first if live. */
@@ -961,8 +965,7 @@ export async function archiveCampaign(
   id: string,
 ): Promise<CampaignView> {
   const row = await findRow(deps.prisma, deps.shop, id);
-  if (row.status === "archived")
-    return toView(deps.prisma, row, (row.languages[0] as Language | undefined) ?? "en");
+  if (row.status === "archived") return toView(deps.prisma, row, firstLanguage(row));
   if (row.status === "published")
     await unpublishCampaign(ctx, deps.shop, row.id, { actor: deps.actor, ...auditRequest(deps) }).catch(
       publishError,
@@ -982,5 +985,5 @@ export async function archiveCampaign(
     });
     return updated;
   });
-  return toView(deps.prisma, saved, (row.languages[0] as Language | undefined) ?? "en");
+  return toView(deps.prisma, saved, firstLanguage(row));
 }

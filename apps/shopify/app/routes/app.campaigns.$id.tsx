@@ -47,6 +47,7 @@ import {
 import { contentFields } from "~/campaigns/content-fields.js";
 import { FormTextField } from "~/components/FormTextField.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { TitledCard } from "~/components/TitledCard.js";
 import { fieldErrorText } from "~/i18n/form-errors.js";
 import { languageFromRequest } from "~/i18n/language.server.js";
 import { t, type MessageKey } from "~/i18n/t.js";
@@ -498,138 +499,123 @@ export default function CampaignDetail() {
               </BlockStack>
             </Card>
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "campaigns.abTitle")}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {t(lang, "campaigns.abIntro")}
-                </Text>
-                {campaign.hasVariantB || archived ? null : (
-                  <InlineStack>
-                    <Button loading={busyIntent === "variantB"} onClick={() => act("variantB")}>
-                      {t(lang, "campaigns.addVariantB")}
+            <TitledCard title={t(lang, "campaigns.abTitle")}>
+              <Text as="p" tone="subdued">
+                {t(lang, "campaigns.abIntro")}
+              </Text>
+              {campaign.hasVariantB || archived ? null : (
+                <InlineStack>
+                  <Button loading={busyIntent === "variantB"} onClick={() => act("variantB")}>
+                    {t(lang, "campaigns.addVariantB")}
+                  </Button>
+                </InlineStack>
+              )}
+              <Form method="post">
+                <input type="hidden" name="intent" value="results" />
+                <BlockStack gap="300">
+                  <InlineGrid columns={{ xs: 1, md: campaign.hasVariantB ? 4 : 2 }} gap="300">
+                    {(campaign.hasVariantB ? (["A", "B"] as const) : (["A"] as const)).flatMap((id) => [
+                      <FormTextField
+                        key={`sent${id}`}
+                        label={t(lang, "campaigns.sent", { id })}
+                        name={`sent${id}`}
+                        type="number"
+                        min={0}
+                        defaultValue={campaign.results[id] ? String(campaign.results[id]?.sent) : ""}
+                        autoComplete="off"
+                        error={error(`${id}.sent`)}
+                      />,
+                      <FormTextField
+                        key={`conversions${id}`}
+                        label={t(lang, "campaigns.conversions", { id })}
+                        name={`conversions${id}`}
+                        type="number"
+                        min={0}
+                        defaultValue={campaign.results[id] ? String(campaign.results[id]?.conversions) : ""}
+                        autoComplete="off"
+                        error={error(`${id}.conversions`) ?? error(id)}
+                      />,
+                    ])}
+                  </InlineGrid>
+                  <InlineStack align="end">
+                    <Button submit loading={busyIntent === "results"}>
+                      {t(lang, "campaigns.saveResults")}
                     </Button>
                   </InlineStack>
-                )}
-                <Form method="post">
-                  <input type="hidden" name="intent" value="results" />
-                  <BlockStack gap="300">
-                    <InlineGrid columns={{ xs: 1, md: campaign.hasVariantB ? 4 : 2 }} gap="300">
-                      {(campaign.hasVariantB ? (["A", "B"] as const) : (["A"] as const)).flatMap((id) => [
-                        <FormTextField
-                          key={`sent${id}`}
-                          label={t(lang, "campaigns.sent", { id })}
-                          name={`sent${id}`}
-                          type="number"
-                          min={0}
-                          defaultValue={campaign.results[id] ? String(campaign.results[id]?.sent) : ""}
-                          autoComplete="off"
-                          error={error(`${id}.sent`)}
-                        />,
-                        <FormTextField
-                          key={`conversions${id}`}
-                          label={t(lang, "campaigns.conversions", { id })}
-                          name={`conversions${id}`}
-                          type="number"
-                          min={0}
-                          defaultValue={campaign.results[id] ? String(campaign.results[id]?.conversions) : ""}
-                          autoComplete="off"
-                          error={error(`${id}.conversions`) ?? error(id)}
-                        />,
-                      ])}
-                    </InlineGrid>
-                    <InlineStack align="end">
-                      <Button submit loading={busyIntent === "results"}>
-                        {t(lang, "campaigns.saveResults")}
-                      </Button>
-                    </InlineStack>
-                  </BlockStack>
-                </Form>
-                <Divider />
-                <BlockStack gap="200">
-                  <Text as="h3" variant="headingSm">
-                    {t(lang, "campaigns.verdict")}
-                  </Text>
-                  {(["A", "B"] as const).map((id) =>
-                    rate(id) ? (
-                      <Text as="p" key={id}>
-                        {t(lang, "campaigns.rate", { id, rate: rate(id) ?? "" })}
-                      </Text>
-                    ) : null,
-                  )}
-                  {campaign.verdict ? (
-                    <Banner tone={campaign.verdict.status === "significant" ? "success" : "info"}>
-                      <Text as="p">{campaign.verdict.message}</Text>
-                    </Banner>
-                  ) : (
-                    <Text as="p" tone="subdued">
-                      {t(lang, "campaigns.noVerdict")}
-                    </Text>
-                  )}
                 </BlockStack>
+              </Form>
+              <Divider />
+              <BlockStack gap="200">
+                <Text as="h3" variant="headingSm">
+                  {t(lang, "campaigns.verdict")}
+                </Text>
+                {(["A", "B"] as const).map((id) =>
+                  rate(id) ? (
+                    <Text as="p" key={id}>
+                      {t(lang, "campaigns.rate", { id, rate: rate(id) ?? "" })}
+                    </Text>
+                  ) : null,
+                )}
+                {campaign.verdict ? (
+                  <Banner tone={campaign.verdict.status === "significant" ? "success" : "info"}>
+                    <Text as="p">{campaign.verdict.message}</Text>
+                  </Banner>
+                ) : (
+                  <Text as="p" tone="subdued">
+                    {t(lang, "campaigns.noVerdict")}
+                  </Text>
+                )}
               </BlockStack>
-            </Card>
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
 
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "campaigns.details")}
-                </Text>
-                <Text as="p">{t(lang, `channel.${campaign.channel}` as MessageKey)}</Text>
-                <Text as="p">
-                  {campaign.personaId
-                    ? campaign.personaName
-                      ? t(lang, "campaigns.forPersona", { name: campaign.personaName })
-                      : t(lang, "campaigns.personaRemoved")
-                    : t(lang, "marketing.allCustomers")}
-                </Text>
-                {campaign.segmentName ? <Badge tone="info">{campaign.segmentName}</Badge> : null}
-                <Text as="p" tone="subdued">
-                  {t(lang, "campaigns.template")}:{" "}
-                  {t(
-                    lang,
-                    campaign.template ? (`template.${campaign.template}` as MessageKey) : "template.scratch",
-                  )}
-                </Text>
-                <Text as="h3" variant="headingSm">
-                  {t(lang, "campaigns.products")}
-                </Text>
-                <List type="bullet">
-                  {campaign.products.map((p) => (
-                    <List.Item key={p.id}>
-                      {p.title ?? t(lang, "campaigns.productGone", { id: p.id })}
-                    </List.Item>
-                  ))}
-                </List>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "campaigns.export")}
-                </Text>
-                <Button url={exportUrl("text")} download>
-                  {t(lang, "campaigns.exportText")}
+            <TitledCard title={t(lang, "campaigns.details")} gap="200">
+              <Text as="p">{t(lang, `channel.${campaign.channel}` as MessageKey)}</Text>
+              <Text as="p">
+                {campaign.personaId
+                  ? campaign.personaName
+                    ? t(lang, "campaigns.forPersona", { name: campaign.personaName })
+                    : t(lang, "campaigns.personaRemoved")
+                  : t(lang, "marketing.allCustomers")}
+              </Text>
+              {campaign.segmentName ? <Badge tone="info">{campaign.segmentName}</Badge> : null}
+              <Text as="p" tone="subdued">
+                {t(lang, "campaigns.template")}:{" "}
+                {t(
+                  lang,
+                  campaign.template ? (`template.${campaign.template}` as MessageKey) : "template.scratch",
+                )}
+              </Text>
+              <Text as="h3" variant="headingSm">
+                {t(lang, "campaigns.products")}
+              </Text>
+              <List type="bullet">
+                {campaign.products.map((p) => (
+                  <List.Item key={p.id}>
+                    {p.title ?? t(lang, "campaigns.productGone", { id: p.id })}
+                  </List.Item>
+                ))}
+              </List>
+            </TitledCard>
+            <TitledCard title={t(lang, "campaigns.export")} gap="200">
+              <Button url={exportUrl("text")} download>
+                {t(lang, "campaigns.exportText")}
+              </Button>
+              <Button url={exportUrl("csv")} download>
+                {t(lang, "campaigns.exportCsv")}
+              </Button>
+              {campaign.channel === "email" ? (
+                <Button
+                  url={exportUrl("html", `&variant=${variant?.id ?? "A"}&language=${language}`)}
+                  download
+                >
+                  {t(lang, "campaigns.exportHtml")}
                 </Button>
-                <Button url={exportUrl("csv")} download>
-                  {t(lang, "campaigns.exportCsv")}
-                </Button>
-                {campaign.channel === "email" ? (
-                  <Button
-                    url={exportUrl("html", `&variant=${variant?.id ?? "A"}&language=${language}`)}
-                    download
-                  >
-                    {t(lang, "campaigns.exportHtml")}
-                  </Button>
-                ) : null}
-              </BlockStack>
-            </Card>
+              ) : null}
+            </TitledCard>
             <Card>
               <Form method="post">
                 <input type="hidden" name="intent" value="settings" />

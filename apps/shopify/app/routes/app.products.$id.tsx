@@ -29,6 +29,7 @@ import { AltTextsCard } from "~/components/AltTextsCard.js";
 import { AuditChecklist } from "~/components/AuditChecklist.js";
 import { GooglePreview } from "~/components/GooglePreview.js";
 import { RouteErrorBanner } from "~/components/RouteErrorBanner.js";
+import { TitledCard } from "~/components/TitledCard.js";
 import { ScoreBadge } from "~/components/ScoreBadge.js";
 import { StoreErrorsBanner } from "~/components/StoreErrorsBanner.js";
 import { SuggestionBox } from "~/components/SuggestionBox.js";
@@ -242,69 +243,40 @@ export default function ProductDetail() {
               productTitle={product.title}
             />
             <StorefrontSection lang={lang} storefront={storefront} />
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "product.seoChecks")}
-                </Text>
-                <AuditChecklist lang={lang} items={seoChecks} />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "product.readabilityChecks")}
-                </Text>
-                <AuditChecklist lang={lang} items={readabilityChecks} />
-              </BlockStack>
-            </Card>
+            <TitledCard title={t(lang, "product.seoChecks")}>
+              <AuditChecklist lang={lang} items={seoChecks} />
+            </TitledCard>
+            <TitledCard title={t(lang, "product.readabilityChecks")}>
+              <AuditChecklist lang={lang} items={readabilityChecks} />
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "product.googlePreview")}
-                </Text>
-                <GooglePreview preview={product.preview} />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "product.readability")}
-                </Text>
-                <InlineGrid columns={2} gap="200">
-                  {figures.map(([key, value]) => (
-                    <BlockStack key={key} gap="050">
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {t(lang, key)}
-                      </Text>
-                      <Text as="span" variant="headingSm" numeric>
-                        {value}
-                      </Text>
-                    </BlockStack>
-                  ))}
-                </InlineGrid>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t(lang, "product.jsonLd")}
-                </Text>
-                <Box background="bg-surface-secondary" padding="200" borderRadius="200" overflowX="scroll">
-                  <pre
-                    style={{ margin: 0, fontSize: 12 }}
-                    tabIndex={0}
-                    aria-label={t(lang, "product.jsonLd")}
-                  >
-                    {product.jsonLd}
-                  </pre>
-                </Box>
-              </BlockStack>
-            </Card>
+            <TitledCard title={t(lang, "product.googlePreview")}>
+              <GooglePreview preview={product.preview} />
+            </TitledCard>
+            <TitledCard title={t(lang, "product.readability")}>
+              <InlineGrid columns={2} gap="200">
+                {figures.map(([key, value]) => (
+                  <BlockStack key={key} gap="050">
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {t(lang, key)}
+                    </Text>
+                    <Text as="span" variant="headingSm" numeric>
+                      {value}
+                    </Text>
+                  </BlockStack>
+                ))}
+              </InlineGrid>
+            </TitledCard>
+            <TitledCard title={t(lang, "product.jsonLd")}>
+              <Box background="bg-surface-secondary" padding="200" borderRadius="200" overflowX="scroll">
+                <pre style={{ margin: 0, fontSize: 12 }} tabIndex={0} aria-label={t(lang, "product.jsonLd")}>
+                  {product.jsonLd}
+                </pre>
+              </Box>
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
       </Layout>
